@@ -1,0 +1,139 @@
+//! Loading never panics, whatever the environment holds, and the report
+//! stays readable.
+#![allow(dead_code)] // The config exists to be fed hostile values.
+
+use std::ffi::OsString;
+use std::net::IpAddr;
+use std::os::unix::ffi::OsStringExt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use twelve_config::{EnvConfig, SecretBox, SecretString, Vars};
+
+fn digits_only(text: &str) -> Result<u32, String> {
+    text.parse().map_err(|_| "digits only".to_owned())
+}
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "H_", deny_unknown)]
+struct Everything {
+    string: String,
+    unsigned: u8,
+    signed: i64,
+    float: f64,
+    flag: bool,
+    letter: char,
+    timeout: Duration,
+    ip: IpAddr,
+    path: PathBuf,
+    token: SecretString,
+    pin: SecretBox<u32>,
+    #[env(secret)]
+    hidden: String,
+    #[env(split = ";")]
+    list: Vec<u16>,
+    optional: Option<u8>,
+    optional_list: Option<Vec<String>>,
+    #[env(default = "5s")]
+    defaulted: Duration,
+    #[env(parse_with = digits_only)]
+    custom: u32,
+    #[env(file)]
+    from_file: String,
+    #[env(nested)]
+    inner: Inner,
+}
+
+#[derive(EnvConfig, Debug)]
+struct Inner {
+    value: u16,
+}
+
+fn hostile_values() -> Vec<(&'static str, OsString)> {
+    vec![
+        ("empty", OsString::new()),
+        ("space", " ".into()),
+        ("whitespace", " \t\r\n ".into()),
+        ("megabyte of letters", "a".repeat(1 << 20).into()),
+        ("megabyte of digits", "9".repeat(1 << 20).into()),
+        ("megabyte of separators", ";".repeat(1 << 20).into()),
+        ("control characters", "\u{0}\u{1}\u{7}\u{1b}[31mred\u{7f}".into()),
+        ("bidi override", "\u{202e}gnp.exe".into()),
+        ("newlines", "line1\nline2\r\n".into()),
+        ("url with password", "postgres://u:hunter2@h/db".into()),
+        ("not unicode", OsString::from_vec(vec![0x66, 0x6f, 0xff, 0xfe, 0x80])),
+        ("lone surrogate bytes", OsString::from_vec(vec![0xed, 0xa0, 0x80])),
+        ("emoji", "🦀🦀🦀".into()),
+        ("huge number", "1e309".into()),
+        ("negative zero", "-0".into()),
+        ("file to nowhere", "/nonexistent/\u{0}/x".into()),
+    ]
+}
+
+const NAMES: &[&str] = &[
+    "H_STRING",
+    "H_UNSIGNED",
+    "H_SIGNED",
+    "H_FLOAT",
+    "H_FLAG",
+    "H_LETTER",
+    "H_TIMEOUT",
+    "H_IP",
+    "H_PATH",
+    "H_TOKEN",
+    "H_PIN",
+    "H_HIDDEN",
+    "H_LIST",
+    "H_OPTIONAL",
+    "H_OPTIONAL_LIST",
+    "H_DEFAULTED",
+    "H_CUSTOM",
+    "H_FROM_FILE",
+    "H_FROM_FILE_FILE",
+    "H_INNER_VALUE",
+    "H_\u{202e}UNKNOWN",
+];
+
+#[test]
+fn every_field_type_survives_every_hostile_value() {
+    for (label, value) in hostile_values() {
+        let vars: Vars = NAMES.iter().map(|name| (*name, value.clone())).collect();
+        // Whatever happens, it is a value or a report, never a panic.
+        let outcome = Everything::from_source(&vars);
+        if let Err(error) = outcome {
+            let report = error.to_string();
+            assert!(!error.problems().is_empty(), "{label}");
+            // Huge values are cut, so the report stays readable.
+            assert!(report.len() < 20_000, "{label}: report of {} bytes", report.len());
+            // Control characters are escaped, never written raw to a terminal.
+            assert!(!report.contains('\u{1b}') && !report.contains('\u{0}'), "{label}: {report}");
+            assert!(!report.contains("hunter2"), "{label}: {report}");
+            for problem in error.problems() {
+                let _ = format!("{problem} {problem:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_values_in_unknown_variable_names_are_reported_safely() {
+    let vars = Vars::new().with("H_\u{1b}[2J", "x").with(
+        // A name that is not Unicode is skipped: it cannot be a field's.
+        OsString::from_vec(b"H_\xff".to_vec()).to_string_lossy().into_owned(),
+        "x",
+    );
+    let error = Everything::from_source(&vars).unwrap_err();
+    assert!(error.problems().iter().any(|p| p.var().starts_with("H_\u{1b}")));
+}
+
+#[test]
+fn a_megabyte_value_is_shown_clipped_with_its_size() {
+    #[derive(EnvConfig, Debug)]
+    struct Port {
+        port: u16,
+    }
+    let error = Port::from_vars([("PORT", "7".repeat(1 << 20))]).unwrap_err();
+    let report = error.to_string();
+    assert!(report.contains("(1048576 bytes in all)"), "{report}");
+    assert!(report.len() < 1_000, "{}", report.len());
+}

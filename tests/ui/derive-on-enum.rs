@@ -1,0 +1,9 @@
+use twelve_config::EnvConfig;
+
+#[derive(EnvConfig)]
+enum Mode {
+    Dev,
+    Prod,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use twelve_config::EnvConfig;
+
+#[derive(EnvConfig)]
+struct Nothing;
+
+fn main() {}

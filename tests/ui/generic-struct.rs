@@ -1,0 +1,8 @@
+use twelve_config::EnvConfig;
+
+#[derive(EnvConfig)]
+struct Config<T> {
+    value: T,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use twelve_config::EnvConfig;
+
+#[derive(EnvConfig)]
+struct Config {
+    #[env(nested)]
+    smtp: Smtp,
+}
+
+struct Smtp {
+    host: String,
+}
+
+fn main() {}

@@ -1,0 +1,189 @@
+// The model of the input: the struct, its fields and their attributes,
+// keeping the original syn nodes so every later error points at the right
+// tokens.
+
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
+
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::name::screaming_snake;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub ident: &'a Ident,
+    pub attrs: attr::Container,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub ident: &'a Ident,
+    pub attrs: attr::Field,
+    pub shape: Shape,
+    /// The type a single value is parsed as: `T` of `Option<T>`, `Vec<T>`
+    /// and `Option<Vec<T>>`, or the field's type.
+    pub inner: &'a Type,
+    /// Paragraphs of the `///` docs, lines joined by spaces.
+    pub doc: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Plain,
+    Option,
+    Vec,
+    OptionVec,
+}
+
+impl Shape {
+    pub fn is_option(self) -> bool {
+        matches!(self, Self::Option | Self::OptionVec)
+    }
+
+    pub fn is_vec(self) -> bool {
+        matches!(self, Self::Vec | Self::OptionVec)
+    }
+}
+
+impl<'a> Input<'a> {
+    /// The model, or `None` when the input is not a struct with named fields
+    /// (the error is in `cx`).
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        let attrs = attr::container(cx, &input.attrs);
+        let named = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => named,
+                Fields::Unnamed(fields) => {
+                    cx.error_spanned_by(
+                        fields,
+                        "EnvConfig needs named fields: each field names its variable; a tuple struct has no names",
+                    );
+                    return None;
+                }
+                Fields::Unit => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "EnvConfig needs a struct with named fields; a unit struct reads no variables",
+                    );
+                    return None;
+                }
+            },
+            Data::Enum(data) => {
+                cx.error_spanned_by(
+                    data.enum_token,
+                    "EnvConfig can only be derived for a struct with named fields, not an enum; \
+                     to choose a variant from a variable, implement `FromStr` for the enum and use it as a field",
+                );
+                return None;
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "EnvConfig can only be derived for a struct with named fields, not a union",
+                );
+                return None;
+            }
+        };
+        let fields = named.named.iter().filter_map(|field| Field::from_syn(cx, field)).collect();
+        Some(Self { original: input, ident: &input.ident, attrs, fields })
+    }
+
+    /// The container's prefix text, empty when there is none.
+    pub fn prefix(&self) -> String {
+        self.attrs.prefix.as_ref().map(|prefix| prefix.value.value()).unwrap_or_default()
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(cx: &Ctxt, field: &'a syn::Field) -> Option<Self> {
+        let ident = field.ident.as_ref()?;
+        let attrs = attr::field(cx, &field.attrs);
+        let (shape, inner) = match generic_argument(&field.ty, "Option") {
+            Some(inner) => match generic_argument(inner, "Vec") {
+                Some(item) => (Shape::OptionVec, item),
+                None => (Shape::Option, inner),
+            },
+            None => match generic_argument(&field.ty, "Vec") {
+                Some(item) => (Shape::Vec, item),
+                None => (Shape::Plain, &field.ty),
+            },
+        };
+        Some(Self { original: field, ident, attrs, shape, inner, doc: doc_text(&field.attrs) })
+    }
+
+    /// The variable's name without the prefix: the field name in
+    /// SCREAMING_SNAKE_CASE.
+    pub fn suffix(&self) -> String {
+        screaming_snake(&self.ident.to_string())
+    }
+
+    /// The part a nested struct's variables add to the prefix.
+    pub fn nested_part(&self) -> Option<String> {
+        let nested = self.attrs.nested.as_ref()?;
+        Some(match &nested.value {
+            Some(part) => part.value(),
+            None => format!("{}_", self.suffix()),
+        })
+    }
+
+    /// The field's name as the report shows it (`r#type` as `type`).
+    pub fn display_name(&self) -> String {
+        let name = self.ident.to_string();
+        name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+    }
+
+    pub fn is_required(&self) -> bool {
+        self.attrs.default.is_none() && !self.shape.is_option()
+    }
+}
+
+/// `T` when `ty` is `Wrapper<T>` (by its last path segment).
+fn generic_argument<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segment = path.path.segments.last()?;
+    if segment.ident != wrapper {
+        return None;
+    }
+    let PathArguments::AngleBracketed(arguments) = &segment.arguments else { return None };
+    if arguments.args.len() != 1 {
+        return None;
+    }
+    match arguments.args.first()? {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// The `///` docs: lines trimmed, joined by spaces within a paragraph,
+/// paragraphs separated by a newline.
+fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        let syn::Meta::NameValue(meta) = &attr.meta else { continue };
+        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) = &meta.value else { continue };
+        let value = text.value();
+        // A bare `///` is an empty attribute: a paragraph break.
+        let lines: Vec<&str> = if value.trim().is_empty() { vec![""] } else { value.lines().collect() };
+        for line in lines {
+            let line = line.trim();
+            if line.is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+            } else {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(line);
+            }
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    (!paragraphs.is_empty()).then(|| paragraphs.join("\n"))
+}

@@ -1,0 +1,271 @@
+// Parsing `#[env(...)]` on the container and on fields. Each mistake is
+// recorded in the `Ctxt` and parsing goes on, so all are reported at once.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Attribute, Expr, LitStr, Path, Token};
+
+use crate::ctxt::Ctxt;
+use crate::name::{did_you_mean, tokens_to_text};
+
+pub const CONTAINER_KEYS: &[&str] = &["prefix", "deny_unknown", "debug", "file"];
+pub const FIELD_KEYS: &[&str] = &["name", "default", "secret", "split", "parse_with", "nested", "file"];
+
+/// An attribute value with the tokens that set it, for error spans.
+pub struct Attr<T> {
+    pub tokens: TokenStream,
+    pub value: T,
+}
+
+/// A key that may appear once, remembering where.
+struct Slot<T> {
+    key: &'static str,
+    attr: Option<Attr<T>>,
+}
+
+impl<T> Slot<T> {
+    fn new(key: &'static str) -> Self {
+        Self { key, attr: None }
+    }
+
+    fn set(&mut self, cx: &Ctxt, path: &Path, tokens: TokenStream, value: T) {
+        if self.attr.is_some() {
+            cx.error_spanned_by(path, format!("duplicate env attribute `{}`", self.key));
+        } else {
+            self.attr = Some(Attr { tokens, value });
+        }
+    }
+}
+
+pub struct Container {
+    pub prefix: Option<Attr<LitStr>>,
+    pub deny_unknown: Option<Attr<()>>,
+    pub debug: Option<Attr<()>>,
+    pub file: Option<Attr<()>>,
+}
+
+pub enum Default {
+    /// A string literal, parsed like the variable's text.
+    Text(LitStr),
+    /// A literal of another kind (`8080`, `-1`, `true`), the value itself.
+    Literal(Expr),
+    /// Any other expression, converted with `Into`.
+    Expr(Expr),
+}
+
+impl Default {
+    /// The default as `Var::default` shows it.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Text(lit) => lit.value(),
+            Self::Literal(expr) | Self::Expr(expr) => tokens_to_text(expr.to_token_stream()),
+        }
+    }
+}
+
+pub struct Field {
+    pub name: Option<Attr<LitStr>>,
+    pub default: Option<Attr<Default>>,
+    pub secret: Option<Attr<()>>,
+    pub split: Option<Attr<LitStr>>,
+    pub parse_with: Option<Attr<Path>>,
+    /// `nested`, or `nested = "PART_"`.
+    pub nested: Option<Attr<Option<LitStr>>>,
+    pub file: Option<Attr<()>>,
+}
+
+pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> Container {
+    let mut prefix = Slot::new("prefix");
+    let mut deny_unknown = Slot::new("deny_unknown");
+    let mut debug = Slot::new("debug");
+    let mut file = Slot::new("file");
+    for_each_env_meta(cx, attrs, "container", CONTAINER_KEYS, |meta, key| {
+        let path = meta.path.clone();
+        match key {
+            "prefix" => {
+                let lit = string_value(&meta)?;
+                prefix.set(cx, &path, lit.to_token_stream(), lit);
+            }
+            "deny_unknown" => deny_unknown.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "debug" => debug.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "file" => file.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            _ => unreachable_key(&meta)?,
+        }
+        Ok(())
+    });
+    Container { prefix: prefix.attr, deny_unknown: deny_unknown.attr, debug: debug.attr, file: file.attr }
+}
+
+pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
+    let mut name = Slot::new("name");
+    let mut default = Slot::new("default");
+    let mut secret = Slot::new("secret");
+    let mut split = Slot::new("split");
+    let mut parse_with = Slot::new("parse_with");
+    let mut nested = Slot::new("nested");
+    let mut file = Slot::new("file");
+    for_each_env_meta(cx, attrs, "field", FIELD_KEYS, |meta, key| {
+        let path = meta.path.clone();
+        match key {
+            "name" => {
+                let lit = string_value(&meta)?;
+                name.set(cx, &path, lit.to_token_stream(), lit);
+            }
+            "default" => {
+                let expr: Expr = meta.value()?.parse()?;
+                let tokens = quote::quote!(#path = #expr);
+                default.set(cx, &path, tokens, classify_default(expr));
+            }
+            "secret" => secret.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "split" => {
+                let lit = string_value(&meta)?;
+                split.set(cx, &path, quote::quote!(#path = #lit), lit);
+            }
+            "parse_with" => {
+                let function = meta.value()?.parse::<Path>().map_err(|error| {
+                    syn::Error::new(
+                        error.span(),
+                        "`parse_with` takes a path to a function: `parse_with = path::to::function`",
+                    )
+                })?;
+                parse_with.set(cx, &path, quote::quote!(#path = #function), function);
+            }
+            "nested" => {
+                if meta.input.peek(Token![=]) {
+                    let lit = string_value(&meta)?;
+                    nested.set(cx, &path, quote::quote!(#path = #lit), Some(lit));
+                } else {
+                    nested.set(cx, &path, path.to_token_stream(), None);
+                }
+            }
+            "file" => file.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            _ => unreachable_key(&meta)?,
+        }
+        Ok(())
+    });
+    Field {
+        name: name.attr,
+        default: default.attr,
+        secret: secret.attr,
+        split: split.attr,
+        parse_with: parse_with.attr,
+        nested: nested.attr,
+        file: file.attr,
+    }
+}
+
+fn classify_default(expr: Expr) -> Default {
+    match &expr {
+        Expr::Lit(lit) => match &lit.lit {
+            syn::Lit::Str(text) => Default::Text(text.clone()),
+            // `7u8` names its type: convert it with `Into` like any expression.
+            lit if has_suffix(lit) => Default::Expr(expr),
+            _ => Default::Literal(expr),
+        },
+        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => match &*unary.expr {
+            Expr::Lit(lit) if !has_suffix(&lit.lit) => Default::Literal(expr),
+            _ => Default::Expr(expr),
+        },
+        _ => Default::Expr(expr),
+    }
+}
+
+fn has_suffix(lit: &syn::Lit) -> bool {
+    match lit {
+        syn::Lit::Int(int) => !int.suffix().is_empty(),
+        syn::Lit::Float(float) => !float.suffix().is_empty(),
+        _ => false,
+    }
+}
+
+/// Calls `handle` for each known key in every `#[env(...)]`, reporting
+/// unknown keys (with a suggestion) and recovering from every error.
+fn for_each_env_meta(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    place: &str,
+    keys: &[&'static str],
+    mut handle: impl FnMut(ParseNestedMeta<'_>, &'static str) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("env")) {
+        if let syn::Meta::Path(path) = &attr.meta {
+            cx.error_spanned_by(path, "expected `#[env(...)]` with at least one key");
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            let known = keys.iter().find(|k| **k == key);
+            let outcome = match known {
+                Some(known) => {
+                    let input = meta.input;
+                    handle(meta, known).inspect_err(|_| skip_to_comma(input))
+                }
+                None => {
+                    let other = if keys == FIELD_KEYS { CONTAINER_KEYS } else { FIELD_KEYS };
+                    let message = match did_you_mean(&key, keys) {
+                        Some(suggestion) => format!("unknown env attribute `{key}`: did you mean `{suggestion}`?"),
+                        None if other.contains(&key.as_str()) => {
+                            format!("`{key}` is not a {place} attribute: {}", expected(place, keys))
+                        }
+                        None => format!("unknown env attribute `{key}`: {}", expected(place, keys)),
+                    };
+                    cx.error_spanned_by(&meta.path, message);
+                    skip_to_comma(meta.input);
+                    Ok(())
+                }
+            };
+            if let Err(error) = outcome {
+                cx.syn_error(error);
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+}
+
+fn expected(place: &str, keys: &[&str]) -> String {
+    let list: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    format!("a {place} takes one of {}", list.join(", "))
+}
+
+/// Skips the rest of one `key = value` entry, up to the next comma.
+fn skip_to_comma(input: ParseStream<'_>) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            if let TokenTree::Punct(punct) = &tree
+                && punct.as_char() == ','
+            {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+}
+
+fn string_value(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
+    let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+    let input = meta
+        .value()
+        .map_err(|error| syn::Error::new(error.span(), format!("`{key}` takes a string: `{key} = \"...\"`")))?;
+    input
+        .parse::<LitStr>()
+        .map_err(|error| syn::Error::new(error.span(), format!("`{key}` takes a string literal: `{key} = \"...\"`")))
+}
+
+fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) || !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+        let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        return Err(meta.error(format!("`{key}` takes no value: write `{key}` alone")));
+    }
+    Ok(())
+}
+
+fn unreachable_key(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    Err(meta.error("unknown env attribute"))
+}

@@ -1,0 +1,265 @@
+// Code generation. Generated code names everything by absolute path through
+// `::twelve_config::__private`, so user names cannot shadow it.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::DeriveInput;
+use syn::spanned::Spanned;
+
+use crate::ast::{Field, Input};
+use crate::attr::Default;
+use crate::ctxt::Ctxt;
+use crate::fallback;
+use crate::name::tokens_to_text;
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    match try_expand(input) {
+        Ok(tokens) => tokens,
+        Err(error) => fallback::expand(input, error),
+    }
+}
+
+fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let model = Input::from_syn(&cx, input);
+    if let Some(model) = &model {
+        model.validate(&cx);
+    }
+    cx.check()?;
+    match model {
+        Some(model) => Ok(expand(&model)),
+        None => Err(syn::Error::new(Span::call_site(), "EnvConfig could not read this struct")),
+    }
+}
+
+fn expand(input: &Input<'_>) -> TokenStream {
+    let ident = input.ident;
+    let prefix = input.prefix();
+    let bindings: Vec<_> = (0..input.fields.len()).map(|i| format_ident!("__f{}", i)).collect();
+    let loads = input.fields.iter().map(|field| load_field(input, field));
+    let field_idents = input.fields.iter().map(|field| field.ident);
+    let vars = input.fields.iter().map(|field| list_field(input, field));
+    let debug = debug_impl(input);
+    let deny_unknown = input.attrs.deny_unknown.as_ref().map(|_| {
+        quote! {
+            fn __deny_unknown() -> ::twelve_config::__private::Option<&'static ::core::primitive::str> {
+                ::twelve_config::__private::Some(#prefix)
+            }
+        }
+    });
+    let private = quote!(::twelve_config::__private);
+    quote! {
+        #[automatically_derived]
+        impl ::twelve_config::EnvConfig for #ident {
+            fn __load(
+                __loader: &mut #private::Loader<'_>,
+                __scope: &#private::Scope<'_>,
+            ) -> #private::Option<Self> {
+                #[allow(unused_imports)]
+                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaUnsupported as _};
+                #( let #bindings = #loads; )*
+                #private::Some(Self { #( #field_idents: #bindings?, )* })
+            }
+
+            fn __vars(
+                __scope: &#private::Scope<'_>,
+                __out: &mut #private::Vec<::twelve_config::Var>,
+            ) {
+                #[allow(unused_imports)]
+                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaUnsupported as _};
+                #( #vars )*
+            }
+
+            #deny_unknown
+        }
+
+        #debug
+    }
+}
+
+/// With `#[env(debug)]`: a `Debug` that shows `[REDACTED]` for secret
+/// fields (secrecy types redact themselves; plain types need this).
+fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
+    input.attrs.debug.as_ref()?;
+    let private = quote!(::twelve_config::__private);
+    let ident = input.ident;
+    let struct_name = ident.to_string();
+    let prefix = input.prefix();
+    let fields = input.fields.iter().map(|field| {
+        let ident = field.ident;
+        let name = field.display_name();
+        let shown = if field.attrs.nested.is_some() {
+            quote!(&self.#ident)
+        } else if field.attrs.secret.is_some() {
+            quote!(&#private::Redacted)
+        } else {
+            let var = variable_name(&prefix, field);
+            quote! {
+                if #private::looks_like_credential(#var) {
+                    &#private::Redacted as &dyn ::core::fmt::Debug
+                } else {
+                    &self.#ident
+                }
+            }
+        };
+        quote!(.field(#name, #shown))
+    });
+    Some(quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(#struct_name) #(#fields)* .finish()
+            }
+        }
+    })
+}
+
+/// The variable a non-nested field reads at the root.
+fn variable_name(prefix: &str, field: &Field<'_>) -> String {
+    match &field.attrs.name {
+        Some(name) => name.value.value(),
+        None => format!("{prefix}{}", field.suffix()),
+    }
+}
+
+/// The expression that loads one field: `Option<T>`, `None` after recording
+/// a problem.
+fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    if let Some(part) = field.nested_part() {
+        let ty = &field.original.ty;
+        let scope = nested_scope(&input.prefix(), field, &part);
+        return quote_spanned! {ty.span()=>
+            {
+                #scope
+                <#ty as ::twelve_config::EnvConfig>::__load(__loader, &__nested)
+            }
+        };
+    }
+    let spec = field_spec(input, field);
+    let parser = parser(field);
+    let parsed = if field.shape.is_option() {
+        quote!(__loader.parse(&__field, __text, __parse).map(#private::Some))
+    } else {
+        quote!(__loader.parse(&__field, __text, __parse))
+    };
+    let unset = match &field.attrs.default {
+        Some(default) => match &default.value {
+            Default::Text(_) => quote!(__loader.parse_default(&__field, __parse)),
+            Default::Literal(expr) => quote!(#private::Some(#expr)),
+            Default::Expr(expr) => quote_spanned!(expr.span()=> #private::Some(#private::Into::into(#expr))),
+        },
+        None if field.shape.is_option() => quote!(#private::Some(#private::None)),
+        None => quote!(__loader.missing(&__field, __unset)),
+    };
+    let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
+    quote! {
+        {
+            let __field = #spec;
+            let __parse = #parser;
+            match __loader.fetch(&__field) {
+                #private::Fetched::Value(__text) => #parsed,
+                #private::Fetched::Unset(#unset_binding) => #unset,
+                #private::Fetched::Failed => #private::None,
+            }
+        }
+    }
+}
+
+/// The statements that add one field's variables to `__out`.
+fn list_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+    if let Some(part) = field.nested_part() {
+        let ty = &field.original.ty;
+        let scope = nested_scope(&input.prefix(), field, &part);
+        return quote_spanned! {ty.span()=>
+            {
+                #scope
+                <#ty as ::twelve_config::EnvConfig>::__vars(&__nested, __out);
+            }
+        };
+    }
+    let spec = field_spec(input, field);
+    quote! {
+        __out.push((#spec).to_var());
+    }
+}
+
+/// Binds `__nested`, the scope of a nested struct.
+fn nested_scope(prefix: &str, field: &Field<'_>, part: &str) -> TokenStream {
+    let full = format!("{prefix}{part}");
+    let name = field.display_name();
+    quote! {
+        let __prefix = __scope.name(#part, #full);
+        let __path = __scope.field(#name);
+        let __nested = ::twelve_config::__private::Scope::nested(&__prefix, &__path);
+    }
+}
+
+/// The `__private::Field` describing a field.
+fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let var = match &field.attrs.name {
+        Some(name) => {
+            let name = &name.value;
+            quote!(#private::Cow::Borrowed(#name))
+        }
+        None => {
+            let suffix = field.suffix();
+            let full = variable_name(&input.prefix(), field);
+            quote!(__scope.name(#suffix, #full))
+        }
+    };
+    let file_if_secret = input.attrs.file.is_some();
+    let name = field.display_name();
+    let type_name = tokens_to_text(field.original.ty.to_token_stream());
+    let description = option_str(field.doc.as_deref());
+    let inner = field.inner;
+    let secret_attr = field.attrs.secret.is_some();
+    let secret_type = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).secret());
+    let file = field.attrs.file.is_some();
+    let default_text = field.attrs.default.as_ref().map(|default| default.value.text());
+    let default_text = option_str(default_text.as_deref());
+    let required = field.is_required();
+    quote! {
+        #private::Field {
+            var: #var,
+            field: __scope.field(#name),
+            type_name: #type_name,
+            description: #description,
+            secret: #secret_attr || #secret_type,
+            file: #file,
+            file_if_secret: #file_if_secret,
+            default: #default_text,
+            required: #required,
+        }
+    }
+}
+
+/// The function reading one value (one item of a list).
+fn parser(field: &Field<'_>) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let inner = field.inner;
+    let item = match &field.attrs.parse_with {
+        Some(function) => {
+            let function = &function.value;
+            quote_spanned!(function.span()=> |__text: &::core::primitive::str| #private::parse_with(#function, __text))
+        }
+        None => quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).parser()),
+    };
+    if field.shape.is_vec() {
+        let separator = field.attrs.split.as_ref().map_or_else(|| ",".to_owned(), |split| split.value.value());
+        quote! {{
+            let __item = #item;
+            move |__text: &::core::primitive::str| #private::parse_list(__text, #separator, &__item)
+        }}
+    } else {
+        item
+    }
+}
+
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::twelve_config::__private::Some(#text)),
+        None => quote!(::twelve_config::__private::None),
+    }
+}

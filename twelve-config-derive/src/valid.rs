@@ -1,0 +1,147 @@
+// Rules across attributes and fields, each error at the tokens to change.
+
+use std::collections::HashMap;
+
+use crate::ast::{Field, Input};
+use crate::ctxt::Ctxt;
+
+impl Input<'_> {
+    pub fn validate(&self, cx: &Ctxt) {
+        let generics = &self.original.generics;
+        if !generics.params.is_empty() {
+            cx.error_spanned_by(
+                generics,
+                "EnvConfig does not support generic parameters: a config names concrete types for its variables",
+            );
+        }
+        if let Some(prefix) = &self.attrs.prefix {
+            check_prefix_text(cx, &prefix.value, "prefix");
+        }
+        if let Some(deny) = &self.attrs.deny_unknown
+            && self.prefix().is_empty()
+        {
+            cx.error_spanned_by(
+                &deny.tokens,
+                "`deny_unknown` needs a `prefix`: without one, every variable in the environment would be unknown",
+            );
+        }
+        for field in &self.fields {
+            field.validate(cx);
+        }
+        self.check_duplicate_names(cx);
+    }
+
+    /// Two fields reading one variable: names are known here for every
+    /// field that is not nested.
+    fn check_duplicate_names(&self, cx: &Ctxt) {
+        let prefix = self.prefix();
+        let mut seen: HashMap<String, &Field<'_>> = HashMap::new();
+        for field in self.fields.iter().filter(|field| field.attrs.nested.is_none()) {
+            let (name, exact) = match &field.attrs.name {
+                Some(name) => (name.value.value(), true),
+                None => (format!("{prefix}{}", field.suffix()), false),
+            };
+            match seen.get(&name) {
+                Some(first) => {
+                    let tokens = match &field.attrs.name {
+                        Some(attr) if exact => attr.tokens.clone(),
+                        _ => quote::ToTokens::to_token_stream(field.ident),
+                    };
+                    cx.error_spanned_by(
+                        tokens,
+                        format!(
+                            "fields `{}` and `{}` both read the variable `{name}`: give one of them another `name = \"...\"`",
+                            first.display_name(),
+                            field.display_name(),
+                        ),
+                    );
+                }
+                None => {
+                    seen.insert(name, field);
+                }
+            }
+        }
+    }
+}
+
+impl Field<'_> {
+    fn validate(&self, cx: &Ctxt) {
+        let attrs = &self.attrs;
+        if let Some(nested) = &attrs.nested {
+            if let Some(name) = &attrs.name {
+                cx.error_spanned_by(
+                    &name.tokens,
+                    "`name` cannot be used with `nested`: a nested struct reads many variables; \
+                     use `nested = \"PART_\"` to choose the part its names start with",
+                );
+            }
+            for (tokens, key) in [
+                (attrs.default.as_ref().map(|a| &a.tokens), "default"),
+                (attrs.secret.as_ref().map(|a| &a.tokens), "secret"),
+                (attrs.split.as_ref().map(|a| &a.tokens), "split"),
+                (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
+                (attrs.file.as_ref().map(|a| &a.tokens), "file"),
+            ] {
+                if let Some(tokens) = tokens {
+                    cx.error_spanned_by(
+                        tokens,
+                        format!("`{key}` cannot be used with `nested`: put it on the fields of the nested struct"),
+                    );
+                }
+            }
+            if self.shape != crate::ast::Shape::Plain {
+                cx.error_spanned_by(
+                    &self.original.ty,
+                    "a `nested` field must be a struct that derives EnvConfig, not an `Option` or a `Vec`",
+                );
+            }
+            if let Some(part) = &nested.value {
+                check_prefix_text(cx, part, "nested");
+            }
+            return;
+        }
+        if let Some(name) = &attrs.name {
+            let text = name.value.value();
+            if text.is_empty() {
+                cx.error_spanned_by(&name.value, "`name` cannot be empty");
+            } else if let Some(bad) = text.chars().find(|c| *c == '=' || *c == '\0' || c.is_whitespace()) {
+                cx.error_spanned_by(
+                    &name.value,
+                    format!("a variable name cannot contain {bad:?}: use letters, digits and `_`"),
+                );
+            }
+        }
+        if let Some(split) = &attrs.split {
+            if !self.shape.is_vec() {
+                cx.error_spanned_by(
+                    &split.tokens,
+                    "`split` needs a `Vec<T>` field (or `Option<Vec<T>>`): it separates a list's items",
+                );
+            } else if split.value.value().is_empty() {
+                cx.error_spanned_by(&split.value, "`split` cannot be empty: give the separator, such as `\",\"`");
+            }
+        }
+        if let Some(default) = &attrs.default
+            && self.shape.is_option()
+        {
+            cx.error_spanned_by(
+                &default.tokens,
+                "`default` cannot be used on an `Option` field: it is `None` when unset; \
+                 drop the `Option` to use a default",
+            );
+        }
+    }
+}
+
+/// A prefix (or the part `nested = "..."` adds): capitals, digits and `_`.
+fn check_prefix_text(cx: &Ctxt, lit: &syn::LitStr, key: &str) {
+    let text = lit.value();
+    if let Some(bad) = text.chars().find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')) {
+        let hint = if bad.is_ascii_lowercase() {
+            format!("; did you mean \"{}\"?", text.to_ascii_uppercase())
+        } else {
+            String::new()
+        };
+        cx.error_spanned_by(lit, format!("`{key}` must be capital letters, digits and `_` (found {bad:?}){hint}"));
+    }
+}

@@ -1,0 +1,199 @@
+//! The [`EnvConfig`] trait: loading a config from a [`Source`].
+
+use std::ffi::OsString;
+
+use crate::__private::{Loader, Scope};
+use crate::{Env, Error, Source, Var, Vars};
+
+/// The exit status of [`EnvConfig::from_env_or_exit`] on bad configuration:
+/// `EX_CONFIG` from BSD's `sysexits.h`.
+pub const EXIT_CONFIG: i32 = 78;
+
+/// A configuration loaded from environment variables.
+///
+/// Derive it with `#[derive(EnvConfig)]` (see the [crate docs](crate) for
+/// every attribute); the hidden methods are the derive's and are not a
+/// stable API.
+///
+/// Loading reads each variable once, never writes the environment, never
+/// panics on any input, and reports every problem at once.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::EnvConfig;
+///
+/// #[derive(EnvConfig, Debug)]
+/// #[env(prefix = "APP_")]
+/// struct Config {
+///     #[env(default = 8080)]
+///     port: u16,
+///     database_url: String,
+/// }
+///
+/// let config = Config::from_vars([("APP_DATABASE_URL", "postgres://db/app")]).unwrap();
+/// assert_eq!(config.port, 8080);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not derive `EnvConfig`",
+    label = "`#[env(nested)]` needs a type that derives `EnvConfig`",
+    note = "add `#[derive(twelve_config::EnvConfig)]` to `{Self}`, or drop `nested` and read it from one variable"
+)]
+pub trait EnvConfig: Sized {
+    /// Loads the config from the process environment.
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in one [`Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// #[env(prefix = "SURELY_UNSET_")]
+    /// struct Config {
+    ///     #[env(default = 3)]
+    ///     workers: u8,
+    /// }
+    ///
+    /// assert_eq!(Config::from_env().unwrap().workers, 3);
+    /// ```
+    fn from_env() -> Result<Self, Error> {
+        Self::from_source(&Env)
+    }
+
+    /// Loads the config from the given name-value pairs; never reads the
+    /// process environment. A later pair wins over an earlier one of the
+    /// same name.
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in one [`Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// assert_eq!(Config::from_vars([("PORT", "80")]).unwrap().port, 80);
+    ///
+    /// let map = HashMap::from([("PORT".to_string(), "81".to_string())]);
+    /// assert_eq!(Config::from_vars(map).unwrap().port, 81);
+    /// ```
+    fn from_vars<I, K, V>(vars: I) -> Result<Self, Error>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let vars: Vars = vars.into_iter().map(|(k, v)| (k.into(), OsString::from(v.into()))).collect();
+        Self::from_source(&vars)
+    }
+
+    /// Loads the config from any [`Source`].
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable, in one [`Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::{EnvConfig, Vars};
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// let vars = Vars::new().with("PORT", "80");
+    /// assert_eq!(Config::from_source(&vars).unwrap().port, 80);
+    /// ```
+    fn from_source<S: Source + ?Sized>(source: &S) -> Result<Self, Error> {
+        let mut loader = Loader::new(&source);
+        let config = Self::__load(&mut loader, &Scope::ROOT);
+        loader.finish::<Self>(config)
+    }
+
+    /// Loads the config from the process environment, or prints the report
+    /// to standard error and exits with status 78 (`EX_CONFIG`).
+    ///
+    /// This is the usual first line of a service's `main`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// let config = Config::from_env_or_exit();
+    /// println!("listening on {}", config.port);
+    /// ```
+    fn from_env_or_exit() -> Self {
+        match Self::from_env() {
+            Ok(config) => config,
+            Err(error) => {
+                eprintln!("{error}");
+                std::process::exit(EXIT_CONFIG)
+            }
+        }
+    }
+
+    /// Every variable the config reads, nested fields expanded in place, in
+    /// declaration order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     port: u16,
+    ///     #[env(nested)]
+    ///     smtp: Smtp,
+    /// }
+    ///
+    /// #[derive(EnvConfig)]
+    /// struct Smtp {
+    ///     host: String,
+    /// }
+    ///
+    /// let names: Vec<String> = Config::vars().into_iter().map(|var| var.name).collect();
+    /// assert_eq!(names, ["APP_PORT", "APP_SMTP_HOST"]);
+    /// ```
+    fn vars() -> Vec<Var> {
+        let mut vars = Vec::new();
+        Self::__vars(&Scope::ROOT, &mut vars);
+        vars
+    }
+
+    /// Loads the fields, recording problems in the loader. Not a stable API.
+    #[doc(hidden)]
+    fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self>;
+
+    /// Lists the variables. Not a stable API.
+    #[doc(hidden)]
+    fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>);
+
+    /// The prefix under which unknown variables are problems, when the
+    /// container says `deny_unknown`. Not a stable API.
+    #[doc(hidden)]
+    fn __deny_unknown() -> Option<&'static str> {
+        None
+    }
+}

@@ -1,0 +1,392 @@
+//! Typed configuration from the environment, for twelve-factor services:
+//! every problem reported at once, secrets never shown.
+//!
+//! A service declares its configuration as a struct; `#[derive(EnvConfig)]`
+//! writes the loader. It reads only environment variables (factor III of the
+//! [twelve-factor app]), parses every field, and on bad input reports
+//! **every** missing or invalid variable in one readable report instead of
+//! stopping at the first.
+//!
+//! ```
+//! use std::time::Duration;
+//! use twelve_config::{EnvConfig, SecretString};
+//!
+//! /// Settings of the billing service.
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "BILLING_")]
+//! struct Config {
+//!     /// Port the HTTP server binds.
+//!     #[env(default = 8080)]
+//!     port: u16,                      // BILLING_PORT
+//!     /// Primary database.
+//!     #[env(name = "DATABASE_URL")]
+//!     database: String,               // DATABASE_URL, exactly
+//!     /// Cache; caching is off when unset.
+//!     redis_url: Option<String>,      // BILLING_REDIS_URL, optional
+//!     /// Token for the payments API.
+//!     api_token: SecretString,        // BILLING_API_TOKEN, never shown
+//!     /// Allowed CORS origins.
+//!     #[env(default = "")]
+//!     allowed_origins: Vec<String>,   // "a.example,b.example"
+//!     #[env(default = "30s")]
+//!     request_timeout: Duration,
+//! }
+//!
+//! # fn main() -> Result<(), twelve_config::Error> {
+//! // In a service: `let config = Config::from_env_or_exit();`
+//! let config = Config::from_vars([
+//!     ("DATABASE_URL", "postgres://db.internal/billing"),
+//!     ("BILLING_API_TOKEN", "tok_live_123"),
+//!     ("BILLING_ALLOWED_ORIGINS", "a.example, b.example"),
+//! ])?;
+//! assert_eq!(config.port, 8080);
+//! assert_eq!(config.allowed_origins, ["a.example", "b.example"]);
+//! assert_eq!(config.request_timeout, Duration::from_secs(30));
+//! assert!(!format!("{config:?}").contains("tok_live_123"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Loading
+//!
+//! [`EnvConfig`] gives every config these constructors:
+//!
+//! | method | reads | on bad input |
+//! | --- | --- | --- |
+//! | [`from_env_or_exit`](EnvConfig::from_env_or_exit) | the process environment | prints the report to stderr, exits with status 78 (`EX_CONFIG`) |
+//! | [`from_env`](EnvConfig::from_env) | the process environment | returns [`Error`] |
+//! | [`from_vars`](EnvConfig::from_vars) | name-value pairs (a map, an array); never the process | returns [`Error`] |
+//! | [`from_source`](EnvConfig::from_source) | any [`Source`] ([`Env`], [`Vars`], your own) | returns [`Error`] |
+//!
+//! Loading reads each variable once, never writes the environment, and never
+//! panics: not on empty values, not on megabytes, not on control characters
+//! or bytes that are not UTF-8. Tests load with `from_vars` and never touch
+//! the process environment (`set_var` is `unsafe` in edition 2024).
+//!
+//! [`vars`](EnvConfig::vars) lists what a config reads: names, types,
+//! defaults, descriptions from `///` comments, and which are secret. See
+//! [`Var`].
+//!
+//! # Attributes
+//!
+//! On the struct:
+//!
+//! | attribute | meaning |
+//! | --- | --- |
+//! | `#[env(prefix = "APP_")]` | every variable name starts with `APP_` (capitals, digits and `_`) |
+//! | `#[env(deny_unknown)]` | a variable under the prefix that no field reads is a problem, with a did-you-mean (needs a prefix) |
+//! | `#[env(debug)]` | writes a `Debug` that shows `[REDACTED]` for secret fields; use it *instead of* `#[derive(Debug)]` (see [Secrets](#secrets)) |
+//! | `#[env(file)]` | every secret field also reads `NAME_FILE` (see [Secrets](#secrets)) |
+//!
+//! On a field:
+//!
+//! | attribute | meaning |
+//! | --- | --- |
+//! | *(none)* | the variable is the prefix plus the field name in SCREAMING_SNAKE_CASE (`api_token` → `APP_API_TOKEN`) |
+//! | `name = "X"` | the variable is exactly `X`; no prefix |
+//! | `default = "30s"` | when unset, parse this text exactly as if the variable held it |
+//! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
+//! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
+//! | `split = ";"` | the separator of a `Vec<T>` (default `,`) |
+//! | `parse_with = path::to::fn` | read with `fn(&str) -> Result<T, E>` (`E: Display`) instead of `FromStr`; applied to each item of a `Vec` |
+//! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_` |
+//! | `nested = "MAIL_"` | the same, with `MAIL_` in place of the field name |
+//! | `file` | when `X` is unset, `X_FILE` may name a file that holds the value |
+//!
+//! Every misuse (an unknown key, `split` on a non-`Vec`, two fields reading
+//! one variable, `name` with `nested`, a lowercase prefix, ...) is a compile
+//! error at the offending tokens, and all of them are reported at once:
+//!
+//! ```text
+//! error: unknown env attribute `defualt`: did you mean `default`?
+//!  --> src/config.rs:5:11
+//!   |
+//! 5 |     #[env(defualt = 8080)]
+//!   |           ^^^^^^^
+//! ```
+//!
+//! ## Names, defaults and optional fields
+//!
+//! ```
+//! use std::time::Duration;
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "APP_")]
+//! struct Config {
+//!     #[env(default = 8080)]
+//!     port: u16,                     // APP_PORT, 8080 when unset
+//!     #[env(name = "DATABASE_URL")]
+//!     database: String,              // DATABASE_URL, no prefix
+//!     #[env(default = "1m30s")]
+//!     timeout: Duration,             // parsed as if APP_TIMEOUT=1m30s
+//!     #[env(default = Duration::ZERO)]
+//!     grace: Duration,               // an expression, used as the value
+//!     workers: Option<u8>,           // None when unset
+//! }
+//!
+//! let config = Config::from_vars([("DATABASE_URL", "postgres://db/app"), ("APP_WORKERS", "")]).unwrap();
+//! assert_eq!(config.port, 8080);
+//! assert_eq!(config.timeout, Duration::from_secs(90));
+//! assert_eq!(config.grace, Duration::ZERO);
+//! assert_eq!(config.workers, None); // an empty value counts as unset
+//! ```
+//!
+//! A string default that does not parse is reported like an invalid
+//! variable, marked as the program's mistake: a bad default is found the
+//! first time the program runs without the variable, not in production.
+//!
+//! ## Lists
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(default = "")]
+//!     origins: Vec<String>,
+//!     #[env(split = ";")]
+//!     ports: Vec<u16>,
+//! }
+//!
+//! let config = Config::from_vars([("ORIGINS", " a.example , b.example"), ("PORTS", "80;443")]).unwrap();
+//! assert_eq!(config.origins, ["a.example", "b.example"]); // items are trimmed
+//! assert_eq!(config.ports, [80, 443]);
+//! assert!(Config::from_vars([("PORTS", "80")]).unwrap().origins.is_empty());
+//! ```
+//!
+//! ## Custom parsing
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//!
+//! fn percent(text: &str) -> Result<f64, String> {
+//!     let number = text.strip_suffix('%').ok_or("expected a percentage such as 5%")?;
+//!     number.parse::<f64>().map(|n| n / 100.0).map_err(|e| e.to_string())
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(parse_with = percent, default = "1%")]
+//!     sample_rate: f64,
+//! }
+//!
+//! assert_eq!(Config::from_vars([("SAMPLE_RATE", "50%")]).unwrap().sample_rate, 0.5);
+//! let error = Config::from_vars([("SAMPLE_RATE", "0.5")]).unwrap_err();
+//! assert!(error.to_string().contains("expected a percentage such as 5%"));
+//! ```
+//!
+//! ## Nested groups
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "SHOP_")]
+//! struct Config {
+//!     #[env(nested)]
+//!     smtp: Smtp,          // SHOP_SMTP_HOST, SHOP_SMTP_PORT
+//!     #[env(nested = "FALLBACK_MAIL_")]
+//!     fallback: Smtp,      // SHOP_FALLBACK_MAIL_HOST, ...
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Smtp {
+//!     host: String,
+//!     #[env(default = 587)]
+//!     port: u16,
+//! }
+//!
+//! let error = Config::from_vars([("SHOP_SMTP_PORT", "x")]).unwrap_err();
+//! let vars: Vec<&str> = error.problems().iter().map(|p| p.var()).collect();
+//! // The nested structs' problems join the parent's report, in order.
+//! assert_eq!(vars, ["SHOP_SMTP_HOST", "SHOP_SMTP_PORT", "SHOP_FALLBACK_MAIL_HOST"]);
+//! ```
+//!
+//! A nested struct's own `prefix` is replaced by its parent's; a `name = "X"`
+//! inside it stays exactly `X`.
+//!
+//! # Values
+//!
+//! - Any `T: FromStr` whose error is `Display` is a field type: integers,
+//!   floats, `String`, `char`, `PathBuf`, `IpAddr`, `SocketAddr`, your own
+//!   types.
+//! - `bool` is strict: `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`, in
+//!   any case. Anything else is invalid: `flase` is an error, never `true`.
+//! - `Duration` takes [humantime] syntax: `250ms`, `30s`, `5m`, `1h30m`
+//!   (cargo feature `humantime`, on by default).
+//! - `Vec<T>` splits on `,` (or `split`), trims each item; an empty value
+//!   is an empty list.
+//! - `Option<T>` is `None` when the variable is unset.
+//! - An empty value counts as unset: a required field reports it as
+//!   missing, "set but empty"; a field with a default takes the default.
+//! - A value that is not valid Unicode is a problem of its own
+//!   ([`Problem::NotUnicode`]), never a panic.
+//! - Values are not trimmed (a password may end in a space); when a value
+//!   with leading or trailing whitespace fails to parse, the report says so.
+//!
+//! # The report
+//!
+//! [`Error`] holds every [`Problem`], in the order the fields are declared.
+//! Its `Display` (and `Debug`, so `fn main() -> Result<(), twelve_config::Error>`
+//! prints it well) is a table: the variable, the field and its type, and
+//! what is wrong, with the offending value quoted (secrets never, URL
+//! passwords masked):
+//!
+//! ```text
+//! 4 configuration problems (1 missing, 3 invalid):
+//!   invalid  BILLING_PORT      port: u16             "eighty": invalid digit found in string
+//!   missing  BILLING_API_TOKEN api_token: SecretString Token for the payments API.
+//!   invalid  BILLING_DEBUG     debug: bool           "flase": expected true/false, 1/0, yes/no or on/off
+//!   invalid  DATABASE_URL      database: String      scheme "mysql" is not postgres or postgresql
+//!                                                    (value: "mysql://admin:***@db.internal/app")
+//! ```
+//!
+//! With `#[env(deny_unknown)]`, a variable under the prefix that no field
+//! reads is reported too, with the closest name it may have meant:
+//! `unknown  BILLING_DATABSE_URL did you mean DATABASE_URL?`. Names are
+//! compared without the prefix, so the suggestion can be a field with an
+//! exact `name`.
+//!
+//! ```
+//! use twelve_config::{EnvConfig, Problem};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "APP_", deny_unknown)]
+//! struct Config {
+//!     #[env(default = 8080)]
+//!     port: u16,
+//! }
+//!
+//! let error = Config::from_vars([("APP_PROT", "80")]).unwrap_err();
+//! assert!(matches!(
+//!     &error.problems()[0],
+//!     Problem::Unknown { var, suggestion: Some(s), .. } if var == "APP_PROT" && s == "APP_PORT"
+//! ));
+//! ```
+//!
+//! # Secrets
+//!
+//! **A secret's value never appears in any output of this crate.** A field
+//! is secret when its type is [`SecretString`] or [`SecretBox<T>`] (from
+//! [`secrecy`]), when it has `#[env(secret)]`, or when its variable's name
+//! looks like a credential (contains `PASSWORD`, `PASSWD`, `SECRET`,
+//! `TOKEN` or `CREDENTIALS`, or ends in `_KEY`; see
+//! [`looks_like_credential`]). For a secret field:
+//!
+//! - the report says that the value is invalid and what was expected, never
+//!   what it was (a parse error's own message may quote its input, so it is
+//!   replaced);
+//! - [`vars`](EnvConfig::vars) and everything rendered from it never carry
+//!   its value or its default;
+//! - a value that is not Unicode is reported without its bytes.
+//!
+//! Any value the report does show, secret or not, has URL passwords and
+//! credential query parameters (`?password=`, `&token=`) masked as `***`
+//! ([`mask_passwords`]).
+//!
+//! **`Debug` of your config.** `secrecy`'s types print `[REDACTED]`
+//! themselves, so with `SecretString` and `SecretBox<T>` fields a plain
+//! `#[derive(Debug)]` is safe. A plain type marked `#[env(secret)]` (a
+//! `String`, a `u32`) would be printed by `#[derive(Debug)]`: put
+//! `#[env(debug)]` on the struct *instead of* deriving `Debug`, and the
+//! derive writes a `Debug` that shows `[REDACTED]` for every secret field:
+//!
+//! ```
+//! use twelve_config::{EnvConfig, SecretString};
+//!
+//! #[derive(EnvConfig)]
+//! #[env(debug)]
+//! struct Config {
+//!     #[env(secret)]
+//!     signing_key_id: String,
+//!     db_password: String, // secret by its name
+//!     session: SecretString, // redacts itself
+//!     port: u16,
+//! }
+//!
+//! let config = Config::from_vars([
+//!     ("SIGNING_KEY_ID", "k-123"),
+//!     ("DB_PASSWORD", "hunter2"),
+//!     ("SESSION", "s3ss10n"),
+//!     ("PORT", "80"),
+//! ])
+//! .unwrap();
+//! assert_eq!(
+//!     format!("{config:?}"),
+//!     "Config { signing_key_id: [REDACTED], db_password: [REDACTED], \
+//!      session: SecretBox<str>([REDACTED]), port: 80 }"
+//! );
+//! ```
+//!
+//! **Secrets from files.** Docker and Kubernetes mount secrets as files.
+//! With `#[env(file)]` on a field (or on the struct, for every secret
+//! field), when `X` is unset and `X_FILE` is set, the value is the content
+//! of the file `X_FILE` names, with one trailing newline removed. Both set
+//! is a problem ([`Problem::Ambiguous`]); a file that cannot be read is a
+//! problem naming the path and the reason ([`Problem::File`]), never the
+//! content. Files over 1 MiB are refused.
+//!
+//! ```
+//! use twelve_config::{EnvConfig, ExposeSecret, SecretString};
+//! # let dir = std::env::temp_dir().join(format!("twelve-config-doc-{}", std::process::id()));
+//! # std::fs::create_dir_all(&dir).unwrap();
+//! # let path = dir.join("db_password");
+//! # std::fs::write(&path, "hunter2\n").unwrap();
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(file)]
+//! struct Config {
+//!     db_password: SecretString,
+//! }
+//!
+//! // DB_PASSWORD_FILE=/run/secrets/db_password
+//! let config = Config::from_vars([("DB_PASSWORD_FILE", path.to_str().unwrap())]).unwrap();
+//! assert_eq!(config.db_password.expose_secret(), "hunter2");
+//! # std::fs::remove_dir_all(&dir).unwrap();
+//! ```
+//!
+//! **The limits.** [`ExposeSecret::expose_secret`] is the one door to a
+//! secret's value: `grep expose_secret` finds every place your code reads
+//! one, and what it does there is up to it. Secrets are zeroized on drop
+//! (by `secrecy`), and the loader zeroizes its own copies of secret text;
+//! the process environment itself still holds the value, as it does for
+//! every program. A field that is secret only by its name is hidden in
+//! reports and listings, but `#[derive(Debug)]` still prints it: use
+//! `#[env(debug)]` or a `secrecy` type.
+//!
+//! # Cargo features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `humantime` | yes | `Duration` fields in humantime syntax |
+//!
+//! [twelve-factor app]: https://12factor.net/config
+//! [humantime]: https://docs.rs/humantime
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod config;
+mod report;
+mod secret;
+mod source;
+mod suggest;
+mod value;
+mod var;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use config::{EXIT_CONFIG, EnvConfig};
+pub use report::{Error, Problem};
+pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
+pub use secret::{looks_like_credential, mask_passwords};
+pub use source::{Env, Source, Vars};
+/// Derives [`EnvConfig`]: see the [crate docs](crate) for every attribute.
+pub use twelve_config_derive::EnvConfig;
+pub use var::Var;
+
+// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,569 @@
+//! The report of everything wrong with an environment: [`Error`] and
+//! [`Problem`].
+
+use std::fmt::{self, Write as _};
+
+use crate::secret::{MASK, mask_passwords};
+
+/// Everything wrong with an environment, found in one pass.
+///
+/// `Display` and `Debug` both print the readable report, one problem a line,
+/// in the order the fields are declared, so returning it from `main` shows
+/// the whole report:
+///
+/// ```text
+/// 3 configuration problems (1 missing, 2 invalid):
+///   missing  APP_TOKEN     token: SecretString
+///   invalid  APP_PORT      port: u16            "eighty": invalid digit found in string
+///   invalid  APP_DEBUG     debug: bool          "flase": expected true/false, 1/0, yes/no or on/off
+/// ```
+///
+/// Secret values never appear, and a URL's password is masked.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::{EnvConfig, Problem};
+///
+/// #[derive(EnvConfig, Debug)]
+/// #[env(prefix = "APP_")]
+/// struct Config {
+///     port: u16,
+///     debug: bool,
+/// }
+///
+/// let error = Config::from_vars([("APP_PORT", "eighty")]).unwrap_err();
+/// assert_eq!(error.problems().len(), 2);
+/// assert!(matches!(error.problems()[0], Problem::Invalid { .. }));
+/// assert_eq!(error.problems()[1].var(), "APP_DEBUG");
+/// assert!(error.to_string().starts_with("2 configuration problems (1 missing, 1 invalid):"));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    pub(crate) fn new(problems: Vec<Problem>) -> Self {
+        Self { problems }
+    }
+
+    /// Every problem, in the order the fields are declared; unknown
+    /// variables last.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     host: String,
+    ///     port: u16,
+    /// }
+    ///
+    /// let error = Config::from_vars([("PORT", "x")]).unwrap_err();
+    /// let vars: Vec<&str> = error.problems().iter().map(|p| p.var()).collect();
+    /// assert_eq!(vars, ["HOST", "PORT"]);
+    /// ```
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The problems, by value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     host: String,
+    /// }
+    ///
+    /// let problems = Config::from_vars(Vec::<(String, String)>::new()).unwrap_err().into_problems();
+    /// assert_eq!(problems.len(), 1);
+    /// ```
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(&self.problems))
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// One thing wrong with one variable.
+///
+/// Every variant names its variable ([`var`](Self::var)); those about a
+/// field also name the field (`smtp.host`, nested fields joined by `.`) and
+/// its type as written in the struct. No variant holds a secret value: the
+/// `value` of an invalid secret is `None`, and a URL's password is masked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required variable is unset, or set but empty.
+    #[non_exhaustive]
+    Missing {
+        /// The variable.
+        var: String,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+        /// The field's `///` documentation.
+        description: Option<String>,
+        /// Set, but to the empty string.
+        empty: bool,
+        /// The `_FILE` variable that could supply the value instead.
+        file_var: Option<String>,
+    },
+    /// A variable is set, but its value is not valid for the field's type.
+    #[non_exhaustive]
+    Invalid {
+        /// The variable.
+        var: String,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+        /// Why the value is not valid.
+        reason: String,
+        /// The offending value as the report shows it: quoted and escaped
+        /// like a Rust string, password-masked, and cut after 120
+        /// characters; `None` for secrets.
+        value: Option<String>,
+        /// The value is the field's `#[env(default = "...")]`: a bug in the
+        /// program, not in the environment.
+        from_default: bool,
+    },
+    /// A variable's value is not valid Unicode.
+    #[non_exhaustive]
+    NotUnicode {
+        /// The variable.
+        var: String,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+        /// The value as the report shows it, quoted, invalid bytes escaped
+        /// (`"caf\xE9"`); `None` for secrets.
+        value: Option<String>,
+    },
+    /// Both a variable and its `_FILE` variable are set: which one is meant
+    /// is ambiguous.
+    #[non_exhaustive]
+    Ambiguous {
+        /// The variable.
+        var: String,
+        /// Its `_FILE` variable.
+        file_var: String,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+    },
+    /// The file a `_FILE` variable names cannot be read.
+    #[non_exhaustive]
+    File {
+        /// The `_FILE` variable.
+        var: String,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+        /// The path, quoted and escaped (a path is not a secret; the file's
+        /// content is never shown).
+        path: String,
+        /// Why it cannot be read: `no such file`, `permission denied`, ...
+        reason: String,
+    },
+    /// A variable under the config's prefix that no field reads (reported
+    /// with `#[env(deny_unknown)]`).
+    #[non_exhaustive]
+    Unknown {
+        /// The variable.
+        var: String,
+        /// The variable the config reads whose name is closest, if any is close.
+        suggestion: Option<String>,
+    },
+}
+
+impl Problem {
+    /// The variable the problem is about.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// let error = Config::from_vars([("APP_PORT", "")]).unwrap_err();
+    /// assert_eq!(error.problems()[0].var(), "APP_PORT");
+    /// ```
+    pub fn var(&self) -> &str {
+        match self {
+            Self::Missing { var, .. }
+            | Self::Invalid { var, .. }
+            | Self::NotUnicode { var, .. }
+            | Self::Ambiguous { var, .. }
+            | Self::File { var, .. }
+            | Self::Unknown { var, .. } => var,
+        }
+    }
+
+    /// The field the problem is about (`smtp.host` for a nested field);
+    /// `None` for an unknown variable.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// let error = Config::from_vars([("PORT", "x")]).unwrap_err();
+    /// assert_eq!(error.problems()[0].field(), Some("port"));
+    /// ```
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Missing { field, .. }
+            | Self::Invalid { field, .. }
+            | Self::NotUnicode { field, .. }
+            | Self::Ambiguous { field, .. }
+            | Self::File { field, .. } => Some(field),
+            Self::Unknown { .. } => None,
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        match self {
+            Self::Missing { .. } => "missing",
+            Self::Invalid { .. } | Self::NotUnicode { .. } | Self::File { .. } => "invalid",
+            Self::Ambiguous { .. } => "conflict",
+            Self::Unknown { .. } => "unknown",
+        }
+    }
+
+    fn field_and_type(&self) -> Option<String> {
+        match self {
+            Self::Missing { field, type_name, .. }
+            | Self::Invalid { field, type_name, .. }
+            | Self::NotUnicode { field, type_name, .. }
+            | Self::Ambiguous { field, type_name, .. }
+            | Self::File { field, type_name, .. } => Some(format!("{field}: {type_name}")),
+            Self::Unknown { .. } => None,
+        }
+    }
+
+    /// What went wrong, and the lines that continue it.
+    fn detail(&self) -> (String, Vec<String>) {
+        match self {
+            Self::Missing { description, empty, file_var, .. } => {
+                let mut parts = Vec::new();
+                if let Some(description) = description {
+                    parts.push(first_line(description));
+                }
+                if *empty {
+                    parts.push("(set but empty)".to_owned());
+                }
+                match file_var {
+                    Some(file_var) => parts.push(format!("(set it, or {file_var})")),
+                    None if parts.is_empty() => parts.push("not set".to_owned()),
+                    None => {}
+                }
+                (parts.join(" "), Vec::new())
+            }
+            Self::Invalid { reason, value, from_default, .. } => {
+                let reason = clip(&single_line(reason), MAX_REASON);
+                let origin = if *from_default { "default " } else { "" };
+                let fix = if *from_default { " (fix the field's #[env(default)])" } else { "" };
+                match value {
+                    None => (format!("{origin}{reason} (secret: value not shown){fix}"), Vec::new()),
+                    Some(value) if value.contains("://") || value.chars().count() > INLINE_VALUE => {
+                        (format!("{origin}{reason}{fix}"), vec![format!("(value: {value})")])
+                    }
+                    Some(value) => (format!("{origin}{value}: {reason}{fix}"), Vec::new()),
+                }
+            }
+            Self::NotUnicode { value, .. } => match value {
+                Some(value) => (format!("not valid Unicode: {value}"), Vec::new()),
+                None => ("not valid Unicode (secret: value not shown)".to_owned(), Vec::new()),
+            },
+            Self::Ambiguous { file_var, .. } => {
+                (format!("both it and {file_var} are set: unset one of them"), Vec::new())
+            }
+            Self::File { path, reason, .. } => (format!("cannot read {path}: {reason}"), Vec::new()),
+            Self::Unknown { suggestion, .. } => match suggestion {
+                Some(suggestion) => (format!("did you mean {suggestion}?"), Vec::new()),
+                None => ("no field reads it".to_owned(), Vec::new()),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// One line: `invalid APP_PORT (port: u16): "eighty": invalid digit found in string`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (detail, more) = self.detail();
+        write!(f, "{} {}", self.label(), self.var())?;
+        if let Some(field_and_type) = self.field_and_type() {
+            write!(f, " ({field_and_type})")?;
+        }
+        write!(f, ": {detail}")?;
+        for line in more {
+            write!(f, " {line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Kinds of problem, in the order the summary counts them.
+const LABELS: [&str; 4] = ["missing", "invalid", "conflict", "unknown"];
+/// The width of the widest label.
+const LABEL_WIDTH: usize = 8;
+
+/// Values longer than this go on a line of their own.
+const INLINE_VALUE: usize = 32;
+/// Values and reasons are cut at this many characters.
+const MAX_VALUE: usize = 120;
+const MAX_REASON: usize = 200;
+/// Columns wider than this do not widen the table.
+const MAX_COLUMN: usize = 40;
+
+fn render(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    let count = problems.len();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for label in LABELS {
+        let n = problems.iter().filter(|p| p.label() == label).count();
+        if n > 0 {
+            counts.push((label, n));
+        }
+    }
+    let counts: Vec<String> = counts.iter().map(|(label, n)| format!("{n} {label}")).collect();
+    let plural = if count == 1 { "" } else { "s" };
+    let _ = write!(out, "{count} configuration problem{plural} ({}):", counts.join(", "));
+
+    let rows: Vec<Row<'_>> = problems.iter().map(Row::new).collect();
+    // Labels are padded to the widest in use (at least `missing`), plus a
+    // space, so a report without conflicts keeps a two-space gap.
+    let label_width = rows.iter().map(|row| row.label.len()).max().unwrap_or(0).max(LABEL_WIDTH - 1) + 1;
+    let var_width = column_width(rows.iter().map(|row| row.var.chars().count()));
+    let field_width =
+        column_width(rows.iter().filter_map(|row| row.field_and_type.as_ref().map(|f| f.chars().count())));
+    for Row { label, var, field_and_type, detail: (detail, more) } in &rows {
+        out.push_str("\n  ");
+        let _ = write!(out, "{label:<label_width$} {var:<var_width$} ");
+        let indent = 2 + label_width + 1 + var_width.max(var.chars().count()) + 1;
+        let indent = match field_and_type {
+            Some(field_and_type) => {
+                let _ = write!(out, "{field_and_type:<field_width$} ");
+                indent + field_width.max(field_and_type.chars().count()) + 1
+            }
+            None => indent,
+        };
+        out.push_str(detail);
+        for line in more {
+            let _ = write!(out, "\n{:indent$}{line}", "");
+        }
+        // No trailing spaces when the detail is empty.
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+    }
+    out
+}
+
+/// One problem's line of the report, before alignment.
+struct Row<'p> {
+    label: &'static str,
+    var: &'p str,
+    field_and_type: Option<String>,
+    /// What went wrong, and the lines that continue it.
+    detail: (String, Vec<String>),
+}
+
+impl<'p> Row<'p> {
+    fn new(problem: &'p Problem) -> Self {
+        Self {
+            label: problem.label(),
+            var: problem.var(),
+            field_and_type: problem.field_and_type(),
+            detail: problem.detail(),
+        }
+    }
+}
+
+fn column_width(widths: impl Iterator<Item = usize>) -> usize {
+    widths.filter(|&w| w <= MAX_COLUMN).max().unwrap_or(0)
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").trim().to_owned()
+}
+
+fn single_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` cut to `max` characters, with a note of how much was cut.
+fn clip(text: &str, max: usize) -> String {
+    let cut = char_boundary(text, max);
+    if cut < text.len() { format!("{}… ({} bytes in all)", &text[..cut], text.len()) } else { text.to_owned() }
+}
+
+/// How much of a value is masked and shown: a report shows 120 characters,
+/// so a megabyte value costs no more than a short one.
+const WINDOW: usize = 1024;
+
+/// How a value appears in a report: masked, quoted and escaped like a Rust
+/// string, so control characters and trailing spaces are visible.
+pub(crate) fn shown_value(text: &str) -> String {
+    let mut window = &text[..byte_boundary(text, WINDOW)];
+    let mut tail = "";
+    if window.len() < text.len()
+        && let Some(at) = window.rfind("://")
+    {
+        // A URL whose authority runs past the window could have its
+        // password cut before its `@`: hide all of that authority.
+        let authority = &window[at + 3..];
+        if !authority.contains(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace()) {
+            window = &window[..at + 3];
+            tail = MASK;
+        }
+    }
+    let mut masked = mask_passwords(window);
+    masked.push_str(tail);
+    let clipped = &masked[..char_boundary(&masked, MAX_VALUE)];
+    let mut shown = format!("{clipped:?}");
+    if window.len() < text.len() || clipped.len() < masked.len() {
+        // Drop the closing quote: the value goes on.
+        shown.pop();
+        let _ = write!(shown, "…\" ({} bytes in all)", text.len());
+    }
+    shown
+}
+
+/// The end of the first `chars` characters of `text`.
+fn char_boundary(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(index, _)| index)
+}
+
+/// The largest character boundary of `text` at or below `bytes`.
+fn byte_boundary(text: &str, bytes: usize) -> usize {
+    if bytes >= text.len() {
+        return text.len();
+    }
+    (0..=bytes).rev().find(|&index| text.is_char_boundary(index)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(var: &str, field: &str, ty: &str, description: Option<&str>, file_var: Option<&str>) -> Problem {
+        Problem::Missing {
+            var: var.into(),
+            field: field.into(),
+            type_name: ty.into(),
+            description: description.map(str::to_owned),
+            empty: false,
+            file_var: file_var.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn report_aligns_columns_and_counts_kinds() {
+        let problems = vec![
+            missing("BILLING_SMTP_HOST", "smtp.host", "String", Some("Mail relay host.\nMore text."), None),
+            missing("BILLING_API_TOKEN", "api_token", "SecretString", None, Some("BILLING_API_TOKEN_FILE")),
+            Problem::Invalid {
+                var: "BILLING_PORT".into(),
+                field: "port".into(),
+                type_name: "u16".into(),
+                reason: "invalid digit found in string".into(),
+                value: Some("\"eighty\"".into()),
+                from_default: false,
+            },
+            Problem::Unknown { var: "BILLING_DATABSE_URL".into(), suggestion: Some("DATABASE_URL".into()) },
+        ];
+        let expected = "\
+4 configuration problems (2 missing, 1 invalid, 1 unknown):
+  missing  BILLING_SMTP_HOST   smtp.host: String       Mail relay host.
+  missing  BILLING_API_TOKEN   api_token: SecretString (set it, or BILLING_API_TOKEN_FILE)
+  invalid  BILLING_PORT        port: u16               \"eighty\": invalid digit found in string
+  unknown  BILLING_DATABSE_URL did you mean DATABASE_URL?";
+        assert_eq!(render(&problems), expected);
+    }
+
+    #[test]
+    fn long_and_url_values_go_on_their_own_line() {
+        let problem = Problem::Invalid {
+            var: "DATABASE_URL".into(),
+            field: "database".into(),
+            type_name: "String".into(),
+            reason: "bad".into(),
+            value: Some(shown_value("mysql://admin:hunter2@db/app")),
+            from_default: false,
+        };
+        let report = render(&[problem]);
+        assert_eq!(
+            report,
+            "1 configuration problem (1 invalid):\n  invalid  DATABASE_URL database: String bad\n                                         (value: \"mysql://admin:***@db/app\")"
+        );
+    }
+
+    #[test]
+    fn shown_values_are_escaped_masked_and_clipped() {
+        assert_eq!(shown_value("a\u{7}b "), "\"a\\u{7}b \"");
+        let long = "x".repeat(1_000_000);
+        let shown = shown_value(&long);
+        assert!(shown.len() < 200, "{}", shown.len());
+        assert!(shown.ends_with("…\" (1000000 bytes in all)"), "{shown}");
+    }
+
+    #[test]
+    fn a_url_cut_by_the_window_never_shows_its_password() {
+        let long_password = format!("postgres://user:{}@host/db", "p".repeat(5000));
+        let shown = shown_value(&long_password);
+        assert!(!shown.contains("ppp"), "{shown}");
+        assert!(shown.starts_with("\"postgres://***"), "{shown}");
+        let late_url = format!("{} postgres://u:{}@h", "x".repeat(1000), "p".repeat(100));
+        assert!(!shown_value(&late_url).contains("ppp"));
+    }
+
+    #[test]
+    fn problem_display_is_one_line() {
+        let problem = Problem::Invalid {
+            var: "P".into(),
+            field: "p".into(),
+            type_name: "u8".into(),
+            reason: "too\nlong".into(),
+            value: None,
+            from_default: true,
+        };
+        assert_eq!(
+            problem.to_string(),
+            "invalid P (p: u8): default too long (secret: value not shown) (fix the field's #[env(default)])"
+        );
+    }
+}

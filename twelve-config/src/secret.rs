@@ -1,0 +1,182 @@
+//! Keeping secrets out of output: credential-like names and masking of
+//! passwords inside URL-shaped values.
+
+/// Whether a variable name looks like it holds a credential.
+///
+/// Such variables are treated as secret in reports even without
+/// `#[env(secret)]`: their value is never shown. The rule (case-insensitive):
+/// the name contains `PASSWORD`, `PASSWD`, `SECRET`, `TOKEN` or
+/// `CREDENTIALS`, or ends in `_KEY` (or is `KEY`).
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::looks_like_credential;
+///
+/// assert!(looks_like_credential("DB_PASSWORD"));
+/// assert!(looks_like_credential("GITHUB_TOKEN"));
+/// assert!(looks_like_credential("STRIPE_API_KEY"));
+/// assert!(!looks_like_credential("KEYBOARD_LAYOUT"));
+/// assert!(!looks_like_credential("PORT"));
+/// ```
+pub fn looks_like_credential(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIALS"].iter().any(|word| upper.contains(word))
+        || upper.ends_with("_KEY")
+        || upper == "KEY"
+}
+
+/// Query keys whose values are masked like URL passwords.
+const CREDENTIAL_QUERY_KEYS: &[&str] = &[
+    "password",
+    "pass",
+    "passwd",
+    "pwd",
+    "sslpassword",
+    "secret",
+    "token",
+    "access_token",
+    "api_key",
+    "apikey",
+    "key",
+];
+
+/// The mask that replaces a hidden password.
+pub(crate) const MASK: &str = "***";
+
+/// `text` with the password of every URL in it replaced by `***`, and the
+/// values of credential query parameters (`password=`, `token=`, ...) too.
+///
+/// Used for every value a report shows, so a URL in a field that is not
+/// marked secret still never shows its password.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::mask_passwords;
+///
+/// assert_eq!(
+///     mask_passwords("mysql://admin:hunter2@db.internal/app"),
+///     "mysql://admin:***@db.internal/app"
+/// );
+/// assert_eq!(
+///     mask_passwords("postgres://db/app?user=me&password=hunter2"),
+///     "postgres://db/app?user=me&password=***"
+/// );
+/// assert_eq!(mask_passwords("not a url"), "not a url");
+/// ```
+pub fn mask_passwords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let authority_start = at + 3;
+        out.push_str(&rest[..authority_start]);
+        let after = &rest[authority_start..];
+        // The authority ends at the first `/`, `?` or `#`, or whitespace;
+        // the userinfo ends at its last `@`, so an unencoded `@` in a password
+        // is masked too.
+        let authority_len =
+            after.find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace()).unwrap_or(after.len());
+        let authority = &after[..authority_len];
+        match authority.rfind('@') {
+            Some(at_sign) => {
+                let userinfo = &authority[..at_sign];
+                match userinfo.find(':') {
+                    Some(colon) => {
+                        out.push_str(&userinfo[..=colon]);
+                        out.push_str(MASK);
+                    }
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[at_sign..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &after[authority_len..];
+    }
+    out.push_str(rest);
+    mask_query_credentials(&out)
+}
+
+/// Masks the values of `key=value` pairs whose key names a credential, in a
+/// query string or a libpq-style keyword list.
+fn mask_query_credentials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(['?', '&', ';', ' ']) {
+        let (body, separator) = match piece.char_indices().last() {
+            Some((index, '?' | '&' | ';' | ' ')) => piece.split_at(index),
+            _ => (piece, ""),
+        };
+        match body.split_once('=') {
+            Some((key, _)) if is_credential_key(key) => {
+                out.push_str(key);
+                out.push('=');
+                out.push_str(MASK);
+            }
+            _ => out.push_str(body),
+        }
+        out.push_str(separator);
+    }
+    out
+}
+
+fn is_credential_key(key: &str) -> bool {
+    // The key is the text after the last `/` or `?` (`db?password=` splits at `?`).
+    let key = key.rsplit(['/']).next().unwrap_or(key);
+    CREDENTIAL_QUERY_KEYS.iter().any(|credential| key.eq_ignore_ascii_case(credential))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_userinfo_passwords() {
+        let cases = [
+            ("postgres://u:p@h/db", "postgres://u:***@h/db"),
+            ("postgres://u@h/db", "postgres://u@h/db"),
+            ("postgres://:p@h", "postgres://:***@h"),
+            ("redis://:p%40ss@h:6379/0", "redis://:***@h:6379/0"),
+            // An unencoded `@` inside the password: everything up to the last `@` is hidden.
+            ("mysql://u:p@ss@h/db", "mysql://u:***@h/db"),
+            ("a=x://u:p@h b=y://v:q@i", "a=x://u:***@h b=y://v:***@i"),
+            ("amqp://u:p@h/%2f", "amqp://u:***@h/%2f"),
+            ("", ""),
+            ("://", "://"),
+            ("x://@", "x://@"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(mask_passwords(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn masks_credential_query_parameters() {
+        let cases = [
+            ("h/db?password=p&x=1", "h/db?password=***&x=1"),
+            ("h/db?x=1&token=t", "h/db?x=1&token=***"),
+            ("host=h password=p dbname=d", "host=h password=*** dbname=d"),
+            ("h/db?passwordless=1", "h/db?passwordless=1"),
+            ("h/db?keyspace=k", "h/db?keyspace=k"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(mask_passwords(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn masking_keeps_multibyte_text_intact() {
+        assert_eq!(mask_passwords("é://ü:ß@ä/ö"), "é://ü:***@ä/ö");
+        assert_eq!(mask_passwords("ü?pässword=1"), "ü?pässword=1");
+    }
+
+    #[test]
+    fn credential_names() {
+        for name in ["PASSWORD", "db_password", "X_SECRET_Y", "API_TOKEN", "AWS_CREDENTIALS", "API_KEY", "key"] {
+            assert!(looks_like_credential(name), "{name}");
+        }
+        for name in ["PORT", "KEYS", "MONKEY", "HOST", "KEY_ID"] {
+            assert!(!looks_like_credential(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Where variables come from: the [`Source`] trait, the process environment
+//! ([`Env`]) and an in-memory map ([`Vars`]).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::hash::BuildHasher;
+
+/// A set of named variables a config is loaded from.
+///
+/// The process environment ([`Env`]) is the source of production code;
+/// [`Vars`] and the maps below serve tests and other back ends. Implement it
+/// to load from anything else (a secrets manager, a parsed `.env` file).
+///
+/// Loading calls [`get`](Source::get) once per variable a config reads and
+/// [`names`](Source::names) only when it needs the full list (unknown-variable
+/// checks and did-you-mean hints).
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// use std::ffi::OsStr;
+/// use twelve_config::{EnvConfig, Source};
+///
+/// /// Every variable is "42".
+/// struct FortyTwo;
+///
+/// impl Source for FortyTwo {
+///     fn get(&self, _name: &str) -> Option<Cow<'_, OsStr>> {
+///         Some(Cow::Borrowed(OsStr::new("42")))
+///     }
+///     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+///         Box::new(std::iter::empty())
+///     }
+/// }
+///
+/// #[derive(EnvConfig)]
+/// struct Config {
+///     answer: u8,
+/// }
+///
+/// assert_eq!(Config::from_source(&FortyTwo).unwrap().answer, 42);
+/// ```
+pub trait Source {
+    /// The value of the variable `name`, or `None` when it is unset.
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>>;
+
+    /// The name of every variable the source holds, in any order.
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_>;
+}
+
+impl<S: Source + ?Sized> Source for &S {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        (**self).get(name)
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        (**self).names()
+    }
+}
+
+/// The process environment, read with [`std::env::var_os`]; never written.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::{Env, Source};
+///
+/// // PATH is set in almost every environment; a name with `=` never is.
+/// assert!(Env.get("NOT=A_NAME").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Env;
+
+impl Source for Env {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        // `var_os` would look up a different variable for these names.
+        if name.is_empty() || name.contains(['=', '\0']) {
+            return None;
+        }
+        std::env::var_os(name).map(Cow::Owned)
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        Box::new(std::env::vars_os().map(|(name, _)| Cow::Owned(name)))
+    }
+}
+
+/// An in-memory set of variables, for tests and for loading from anything
+/// that is not the process environment.
+///
+/// Values are [`OsString`]s, so a test can supply a value that is not valid
+/// Unicode without touching the process environment. `Debug` shows the
+/// names only: values may be secrets.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::{EnvConfig, Vars};
+///
+/// #[derive(EnvConfig)]
+/// #[env(prefix = "APP_")]
+/// struct Config {
+///     port: u16,
+/// }
+///
+/// let vars = Vars::new().with("APP_PORT", "8080");
+/// assert_eq!(Config::from_source(&vars).unwrap().port, 8080);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Vars {
+    map: HashMap<String, OsString>,
+}
+
+impl Vars {
+    /// An empty set of variables.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(twelve_config::Vars::new().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `name` to `value`, replacing any earlier value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut vars = twelve_config::Vars::new();
+    /// vars.insert("A", "1");
+    /// vars.insert("A", "2");
+    /// assert_eq!(vars.len(), 1);
+    /// ```
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<OsString>) {
+        self.map.insert(name.into(), value.into());
+    }
+
+    /// Builder form of [`insert`](Self::insert).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::ffi::OsStr;
+    /// use twelve_config::{Source, Vars};
+    ///
+    /// let vars = Vars::new().with("A", "1").with("B", "2");
+    /// assert_eq!(vars.get("B").as_deref(), Some(OsStr::new("2")));
+    /// ```
+    #[must_use]
+    pub fn with(mut self, name: impl Into<String>, value: impl Into<OsString>) -> Self {
+        self.insert(name, value);
+        self
+    }
+
+    /// The number of variables.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let vars: twelve_config::Vars = [("A", "1"), ("B", "2")].into_iter().collect();
+    /// assert_eq!(vars.len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are no variables.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(twelve_config::Vars::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+impl fmt::Debug for Vars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut names: Vec<&str> = self.map.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        f.debug_struct("Vars").field("names", &names).finish_non_exhaustive()
+    }
+}
+
+impl<K: Into<String>, V: Into<OsString>> FromIterator<(K, V)> for Vars {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut vars = Self::new();
+        vars.extend(iter);
+        vars
+    }
+}
+
+impl<K: Into<String>, V: Into<OsString>> Extend<(K, V)> for Vars {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
+        for (name, value) in iter {
+            self.insert(name, value);
+        }
+    }
+}
+
+impl Source for Vars {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.map.get(name).map(|value| Cow::Borrowed(value.as_os_str()))
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        Box::new(self.map.keys().map(|name| Cow::Borrowed(OsStr::new(name))))
+    }
+}
+
+impl<S: BuildHasher> Source for HashMap<String, String, S> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        HashMap::get(self, name).map(|value| Cow::Borrowed(OsStr::new(value)))
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        Box::new(self.keys().map(|name| Cow::Borrowed(OsStr::new(name))))
+    }
+}
+
+impl Source for BTreeMap<String, String> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        BTreeMap::get(self, name).map(|value| Cow::Borrowed(OsStr::new(value)))
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        Box::new(self.keys().map(|name| Cow::Borrowed(OsStr::new(name))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vars_later_value_wins_and_debug_hides_values() {
+        let vars: Vars = [("A", "1"), ("B", "hunter2"), ("A", "3")].into_iter().collect();
+        assert_eq!(vars.get("A").as_deref(), Some(OsStr::new("3")));
+        assert_eq!(vars.get("C"), None);
+        let debug = format!("{vars:?}");
+        assert!(debug.contains("\"A\"") && debug.contains("\"B\""), "{debug}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+    }
+
+    #[test]
+    fn env_rejects_names_var_os_cannot_look_up() {
+        assert_eq!(Env.get(""), None);
+        assert_eq!(Env.get("A=B"), None);
+        assert_eq!(Env.get("A\0B"), None);
+    }
+
+    #[test]
+    fn maps_are_sources() {
+        let hash: HashMap<String, String> = [("K".to_owned(), "v".to_owned())].into();
+        let tree: BTreeMap<String, String> = [("K".to_owned(), "v".to_owned())].into();
+        for source in [&hash as &dyn Source, &tree] {
+            assert_eq!(source.get("K").as_deref(), Some(OsStr::new("v")));
+            assert_eq!(source.names().count(), 1);
+        }
+    }
+}

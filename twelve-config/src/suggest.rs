@@ -1,0 +1,80 @@
+//! Did-you-mean suggestions for misspelt variable names.
+
+/// The candidate whose key is closest to `name` by edit distance, if any is
+/// close enough to be a likely typo: at most a third of the name's length,
+/// and at most 4 edits. Ties go to the first candidate.
+pub(crate) fn closest<'c, T>(name: &str, candidates: impl Iterator<Item = (&'c str, T)>) -> Option<T> {
+    let limit = (name.chars().count() / 3).clamp(1, 4);
+    candidates
+        .filter(|(key, _)| *key != name)
+        .map(|(key, candidate)| (edit_distance(name, key), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// The variable `unknown` (under `prefix`) was likely meant to be: names
+/// are compared without the prefix, so `APP_PORT` is not "close" to
+/// `APP_HOST`, and `APP_DATABSE_URL` finds the unprefixed `DATABASE_URL`.
+pub(crate) fn meant<'v>(unknown: &str, prefix: &str, known: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+    let unknown = unknown.strip_prefix(prefix).unwrap_or(unknown);
+    closest(unknown, known.map(|name| (name.strip_prefix(prefix).unwrap_or(name), name)))
+}
+
+/// Optimal string alignment distance: Levenshtein plus adjacent
+/// transpositions, the commonest typo (`DATABSE`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the dynamic-programming table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("DATABSE_URL", "DATABASE_URL"), 1);
+        assert_eq!(edit_distance("DATBAASE_URL", "DATABASE_URL"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn suggests_only_close_names_compared_without_the_prefix() {
+        let known = ["APP_DATABASE_URL", "APP_PORT", "APP_HOST", "REDIS_URL"];
+        let meant = |name| meant(name, "APP_", known.into_iter());
+        assert_eq!(meant("APP_DATABSE_URL"), Some("APP_DATABASE_URL"));
+        assert_eq!(meant("APP_POTR"), Some("APP_PORT"));
+        assert_eq!(meant("APP_REDIS_ULR"), Some("REDIS_URL"));
+        assert_eq!(meant("APP_SOMETHING_ELSE"), None);
+        // Two edits in four letters is another word, not a typo.
+        assert_eq!(meant("APP_POST"), Some("APP_PORT"));
+        assert_eq!(meant("APP_PATH"), None);
+    }
+
+    #[test]
+    fn the_design_example_suggests_the_unprefixed_name() {
+        let known = ["BILLING_PORT", "DATABASE_URL", "BILLING_API_TOKEN"];
+        assert_eq!(meant("BILLING_DATABSE_URL", "BILLING_", known.into_iter()), Some("DATABASE_URL"));
+    }
+}

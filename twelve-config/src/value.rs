@@ -1,0 +1,172 @@
+//! How the text of a variable becomes a value.
+//!
+//! Every `T: FromStr` whose error is `Display` is a field type. A few types
+//! are read by rules of their own, through [`EnvValue`], which the derive
+//! prefers over `FromStr`: `bool` (strict), `Duration` (humantime syntax) and
+//! the `secrecy` types (which have no `FromStr`).
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use secrecy::zeroize::Zeroize;
+use secrecy::{SecretBox, SecretString};
+
+/// A type with its own rule for reading an environment variable, preferred
+/// by the derive over its `FromStr`.
+pub trait EnvValue: Sized {
+    /// Whether the type holds a secret (its value is never shown).
+    const SECRET: bool = false;
+
+    /// Reads the value from the variable's text.
+    ///
+    /// # Errors
+    ///
+    /// A lowercase reason the text is not a valid value.
+    fn parse_env(text: &str) -> Result<Self, String>;
+}
+
+/// What `bool` accepts, for messages and docs.
+pub(crate) const BOOL_EXPECTED: &str = "expected true/false, 1/0, yes/no or on/off";
+
+impl EnvValue for bool {
+    fn parse_env(text: &str) -> Result<Self, String> {
+        const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
+        const FALSE: [&str; 4] = ["false", "0", "no", "off"];
+        if TRUE.iter().any(|word| text.eq_ignore_ascii_case(word)) {
+            Ok(true)
+        } else if FALSE.iter().any(|word| text.eq_ignore_ascii_case(word)) {
+            Ok(false)
+        } else {
+            Err(BOOL_EXPECTED.to_owned())
+        }
+    }
+}
+
+#[cfg(feature = "humantime")]
+impl EnvValue for std::time::Duration {
+    fn parse_env(text: &str) -> Result<Self, String> {
+        humantime::parse_duration(text)
+            .map_err(|error| format!("{error} (expected a duration such as 250ms, 30s, 5m or 1h30m)"))
+    }
+}
+
+impl EnvValue for SecretString {
+    const SECRET: bool = true;
+
+    fn parse_env(text: &str) -> Result<Self, String> {
+        // `From<&str>` copies into an exactly sized box, so no reallocation
+        // leaves an unzeroized copy behind.
+        Ok(SecretString::from(text))
+    }
+}
+
+impl<T> EnvValue for SecretBox<T>
+where
+    T: FromStr + Zeroize,
+{
+    const SECRET: bool = true;
+
+    fn parse_env(text: &str) -> Result<Self, String> {
+        // The parse error may quote the secret: it is dropped, not shown.
+        match T::from_str(text) {
+            Ok(value) => Ok(SecretBox::new(Box::new(value))),
+            Err(_) => Err(format!("not a valid {}", short_type_name::<T>())),
+        }
+    }
+}
+
+/// Reads a value through `FromStr`, keeping the error's message.
+///
+/// # Errors
+///
+/// The `FromStr` error, as text.
+pub fn parse_from_str<T>(text: &str) -> Result<T, String>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    T::from_str(text).map_err(|error| error.to_string())
+}
+
+/// Reads a list: `text` split on `separator`, each item trimmed and parsed.
+/// An empty (or all-blank) text is an empty list.
+///
+/// # Errors
+///
+/// The first item that fails, by position, with its reason.
+pub fn parse_list<T>(
+    text: &str,
+    separator: &str,
+    parse_item: impl Fn(&str) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(separator)
+        .enumerate()
+        .map(|(index, item)| parse_item(item.trim()).map_err(|reason| format!("item {}: {reason}", index + 1)))
+        .collect()
+}
+
+/// The last path segment of a type's name, generic arguments kept.
+fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    let generics = full.find('<').unwrap_or(full.len());
+    let start = full[..generics].rfind("::").map_or(0, |at| at + 2);
+    &full[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn bool_is_strict_and_case_insensitive() {
+        for text in ["true", "TRUE", "True", "1", "yes", "YES", "on", "On"] {
+            assert_eq!(bool::parse_env(text), Ok(true), "{text}");
+        }
+        for text in ["false", "FALSE", "0", "no", "No", "off", "OFF"] {
+            assert_eq!(bool::parse_env(text), Ok(false), "{text}");
+        }
+        for text in ["flase", "", " true", "2", "y", "t", "enabled", "truee"] {
+            assert_eq!(bool::parse_env(text), Err(BOOL_EXPECTED.to_owned()), "{text:?}");
+        }
+    }
+
+    #[cfg(feature = "humantime")]
+    #[test]
+    fn durations_use_humantime_syntax() {
+        use std::time::Duration;
+        assert_eq!(Duration::parse_env("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(Duration::parse_env("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(Duration::parse_env("5m"), Ok(Duration::from_secs(300)));
+        let error = Duration::parse_env("30 parsecs").unwrap_err();
+        assert!(error.contains("expected a duration"), "{error}");
+    }
+
+    #[test]
+    fn secrets_parse_and_hide_their_parse_errors() {
+        assert_eq!(SecretString::parse_env("s3cret").unwrap().expose_secret(), "s3cret");
+        assert_eq!(*SecretBox::<u32>::parse_env("42").unwrap().expose_secret(), 42);
+        let error = SecretBox::<u32>::parse_env("s3cret").unwrap_err();
+        assert_eq!(error, "not a valid u32");
+    }
+
+    #[test]
+    fn lists_split_trim_and_report_the_item() {
+        assert_eq!(parse_list("a, b ,c", ",", parse_from_str::<String>), Ok(vec!["a".into(), "b".into(), "c".into()]));
+        assert_eq!(parse_list("", ",", parse_from_str::<u8>), Ok(vec![]));
+        assert_eq!(parse_list("  ", ",", parse_from_str::<u8>), Ok(vec![]));
+        assert_eq!(parse_list("1;2", ";", parse_from_str::<u8>), Ok(vec![1, 2]));
+        let error = parse_list("1,x,3", ",", parse_from_str::<u8>).unwrap_err();
+        assert_eq!(error, "item 2: invalid digit found in string");
+    }
+
+    #[test]
+    fn short_type_names() {
+        assert_eq!(short_type_name::<u32>(), "u32");
+        assert_eq!(short_type_name::<std::net::IpAddr>(), "IpAddr");
+        assert_eq!(short_type_name::<Vec<u8>>(), "Vec<u8>");
+    }
+}

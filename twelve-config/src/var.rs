@@ -1,0 +1,54 @@
+//! What a config reads: [`Var`], one per variable, from [`EnvConfig::vars`].
+//!
+//! [`EnvConfig::vars`]: crate::EnvConfig::vars
+
+/// One variable a config reads, as [`EnvConfig::vars`] lists it.
+///
+/// It holds no value, and the `default` of a secret field is hidden, so it
+/// is safe to render into documentation and templates.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::EnvConfig;
+///
+/// #[derive(EnvConfig)]
+/// #[env(prefix = "APP_")]
+/// struct Config {
+///     /// Port the HTTP server binds.
+///     #[env(default = 8080)]
+///     port: u16,
+///     api_token: twelve_config::SecretString,
+/// }
+///
+/// let vars = Config::vars();
+/// assert_eq!(vars[0].name, "APP_PORT");
+/// assert_eq!(vars[0].description.as_deref(), Some("Port the HTTP server binds."));
+/// assert_eq!(vars[0].type_name, "u16");
+/// assert_eq!(vars[0].default.as_deref(), Some("8080"));
+/// assert!(!vars[0].required);
+/// assert!(vars[1].required && vars[1].secret);
+/// ```
+///
+/// [`EnvConfig::vars`]: crate::EnvConfig::vars
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Var {
+    /// The variable's name.
+    pub name: String,
+    /// The field's `///` documentation, lines joined by spaces.
+    pub description: Option<String>,
+    /// The field's type as written (`Option<u16>`).
+    pub type_name: String,
+    /// Whether loading fails when the variable is unset (no default, not an `Option`).
+    pub required: bool,
+    /// The default's text: the string literal, or the expression as written;
+    /// `None` for secrets.
+    pub default: Option<String>,
+    /// Whether the value is secret: never shown, never put in a template.
+    pub secret: bool,
+    /// The field that reads it, `parent.child` for nested fields.
+    pub field: String,
+    /// Whether `NAME_FILE` may name a file that holds the value.
+    pub file: bool,
+}
