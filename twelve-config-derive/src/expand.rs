@@ -213,9 +213,7 @@ fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
-    let inner = field.inner;
-    let secret_attr = field.attrs.secret.is_some();
-    let secret_type = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).secret());
+    let secret = secret_flag(field);
     let file = field.attrs.file.is_some();
     let default_text = field.attrs.default.as_ref().map(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
@@ -226,13 +224,23 @@ fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
             field: __scope.field(#name),
             type_name: #type_name,
             description: #description,
-            secret: #secret_attr || #secret_type,
+            secret: #secret,
             file: #file,
             file_if_secret: #file_if_secret,
             default: #default_text,
             required: #required,
         }
     }
+}
+
+/// Whether the field is secret by attribute or by type (credential-like
+/// names are added at run time).
+fn secret_flag(field: &Field<'_>) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let inner = field.inner;
+    let secret_attr = field.attrs.secret.is_some();
+    let secret_type = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).secret());
+    quote!((#secret_attr || #secret_type))
 }
 
 /// The function reading one value (one item of a list).
@@ -247,10 +255,22 @@ fn parser(field: &Field<'_>) -> TokenStream {
         None => quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).parser()),
     };
     if field.shape.is_vec() {
-        let separator = field.attrs.split.as_ref().map_or_else(|| ",".to_owned(), |split| split.value.value());
+        let separator = match &field.attrs.split {
+            Some(split) => {
+                let separator = split.value.value();
+                quote!(#separator)
+            }
+            // A list of secrets splits on newlines, which a secret does not
+            // hold: a comma may be part of one.
+            None => {
+                let secret = secret_flag(field);
+                quote!(#private::default_separator(#secret))
+            }
+        };
         quote! {{
             let __item = #item;
-            move |__text: &::core::primitive::str| #private::parse_list(__text, #separator, &__item)
+            let __separator = #separator;
+            move |__text: &::core::primitive::str| #private::parse_list(__text, __separator, &__item)
         }}
     } else {
         item

@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use secrecy::zeroize::Zeroize;
 
-use crate::report::shown_value;
+use crate::report::{shown_reason, shown_value};
 pub use crate::secret::looks_like_credential;
 use crate::suggest::meant;
 use crate::value::EnvValue;
@@ -167,7 +167,7 @@ impl<'a> Loader<'a> {
                     var: file_var,
                     field: field.field.clone().into_owned(),
                     type_name: field.type_name.to_owned(),
-                    path: format!("{:?}", Path::new(path)),
+                    path: shown_path(path),
                     reason,
                 });
                 return Fetched::Failed;
@@ -238,7 +238,8 @@ impl<'a> Loader<'a> {
             Err(reason) => {
                 let secret = field.is_secret();
                 // A parse error may quote its input: a secret's is replaced.
-                let mut reason = if secret { format!("not a valid {}", field.type_name) } else { reason };
+                let mut reason =
+                    if secret { format!("not a valid {}", field.type_name) } else { shown_reason(&reason) };
                 if text.trim() != text {
                     reason.push_str(" (the value has leading or trailing whitespace)");
                 }
@@ -299,6 +300,13 @@ impl<'a> Loader<'a> {
             self.problems.push(Problem::Unknown { var, suggestion });
         }
     }
+}
+
+/// A `_FILE` path as a report shows it. A "path" without a `/` may be the
+/// secret itself, set in `X_FILE` by mistake: it is not shown.
+fn shown_path(path: &OsStr) -> Option<String> {
+    let bytes = path.as_encoded_bytes();
+    bytes.contains(&b'/').then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()))
 }
 
 /// The most a `_FILE` may hold: a secret, a certificate, a key.
@@ -362,6 +370,12 @@ impl std::fmt::Debug for Redacted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("[REDACTED]")
     }
+}
+
+/// The separator of a list without `split`: newline for secrets, which
+/// may hold commas; a comma otherwise.
+pub fn default_separator(secret: bool) -> &'static str {
+    if secret { "\n" } else { "," }
 }
 
 /// Reads a value with a `parse_with` function.

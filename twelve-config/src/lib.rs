@@ -65,7 +65,7 @@
 //!
 //! [`vars`](EnvConfig::vars) lists what a config reads: names, types,
 //! defaults, descriptions from `///` comments, and which are secret. See
-//! [`Var`].
+//! [`Var`], and [`render`] for a generated `.env.example` and Markdown table.
 //!
 //! # Attributes
 //!
@@ -367,6 +367,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod config;
+pub mod render;
 mod report;
 mod secret;
 mod source;

@@ -183,9 +183,10 @@ pub enum Problem {
         field: String,
         /// The field's type as written.
         type_name: String,
-        /// The path, quoted and escaped (a path is not a secret; the file's
-        /// content is never shown).
-        path: String,
+        /// The path, quoted and escaped (the file's content is never
+        /// shown); `None` when the value holds no `/`, as it may then be
+        /// the secret itself, put in `X_FILE` by mistake.
+        path: Option<String>,
         /// Why it cannot be read: `no such file`, `permission denied`, ...
         reason: String,
     },
@@ -294,7 +295,7 @@ impl Problem {
                 (parts.join(" "), Vec::new())
             }
             Self::Invalid { reason, value, from_default, .. } => {
-                let reason = clip(&single_line(reason), MAX_REASON);
+                let reason = single_line(reason);
                 let origin = if *from_default { "default " } else { "" };
                 let fix = if *from_default { " (fix the field's #[env(default)])" } else { "" };
                 match value {
@@ -312,7 +313,13 @@ impl Problem {
             Self::Ambiguous { file_var, .. } => {
                 (format!("both it and {file_var} are set: unset one of them"), Vec::new())
             }
-            Self::File { path, reason, .. } => (format!("cannot read {path}: {reason}"), Vec::new()),
+            Self::File { path: Some(path), reason, .. } => (format!("cannot read {path}: {reason}"), Vec::new()),
+            Self::File { path: None, reason, .. } => (
+                format!(
+                    "cannot read the file it names: {reason} (value not shown: it holds no `/`, so it may be the secret itself rather than a path)"
+                ),
+                Vec::new(),
+            ),
             Self::Unknown { suggestion, .. } => match suggestion {
                 Some(suggestion) => (format!("did you mean {suggestion}?"), Vec::new()),
                 None => ("no field reads it".to_owned(), Vec::new()),
@@ -425,42 +432,54 @@ fn single_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` cut to `max` characters, with a note of how much was cut.
-fn clip(text: &str, max: usize) -> String {
-    let cut = char_boundary(text, max);
-    if cut < text.len() { format!("{}… ({} bytes in all)", &text[..cut], text.len()) } else { text.to_owned() }
-}
-
 /// How much of a value is masked and shown: a report shows 120 characters,
 /// so a megabyte value costs no more than a short one.
 const WINDOW: usize = 1024;
 
-/// How a value appears in a report: masked, quoted and escaped like a Rust
-/// string, so control characters and trailing spaces are visible.
-pub(crate) fn shown_value(text: &str) -> String {
+/// `text` with URL passwords masked, cut to `max_chars` characters, and
+/// whether anything was cut. Only a window of the text is masked, so a
+/// megabyte costs no more than a line.
+pub(crate) fn masked_excerpt(text: &str, max_chars: usize) -> (String, bool) {
     let mut window = &text[..byte_boundary(text, WINDOW)];
     let mut tail = "";
     if window.len() < text.len()
-        && let Some(at) = window.rfind("://")
+        && let Some(at) = window.find("://")
+        && text[window.len()..].contains('@')
     {
-        // A URL whose authority runs past the window could have its
-        // password cut before its `@`: hide all of that authority.
-        let authority = &window[at + 3..];
-        if !authority.contains(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace()) {
-            window = &window[..at + 3];
-            tail = MASK;
-        }
+        // A userinfo runs to the last `@`, which lies past the window: hide
+        // everything after the first `://` rather than risk a cut password.
+        window = &window[..at + 3];
+        tail = MASK;
     }
     let mut masked = mask_passwords(window);
     masked.push_str(tail);
-    let clipped = &masked[..char_boundary(&masked, MAX_VALUE)];
-    let mut shown = format!("{clipped:?}");
-    if window.len() < text.len() || clipped.len() < masked.len() {
+    let cut = char_boundary(&masked, max_chars);
+    let was_cut = window.len() < text.len() || cut < masked.len();
+    masked.truncate(cut);
+    (masked, was_cut)
+}
+
+/// How a value appears in a report: masked, quoted and escaped like a Rust
+/// string, so control characters and trailing spaces are visible.
+pub(crate) fn shown_value(text: &str) -> String {
+    let (excerpt, was_cut) = masked_excerpt(text, MAX_VALUE);
+    let mut shown = format!("{excerpt:?}");
+    if was_cut {
         // Drop the closing quote: the value goes on.
         shown.pop();
         let _ = write!(shown, "…\" ({} bytes in all)", text.len());
     }
     shown
+}
+
+/// A parse error's reason as a report keeps it: it may quote the value, so
+/// URL passwords in it are masked, and it is cut to a readable length.
+pub(crate) fn shown_reason(reason: &str) -> String {
+    let (mut excerpt, was_cut) = masked_excerpt(reason, MAX_REASON);
+    if was_cut {
+        excerpt.push('…');
+    }
+    excerpt
 }
 
 /// The end of the first `chars` characters of `text`.

@@ -69,30 +69,23 @@ pub fn mask_passwords(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("://") {
-        let authority_start = at + 3;
-        out.push_str(&rest[..authority_start]);
-        let after = &rest[authority_start..];
-        // The authority ends at the first `/`, `?` or `#`, or whitespace;
-        // the userinfo ends at its last `@`, so an unencoded `@` in a password
-        // is masked too.
-        let authority_len =
-            after.find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace()).unwrap_or(after.len());
-        let authority = &after[..authority_len];
-        match authority.rfind('@') {
-            Some(at_sign) => {
-                let userinfo = &authority[..at_sign];
-                match userinfo.find(':') {
-                    Some(colon) => {
-                        out.push_str(&userinfo[..=colon]);
-                        out.push_str(MASK);
-                    }
-                    None => out.push_str(userinfo),
-                }
-                out.push_str(&authority[at_sign..]);
+        let after_scheme = at + 3;
+        out.push_str(&rest[..after_scheme]);
+        let after = &rest[after_scheme..];
+        // The userinfo ends at the *last* `@` of what follows, so a password
+        // holding an unencoded `@`, `/`, `#`, `?`, space or even `://` is
+        // still hidden whole. Masking too much (a `:` and `@` in a path) is
+        // harmless in a report; masking too little is a leak.
+        match after.rfind('@') {
+            Some(at_sign) if after[..at_sign].contains(':') => {
+                let userinfo = &after[..at_sign];
+                let colon = userinfo.find(':').unwrap_or(0);
+                out.push_str(&userinfo[..=colon]);
+                out.push_str(MASK);
+                rest = &after[at_sign..];
             }
-            None => out.push_str(authority),
+            _ => rest = after,
         }
-        rest = &after[authority_len..];
     }
     out.push_str(rest);
     mask_query_credentials(&out)
@@ -137,9 +130,15 @@ mod tests {
             ("postgres://u@h/db", "postgres://u@h/db"),
             ("postgres://:p@h", "postgres://:***@h"),
             ("redis://:p%40ss@h:6379/0", "redis://:***@h:6379/0"),
-            // An unencoded `@` inside the password: everything up to the last `@` is hidden.
+            // Unencoded `@`, `/`, `#`, space, `://` in the password: hidden whole.
             ("mysql://u:p@ss@h/db", "mysql://u:***@h/db"),
-            ("a=x://u:p@h b=y://v:q@i", "a=x://u:***@h b=y://v:***@i"),
+            ("mysql://u:pa/ss@h/db", "mysql://u:***@h/db"),
+            ("mysql://u:pa#s?s w@h/db", "mysql://u:***@h/db"),
+            ("mysql://u:a://b@h/db", "mysql://u:***@h/db"),
+            // Two URLs: masked as one span, which hides both passwords.
+            ("a=x://u:p@h b=y://v:q@i", "a=x://u:***@i"),
+            // No password: left alone.
+            ("https://example.com/users/@alice", "https://example.com/users/@alice"),
             ("amqp://u:p@h/%2f", "amqp://u:***@h/%2f"),
             ("", ""),
             ("://", "://"),
