@@ -18,6 +18,7 @@
 
 use std::time::Duration;
 
+use twelve_config::resource::{PostgresUrl, RedisUrl};
 use twelve_config::{EnvConfig, ExposeSecret, SecretString};
 
 /// Settings of the billing service.
@@ -27,11 +28,11 @@ struct Config {
     /// Port the HTTP server binds.
     #[env(default = 8080)]
     port: u16,
-    /// Primary database (a URL; typed handles come with `twelve_config::resource`).
+    /// Primary database.
     #[env(name = "DATABASE_URL", default = "postgres://localhost:5432/billing")]
-    database: String,
+    database: PostgresUrl,
     /// Cache; caching is off when unset.
-    redis_url: Option<String>,
+    redis_url: Option<RedisUrl>,
     /// Token for the payments API.
     #[env(default = "dev-token-not-for-production")]
     api_token: SecretString,
@@ -82,8 +83,8 @@ fn startup_line(config: &Config) -> String {
         "billing on :{} (db {}, cache {}, CORS {origins}, timeout {:?}, debug {}), \
          mail via {}:{} {mail_auth}, payments {payments}",
         config.port,
-        twelve_config::mask_passwords(&config.database),
-        config.redis_url.as_deref().map_or("off".to_owned(), twelve_config::mask_passwords),
+        config.database,
+        config.redis_url.as_ref().map_or("off".to_owned(), ToString::to_string),
         config.request_timeout,
         config.debug,
         config.smtp.host,

@@ -355,11 +355,52 @@
 //! reports and listings, but `#[derive(Debug)]` still prints it: use
 //! `#[env(debug)]` or a `secrecy` type.
 //!
+//! # Backing services
+//!
+//! A database, cache, queue or mail relay is an attached resource named by
+//! a URL (factor IV). [`resource`] has a typed handle for each kind, and
+//! each is a field type like any other:
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//! use twelve_config::resource::{AmqpUrl, DatabaseUrl, RedisUrl, Resource};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(default = "sqlite::memory:")]
+//!     database_url: DatabaseUrl, // SQLite in development, Postgres in production
+//!     redis_url: Option<RedisUrl>,
+//!     amqp_url: AmqpUrl,
+//! }
+//!
+//! let config = Config::from_vars([("AMQP_URL", "amqps://worker:s3cret@mq.example/orders")]).unwrap();
+//! assert_eq!((config.amqp_url.port(), config.amqp_url.vhost()), (Some(5671), "orders"));
+//! assert_eq!(format!("{:?}", config.amqp_url), "AmqpUrl(\"amqps://worker:***@mq.example/orders\")");
+//! ```
+//!
+//! | handle | schemes | default port | follows |
+//! | --- | --- | --- | --- |
+//! | [`PostgresUrl`](resource::PostgresUrl) | `postgres`, `postgresql` | 5432 | libpq |
+//! | [`MysqlUrl`](resource::MysqlUrl) | `mysql`, `mariadb` | 3306 | sqlx, the mysql crate |
+//! | [`SqliteUrl`](resource::SqliteUrl) | `sqlite` | none | sqlx |
+//! | [`RedisUrl`](resource::RedisUrl) | `redis`, `rediss`, `redis+unix`, `unix` | 6379 | redis-rs, the IANA `redis` scheme |
+//! | [`AmqpUrl`](resource::AmqpUrl) | `amqp`, `amqps` | 5672, 5671 | the RabbitMQ URI spec |
+//! | [`SmtpUrl`](resource::SmtpUrl) | `smtp`, `smtps` | 587, 465 | RFC 8314, lettre |
+//! | [`MongoUrl`](resource::MongoUrl) | `mongodb`, `mongodb+srv` | 27017 | the MongoDB connection string spec |
+//! | [`MemcachedUrl`](resource::MemcachedUrl) | `memcache`, `memcached` | 11211 | the memcache crate |
+//! | [`HttpUrl`](resource::HttpUrl) | `http`, `https` | 80, 443 | WHATWG URL, through `url` |
+//! | [`DatabaseUrl`](resource::DatabaseUrl) | Postgres, MySQL or SQLite | by kind | chosen by the URL |
+//! | [`ResourceUrl`](resource::ResourceUrl) | any | when well known | RFC 3986 |
+//!
+//! The [`resource`] module documents each handle's rules and accessors,
+//! with links to the spec each follows.
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
+//! | `serde` | no | `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
 //!
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime
@@ -369,6 +410,7 @@
 mod config;
 pub mod render;
 mod report;
+pub mod resource;
 mod secret;
 mod source;
 mod suggest;

@@ -1,0 +1,85 @@
+//! HTTP services, by the WHATWG URL standard through the `url` crate.
+
+use secrecy::SecretString;
+
+use super::handle;
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+
+const RULES: Rules = Rules {
+    schemes: &["http", "https"],
+    default_port: |scheme| Some(if scheme == "https" { 443 } else { 80 }),
+    multi_host: false,
+    host_optional: false,
+    plus_is_space: true,
+    at_in_path_is_error: false,
+    keeps_empty_username: false,
+};
+
+/// An HTTP service's base URL: `https://user:token@api.example.com/v1`.
+///
+/// It is checked by the same strict rules as the other handles (no
+/// unencoded `@` or `:` in a password, ports 1 to 65535), then by the
+/// [WHATWG URL standard] through [`url::Url`], which [`to_url`](Self::to_url)
+/// hands to an HTTP client. A `#fragment` is allowed. The port defaults to
+/// 80 or 443.
+///
+/// [WHATWG URL standard]: https://url.spec.whatwg.org/
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{HttpUrl, Resource};
+///
+/// let url: HttpUrl = "https://svc:t0ken@api.example.com/v1/".parse().unwrap();
+/// assert_eq!((url.host(), url.port(), url.is_tls()), (Some("api.example.com"), Some(443), true));
+/// assert_eq!(url.to_string(), "https://svc:***@api.example.com/v1/");
+/// assert_eq!(url.to_url().join("orders").unwrap().path(), "/v1/orders");
+///
+/// assert!("ftp://files.example.com".parse::<HttpUrl>().is_err());
+/// ```
+#[derive(Clone)]
+pub struct HttpUrl {
+    parts: Parts,
+    url: url::Url,
+}
+
+impl HttpUrl {
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let (before_fragment, _) = text.split_once('#').unwrap_or((text, ""));
+        let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
+        parts.raw = SecretString::from(text);
+        let url = url::Url::parse(text)
+            .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;
+        Ok(Self { parts, url })
+    }
+
+    /// Whether the connection uses TLS (`https://`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::HttpUrl;
+    ///
+    /// assert!(!"http://localhost:8080".parse::<HttpUrl>().unwrap().is_tls());
+    /// ```
+    pub fn is_tls(&self) -> bool {
+        self.parts.scheme == "https"
+    }
+
+    /// The URL as a [`url::Url`], credentials included, for an HTTP client.
+    /// Mind that `url::Url`'s own `Debug` and `Display` print the password.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::HttpUrl;
+    ///
+    /// let url: HttpUrl = "http://localhost:8080/api".parse().unwrap();
+    /// assert_eq!(url.to_url().port(), Some(8080));
+    /// ```
+    pub fn to_url(&self) -> url::Url {
+        self.url.clone()
+    }
+}
+
+handle!(HttpUrl);

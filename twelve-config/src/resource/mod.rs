@@ -1,0 +1,466 @@
+//! Backing services as attached resources: typed, validated URL handles.
+//!
+//! Factor IV of the [twelve-factor app]: a database, cache, queue or mail
+//! relay is a resource named by a URL in the environment, and swapping it
+//! is a change of config, not of code. Each handle here is one kind of
+//! resource. It parses with `FromStr`, so it is a config field like any
+//! other; it rejects a wrong scheme or a malformed URL *at load time* with
+//! the part at fault and how to fix it; it fills in the kind's default port;
+//! and it never shows its password: `Display` and `Debug` mask it as `***`.
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//! use twelve_config::resource::{PostgresUrl, RedisUrl, Resource};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     database_url: PostgresUrl,
+//!     redis_url: Option<RedisUrl>,
+//! }
+//!
+//! let config = Config::from_vars([("DATABASE_URL", "postgres://app:s3cret@db.internal/billing")]).unwrap();
+//! assert_eq!(config.database_url.host(), Some("db.internal"));
+//! assert_eq!(config.database_url.port(), Some(5432)); // the default, filled in
+//! assert_eq!(config.database_url.database(), Some("billing"));
+//! assert_eq!(config.database_url.to_string(), "postgres://app:***@db.internal/billing");
+//! assert!(config.redis_url.is_none());
+//!
+//! let error = Config::from_vars([("DATABASE_URL", "mysql://app:s3cret@db/billing")]).unwrap_err();
+//! assert!(error.to_string().contains("scheme \"mysql\" is not postgres or postgresql"));
+//! assert!(!error.to_string().contains("s3cret"));
+//! ```
+//!
+//! | handle | schemes | default port | follows |
+//! | --- | --- | --- | --- |
+//! | [`PostgresUrl`] | `postgres`, `postgresql` | 5432 | [libpq connection URIs] |
+//! | [`MysqlUrl`] | `mysql`, `mariadb` | 3306 | [sqlx `MySqlConnectOptions`] |
+//! | [`SqliteUrl`] | `sqlite` | none | [sqlx `SqliteConnectOptions`] |
+//! | [`RedisUrl`] | `redis`, `rediss`, `redis+unix`, `unix` | 6379 | [redis-rs] and the [IANA `redis` scheme] |
+//! | [`AmqpUrl`] | `amqp`, `amqps` | 5672, 5671 | the [RabbitMQ URI spec] |
+//! | [`SmtpUrl`] | `smtp`, `smtps` | 587, 465 | [RFC 8314] and [lettre] |
+//! | [`MongoUrl`] | `mongodb`, `mongodb+srv` | 27017 | the [MongoDB connection string spec] |
+//! | [`MemcachedUrl`] | `memcache`, `memcached` | 11211 | the [memcache crate] |
+//! | [`HttpUrl`] | `http`, `https` | 80, 443 | the [WHATWG URL standard] (through `url`) |
+//! | [`DatabaseUrl`] | any of Postgres, MySQL, SQLite | by kind | the database is chosen by the URL |
+//! | [`ResourceUrl`] | any | by scheme, when known | RFC 3986 |
+//!
+//! Every handle implements [`Resource`]: [`scheme`](Resource::scheme),
+//! [`hosts`](Resource::hosts), [`host`](Resource::host),
+//! [`port`](Resource::port), [`username`](Resource::username),
+//! [`password`](Resource::password) (a [`SecretString`]),
+//! [`query_pairs`](Resource::query_pairs) and
+//! [`expose_url`](Resource::expose_url), the URL as given, for the driver.
+//!
+//! **Strict where drivers are lenient.** Where a driver would guess at an
+//! ambiguous URL, the handle rejects it with the exact escape to use: an
+//! unencoded `@`, `:` or `#` in a password (`%40`, `%3A`, `%23`), a `'/'`
+//! that splits a password from its host, a port over 65535, a bad
+//! percent-escape. A URL that loads is one the driver reads the same way.
+//!
+//! [twelve-factor app]: https://12factor.net/backing-services
+//! [libpq connection URIs]: https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
+//! [sqlx `MySqlConnectOptions`]: https://docs.rs/sqlx/latest/sqlx/mysql/struct.MySqlConnectOptions.html
+//! [sqlx `SqliteConnectOptions`]: https://docs.rs/sqlx/latest/sqlx/sqlite/struct.SqliteConnectOptions.html
+//! [redis-rs]: https://docs.rs/redis/latest/redis/#connection-parameters
+//! [IANA `redis` scheme]: https://www.iana.org/assignments/uri-schemes/prov/redis
+//! [RabbitMQ URI spec]: https://www.rabbitmq.com/docs/uri-spec
+//! [RFC 8314]: https://www.rfc-editor.org/rfc/rfc8314
+//! [lettre]: https://docs.rs/lettre/latest/lettre/transport/smtp/struct.SmtpTransport.html#method.from_url
+//! [MongoDB connection string spec]: https://github.com/mongodb/specifications/blob/master/source/connection-string/connection-string-spec.md
+//! [memcache crate]: https://docs.rs/memcache
+//! [WHATWG URL standard]: https://url.spec.whatwg.org/
+
+mod amqp;
+mod database;
+mod generic;
+mod http;
+mod memcached;
+mod mongo;
+mod mysql;
+mod parse;
+mod postgres;
+mod redis;
+mod smtp;
+mod sqlite;
+
+use std::fmt;
+use std::str::FromStr;
+
+use secrecy::SecretString;
+
+pub use amqp::AmqpUrl;
+pub use database::DatabaseUrl;
+pub use generic::ResourceUrl;
+pub use http::HttpUrl;
+pub use memcached::MemcachedUrl;
+pub use mongo::MongoUrl;
+pub use mysql::MysqlUrl;
+pub use parse::{ParseError, UrlPart};
+pub use postgres::PostgresUrl;
+pub use redis::RedisUrl;
+pub use smtp::SmtpUrl;
+pub use sqlite::SqliteUrl;
+
+use crate::secret::looks_like_credential;
+
+/// A typed URL of one kind of attached resource.
+///
+/// # Examples
+///
+/// Code that takes any resource:
+///
+/// ```
+/// use twelve_config::resource::{AmqpUrl, RedisUrl, Resource};
+///
+/// fn describe(resource: &impl Resource) -> String {
+///     format!("{} at {}:{}", resource.scheme(), resource.host().unwrap_or("-"), resource.port().unwrap_or(0))
+/// }
+///
+/// assert_eq!(describe(&"redis://cache".parse::<RedisUrl>().unwrap()), "redis at cache:6379");
+/// assert_eq!(describe(&"amqps://mq.example".parse::<AmqpUrl>().unwrap()), "amqps at mq.example:5671");
+/// ```
+pub trait Resource: FromStr<Err = ParseError> + fmt::Display + fmt::Debug {
+    /// The scheme, lowercase: `postgres`, `rediss`, ...
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "PostgreSQL://db/app".parse().unwrap();
+    /// assert_eq!(url.scheme(), "postgresql");
+    /// ```
+    fn scheme(&self) -> &str;
+
+    /// Every host, in order (`h1:5432,h2:5433`); empty when the URL names
+    /// none (`postgres:///db` means the local default).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgresql://h1:5432,h2:5433/db".parse().unwrap();
+    /// let hosts: Vec<(&str, Option<u16>)> = url.hosts().iter().map(|h| (h.host(), h.port())).collect();
+    /// assert_eq!(hosts, [("h1", Some(5432)), ("h2", Some(5433))]);
+    /// ```
+    fn hosts(&self) -> &[HostPort];
+
+    /// The first host: a name, an IP address (IPv6 without brackets), or a
+    /// unix socket path.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgresql://[2001:db8::1234]/database".parse().unwrap();
+    /// assert_eq!(url.host(), Some("2001:db8::1234"));
+    /// ```
+    fn host(&self) -> Option<&str> {
+        self.hosts().first().map(HostPort::host)
+    }
+
+    /// The first host's port, explicit or the kind's default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{AmqpUrl, Resource};
+    ///
+    /// assert_eq!("amqp://mq".parse::<AmqpUrl>().unwrap().port(), Some(5672));
+    /// assert_eq!("amqp://mq:10000".parse::<AmqpUrl>().unwrap().port(), Some(10000));
+    /// ```
+    fn port(&self) -> Option<u16>;
+
+    /// The user name, percent-decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{MongoUrl, Resource};
+    ///
+    /// let url: MongoUrl = "mongodb://user%40EXAMPLE.COM:secret@localhost/".parse().unwrap();
+    /// assert_eq!(url.username(), Some("user@EXAMPLE.COM"));
+    /// ```
+    fn username(&self) -> Option<&str>;
+
+    /// The password, percent-decoded, as a secret.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::ExposeSecret;
+    /// use twelve_config::resource::{RedisUrl, Resource};
+    ///
+    /// let url: RedisUrl = "redis://:p%40ss@cache".parse().unwrap();
+    /// assert_eq!(url.password().unwrap().expose_secret(), "p@ss");
+    /// ```
+    fn password(&self) -> Option<&SecretString>;
+
+    /// The query parameters, percent-decoded, in order. Credentials
+    /// (`password`, `pass`, ...) are left out: read them with
+    /// [`password`](Self::password).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgres://db/app?application_name=my%20app&sslmode=require".parse().unwrap();
+    /// let pairs: Vec<(&str, &str)> = url.query_pairs().collect();
+    /// assert_eq!(pairs, [("application_name", "my app"), ("sslmode", "require")]);
+    /// ```
+    fn query_pairs(&self) -> QueryPairs<'_>;
+
+    /// The URL exactly as given, credentials included, for the driver.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::ExposeSecret;
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgres://app:s3cret@db/app".parse().unwrap();
+    /// assert_eq!(url.expose_url().expose_secret(), "postgres://app:s3cret@db/app");
+    /// ```
+    fn expose_url(&self) -> SecretString;
+}
+
+/// One host of a URL with its port.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{MongoUrl, Resource};
+///
+/// let url: MongoUrl = "mongodb://a.example,b.example:27018".parse().unwrap();
+/// let second = &url.hosts()[1];
+/// assert_eq!((second.host(), second.port(), second.has_explicit_port()), ("b.example", Some(27018), true));
+/// assert_eq!(url.hosts()[0].port(), Some(27017));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HostPort {
+    host: String,
+    port: Option<u16>,
+    explicit_port: bool,
+}
+
+impl HostPort {
+    /// The host: a name, an IP address (IPv6 without brackets), or a unix
+    /// socket path (which starts with `/`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgresql://%2Fvar%2Flib%2Fpostgresql/dbname".parse().unwrap();
+    /// assert_eq!(url.hosts()[0].host(), "/var/lib/postgresql");
+    /// ```
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port, explicit or the kind's default; `None` for a unix socket
+    /// of a kind that names the socket file itself (Redis).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{RedisUrl, Resource};
+    ///
+    /// let url: RedisUrl = "redis+unix:///run/redis.sock".parse().unwrap();
+    /// assert_eq!(url.hosts()[0].port(), None);
+    /// ```
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// Whether the URL gave the port, rather than the default filling it in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgres://db/app".parse().unwrap();
+    /// assert!(!url.hosts()[0].has_explicit_port());
+    /// ```
+    pub fn has_explicit_port(&self) -> bool {
+        self.explicit_port
+    }
+
+    /// Whether the host is a unix socket path.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{PostgresUrl, Resource};
+    ///
+    /// let url: PostgresUrl = "postgresql:///dbname?host=/var/lib/postgresql".parse().unwrap();
+    /// assert!(url.hosts()[0].is_socket());
+    /// ```
+    pub fn is_socket(&self) -> bool {
+        self.host.starts_with('/')
+    }
+}
+
+/// The query parameters of a handle, from [`Resource::query_pairs`].
+#[derive(Debug, Clone)]
+pub struct QueryPairs<'a> {
+    pairs: std::slice::Iter<'a, (String, String)>,
+}
+
+impl<'a> Iterator for QueryPairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.pairs.by_ref().find(|(key, _)| !is_credential_key(key)).map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+fn is_credential_key(key: &str) -> bool {
+    ["pass", "password", "passwd", "pwd", "sslpassword"].iter().any(|word| key.eq_ignore_ascii_case(word))
+        || looks_like_credential(key)
+}
+
+/// Writes the shared surface of a handle: `FromStr`, a masked `Display` and
+/// `Debug`, `Resource` over its `parts`, and serde behind the feature.
+macro_rules! handle {
+    ($name:ident) => {
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::resource::ParseError;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::parse(text)
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            /// The URL as given, with its password masked as `***`.
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::resource::masked(&self.parts))
+            }
+        }
+
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&$crate::resource::masked(&self.parts)).finish()
+            }
+        }
+
+        impl $crate::resource::Resource for $name {
+            fn scheme(&self) -> &str {
+                &self.parts.scheme
+            }
+
+            fn hosts(&self) -> &[$crate::resource::HostPort] {
+                &self.parts.hosts
+            }
+
+            fn port(&self) -> Option<u16> {
+                $crate::resource::first_port(&self.parts)
+            }
+
+            fn username(&self) -> Option<&str> {
+                self.parts.username.as_deref()
+            }
+
+            fn password(&self) -> Option<&$crate::SecretString> {
+                self.parts.password.as_ref()
+            }
+
+            fn query_pairs(&self) -> $crate::resource::QueryPairs<'_> {
+                $crate::resource::query_pairs(&self.parts)
+            }
+
+            fn expose_url(&self) -> $crate::SecretString {
+                self.parts.raw.clone()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            /// Serializes the masked URL: a secret never leaves through serde.
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                let parsed = Self::parse(&text).map_err(::serde::de::Error::custom);
+                ::secrecy::zeroize::Zeroize::zeroize(&mut text);
+                parsed
+            }
+        }
+    };
+}
+pub(crate) use handle;
+
+/// The URL as given, password masked.
+pub(crate) fn masked(parts: &parse::Parts) -> String {
+    use secrecy::ExposeSecret;
+    crate::mask_passwords(parts.raw.expose_secret())
+}
+
+pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
+    match parts.hosts.first() {
+        Some(host) => host.port,
+        None => parts.hosts_default_port,
+    }
+}
+
+pub(crate) fn query_pairs(parts: &parse::Parts) -> QueryPairs<'_> {
+    QueryPairs { pairs: parts.query.iter() }
+}
+
+/// Checks that a query parameter, when present, is one of `allowed`
+/// (compared ignoring case).
+pub(crate) fn check_choice(parts: &parse::Parts, key: &str, allowed: &[&str]) -> Result<(), ParseError> {
+    match parts.query_value(key) {
+        Some(value) if !allowed.iter().any(|a| a.eq_ignore_ascii_case(value)) => Err(ParseError::new(
+            UrlPart::Query,
+            format!("{key}={value:?} is not one of {}", parse::alternatives(allowed)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that a query parameter, when present, is a number of type `T`.
+pub(crate) fn check_number<T: FromStr>(parts: &parse::Parts, key: &str, what: &str) -> Result<(), ParseError> {
+    match parts.query_value(key) {
+        Some(value) if value.parse::<T>().is_err() => {
+            Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The well-known default port of a scheme, for [`ResourceUrl`].
+pub(crate) fn well_known_port(scheme: &str) -> Option<u16> {
+    Some(match scheme {
+        "postgres" | "postgresql" => 5432,
+        "mysql" | "mariadb" => 3306,
+        "redis" | "rediss" => 6379,
+        "amqp" => 5672,
+        "amqps" => 5671,
+        "smtp" => 587,
+        "smtps" => 465,
+        "mongodb" => 27017,
+        "memcache" | "memcached" => 11211,
+        "http" | "ws" => 80,
+        "https" | "wss" => 443,
+        "nats" => 4222,
+        "mqtt" => 1883,
+        "mqtts" => 8883,
+        "ldap" => 389,
+        "ldaps" => 636,
+        "ftp" => 21,
+        "ssh" | "sftp" => 22,
+        _ => return None,
+    })
+}

@@ -1,0 +1,133 @@
+//! MongoDB, by the MongoDB connection string specification.
+
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::{check_choice, handle};
+
+const RULES: Rules = Rules {
+    schemes: &["mongodb", "mongodb+srv"],
+    default_port: |scheme| if scheme == "mongodb+srv" { None } else { Some(MongoUrl::DEFAULT_PORT) },
+    multi_host: true,
+    host_optional: false,
+    plus_is_space: false,
+    at_in_path_is_error: true,
+    keeps_empty_username: false,
+};
+
+/// A MongoDB connection string, read by the [connection string spec].
+///
+/// - `mongodb://` with one or more hosts (port 27017 by default), or
+///   `mongodb+srv://` with exactly one host and no port (DNS gives them).
+/// - A unix socket host is a percent-encoded path
+///   (`mongodb://%2Ftmp%2Fmongodb-27017.sock`).
+/// - Options follow a `/`: `mongodb://host/?w=1`; every option has a value.
+/// - The user name and password must percent-encode `:`, `/`, `@`.
+/// - The database (the authentication database) is the path,
+///   percent-decoded; it cannot hold `/ \ . " $` or a space.
+/// - `tls`/`ssl` are `true` or `false` and agree; `directConnection=true`
+///   takes one host and no `+srv`.
+///
+/// [connection string spec]: https://github.com/mongodb/specifications/blob/master/source/connection-string/connection-string-spec.md
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{MongoUrl, Resource};
+///
+/// let url: MongoUrl = "mongodb://alice:secret@example.com,[::1]:27019/admin?replicaSet=rs0".parse().unwrap();
+/// assert_eq!(url.hosts().len(), 2);
+/// assert_eq!(url.database(), Some("admin"));
+/// assert!(!url.is_srv());
+///
+/// let error = "mongodb+srv://cluster.example.com:27017".parse::<MongoUrl>().unwrap_err();
+/// assert_eq!(error.to_string(), "mongodb+srv:// takes a host name without a port: DNS supplies the ports");
+/// ```
+#[derive(Clone)]
+pub struct MongoUrl {
+    parts: Parts,
+    database: Option<String>,
+}
+
+impl MongoUrl {
+    /// The port MongoDB listens on unless told otherwise.
+    pub const DEFAULT_PORT: u16 = 27017;
+
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let parts = parse::parse(text, &RULES, "MongoUrl")?;
+        if !parts.path.starts_with('/') && text.contains('?') {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                "options follow a '/' after the hosts: write mongodb://host/?option=value",
+            ));
+        }
+        let srv = parts.scheme == "mongodb+srv";
+        if srv {
+            if parts.hosts.len() > 1 {
+                return Err(ParseError::new(
+                    UrlPart::Host,
+                    "mongodb+srv:// takes one host name: DNS supplies the rest",
+                ));
+            }
+            if parts.hosts.iter().any(|host| host.explicit_port) {
+                return Err(ParseError::new(
+                    UrlPart::Port,
+                    "mongodb+srv:// takes a host name without a port: DNS supplies the ports",
+                ));
+            }
+        }
+        let database = parse::path_segment(&parts.path, "database name")?;
+        if let Some(name) = &database
+            && let Some(bad) = name.chars().find(|c| "/\\. \"$".contains(*c))
+        {
+            return Err(ParseError::new(UrlPart::Path, format!("the database name cannot hold {bad:?}")));
+        }
+        for key in ["tls", "ssl", "directConnection", "loadBalanced", "retryWrites", "retryReads"] {
+            check_choice(&parts, key, &["true", "false"])?;
+        }
+        if let (Some(tls), Some(ssl)) = (parts.query_value("tls"), parts.query_value("ssl"))
+            && !tls.eq_ignore_ascii_case(ssl)
+        {
+            return Err(ParseError::new(UrlPart::Query, "tls and ssl are the same option and must agree"));
+        }
+        if parts.query_value("directConnection").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+            if srv {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    "directConnection=true cannot be used with mongodb+srv://",
+                ));
+            }
+            if parts.hosts.len() > 1 {
+                return Err(ParseError::new(UrlPart::Query, "directConnection=true takes exactly one host"));
+            }
+        }
+        Ok(Self { parts, database })
+    }
+
+    /// The database named in the path, percent-decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::MongoUrl;
+    ///
+    /// assert_eq!("mongodb://h/my%3Ddb".parse::<MongoUrl>().unwrap().database(), Some("my=db"));
+    /// assert_eq!("mongodb://h/".parse::<MongoUrl>().unwrap().database(), None);
+    /// ```
+    pub fn database(&self) -> Option<&str> {
+        self.database.as_deref()
+    }
+
+    /// Whether hosts come from a DNS SRV record (`mongodb+srv://`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::MongoUrl;
+    ///
+    /// assert!("mongodb+srv://cluster0.example.net".parse::<MongoUrl>().unwrap().is_srv());
+    /// ```
+    pub fn is_srv(&self) -> bool {
+        self.parts.scheme == "mongodb+srv"
+    }
+}
+
+handle!(MongoUrl);

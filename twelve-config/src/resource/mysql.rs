@@ -1,0 +1,83 @@
+//! MySQL and MariaDB, as sqlx and the mysql crate read their URLs.
+
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::{check_choice, handle};
+
+const RULES: Rules = Rules {
+    schemes: &["mysql", "mariadb"],
+    default_port: |_| Some(MysqlUrl::DEFAULT_PORT),
+    multi_host: false,
+    host_optional: true,
+    plus_is_space: false,
+    at_in_path_is_error: true,
+    keeps_empty_username: false,
+};
+
+/// The `ssl-mode` values sqlx accepts (any case).
+const SSL_MODES: &[&str] = &["disabled", "preferred", "required", "verify_ca", "verify_identity"];
+
+/// A MySQL or MariaDB connection URL, as [sqlx] and the [mysql crate] read
+/// it: `mysql://user:password@host:3306/database?ssl-mode=required`.
+///
+/// - `mysql://` or `mariadb://`; the port defaults to 3306.
+/// - One host (neither driver takes a list); no host means the driver's
+///   default (`localhost`).
+/// - The database is one path segment, percent-decoded.
+/// - `ssl-mode` (or `sslmode`) must be one of `disabled`, `preferred`,
+///   `required`, `verify_ca`, `verify_identity`, in any case.
+///
+/// [sqlx]: https://docs.rs/sqlx/latest/sqlx/mysql/struct.MySqlConnectOptions.html
+/// [mysql crate]: https://docs.rs/mysql/latest/mysql/struct.Opts.html
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{MysqlUrl, Resource};
+///
+/// let url: MysqlUrl = "mariadb://root:pw@db.internal/shop?ssl-mode=REQUIRED".parse().unwrap();
+/// assert_eq!((url.host(), url.port(), url.database()), (Some("db.internal"), Some(3306), Some("shop")));
+/// assert_eq!(url.to_string(), "mariadb://root:***@db.internal/shop?ssl-mode=REQUIRED");
+///
+/// let error = "mysql://h1,h2/shop".parse::<MysqlUrl>().unwrap_err();
+/// assert_eq!(error.to_string(), "mysql URLs name one host; found 2 separated by ','");
+/// ```
+#[derive(Clone)]
+pub struct MysqlUrl {
+    parts: Parts,
+    database: Option<String>,
+}
+
+impl MysqlUrl {
+    /// The port MySQL and MariaDB listen on unless told otherwise.
+    pub const DEFAULT_PORT: u16 = 3306;
+
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let parts = parse::parse(text, &RULES, "MysqlUrl")?;
+        check_choice(&parts, "ssl-mode", SSL_MODES)?;
+        check_choice(&parts, "sslmode", SSL_MODES)?;
+        let database = parse::path_segment(&parts.path, "database name")?;
+        if database.as_deref().is_some_and(|name| name.contains('/')) {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                "the database name is one path segment: a '/' in it is written %2F",
+            ));
+        }
+        Ok(Self { parts, database })
+    }
+
+    /// The database name, percent-decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::MysqlUrl;
+    ///
+    /// assert_eq!("mysql://db/shop".parse::<MysqlUrl>().unwrap().database(), Some("shop"));
+    /// assert_eq!("mysql://db".parse::<MysqlUrl>().unwrap().database(), None);
+    /// ```
+    pub fn database(&self) -> Option<&str> {
+        self.database.as_deref()
+    }
+}
+
+handle!(MysqlUrl);

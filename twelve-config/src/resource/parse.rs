@@ -1,0 +1,589 @@
+//! The URL grammar every handle shares: scheme, userinfo, one or more
+//! hosts, path and query, parsed strictly (RFC 3986 with the drivers'
+//! multi-host extension), with errors that name the part at fault and never
+//! hold a password.
+
+use std::fmt;
+use std::net::Ipv6Addr;
+
+use secrecy::SecretString;
+use secrecy::zeroize::Zeroize;
+
+use super::HostPort;
+
+/// The part of a URL an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UrlPart {
+    /// The whole value (empty, not a URL, holds whitespace).
+    Whole,
+    /// `postgres` in `postgres://...`.
+    Scheme,
+    /// The user name and password before the `@`.
+    UserInfo,
+    /// A host.
+    Host,
+    /// A port.
+    Port,
+    /// The path: a database, a vhost, a file.
+    Path,
+    /// A query parameter.
+    Query,
+    /// A `#fragment`.
+    Fragment,
+}
+
+impl fmt::Display for UrlPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Whole => "url",
+            Self::Scheme => "scheme",
+            Self::UserInfo => "user info",
+            Self::Host => "host",
+            Self::Port => "port",
+            Self::Path => "path",
+            Self::Query => "query",
+            Self::Fragment => "fragment",
+        })
+    }
+}
+
+/// Why a URL is not a valid handle of its kind: which part is wrong and how
+/// to fix it. Never holds the password.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{PostgresUrl, UrlPart};
+///
+/// let error = "mysql://db/app".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(error.part(), UrlPart::Scheme);
+/// assert_eq!(error.to_string(), "scheme \"mysql\" is not postgres or postgresql");
+///
+/// let error = "postgres://me:p@ss@db/app".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(error.part(), UrlPart::UserInfo);
+/// assert!(error.to_string().contains("%40"));
+/// assert!(!error.to_string().contains("p@ss"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+#[non_exhaustive]
+pub struct ParseError {
+    part: UrlPart,
+    message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {
+        Self { part, message: message.into() }
+    }
+
+    /// The part of the URL at fault.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::{RedisUrl, UrlPart};
+    ///
+    /// let error = "redis://cache:99999".parse::<RedisUrl>().unwrap_err();
+    /// assert_eq!(error.part(), UrlPart::Port);
+    /// ```
+    pub fn part(&self) -> UrlPart {
+        self.part
+    }
+}
+
+/// How one kind of URL is read.
+pub(crate) struct Rules {
+    /// The accepted schemes, lowercase; empty for any.
+    pub schemes: &'static [&'static str],
+    /// The default port of a scheme.
+    pub default_port: fn(&str) -> Option<u16>,
+    /// Whether `h1:1,h2:2` is allowed.
+    pub multi_host: bool,
+    /// Whether the host may be empty (`postgres:///db`).
+    pub host_optional: bool,
+    /// Whether `+` in the query is a space (form encoding, as redis-rs reads it).
+    pub plus_is_space: bool,
+    /// Whether an `@` in the path is taken as a misplaced userinfo `@`.
+    pub at_in_path_is_error: bool,
+    /// Whether an empty user name (`:pw@host`) is kept as `Some("")`, as the
+    /// RabbitMQ URI spec requires; other kinds read it as no user name.
+    pub keeps_empty_username: bool,
+}
+
+/// A parsed URL, the common part of every handle.
+pub(crate) struct Parts {
+    /// The URL as given: it holds the password.
+    pub raw: SecretString,
+    pub scheme: String,
+    pub username: Option<String>,
+    pub password: Option<SecretString>,
+    pub hosts: Vec<HostPort>,
+    /// Whether there was a `//` authority.
+    pub has_authority: bool,
+    /// The path as written, not decoded.
+    pub path: String,
+    /// Whether a `/` followed the authority (`amqp://host/` vs `amqp://host`).
+    pub has_path: bool,
+    /// Query pairs, decoded.
+    pub query: Vec<(String, String)>,
+    /// The port `port()` gives when there is no host.
+    pub hosts_default_port: Option<u16>,
+}
+
+impl fmt::Debug for Parts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parts").field("scheme", &self.scheme).field("hosts", &self.hosts).finish_non_exhaustive()
+    }
+}
+
+impl Clone for Parts {
+    fn clone(&self) -> Self {
+        Self {
+            raw: self.raw.clone(),
+            scheme: self.scheme.clone(),
+            username: self.username.clone(),
+            password: self.password.clone(),
+            hosts: self.hosts.clone(),
+            has_authority: self.has_authority,
+            path: self.path.clone(),
+            has_path: self.has_path,
+            query: self.query.clone(),
+            hosts_default_port: self.hosts_default_port,
+        }
+    }
+}
+
+impl Parts {
+    /// The last value of a query parameter (keys compared ignoring case).
+    pub fn query_value(&self, key: &str) -> Option<&str> {
+        self.query.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The scheme of `input`, lowercase, checked against the rules.
+pub(crate) fn scheme<'i>(input: &'i str, rules: &Rules, kind: &str) -> Result<(String, &'i str), ParseError> {
+    check_whole(input)?;
+    let Some((scheme, rest)) = input.split_once(':') else {
+        return Err(ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind))));
+    };
+    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !valid {
+        return Err(ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind))));
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    if !rules.schemes.is_empty() && !rules.schemes.contains(&scheme.as_str()) {
+        return Err(ParseError::new(
+            UrlPart::Scheme,
+            format!("scheme {scheme:?} is not {}", alternatives(rules.schemes)),
+        ));
+    }
+    Ok((scheme, rest))
+}
+
+fn example(rules: &Rules, kind: &str) -> String {
+    match rules.schemes.first() {
+        Some(scheme) => format!("{scheme}://... for a {kind}"),
+        None => "scheme://host".to_owned(),
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+pub(crate) fn alternatives(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Whitespace and control characters are never part of a URL.
+fn check_whole(input: &str) -> Result<(), ParseError> {
+    if input.is_empty() {
+        return Err(ParseError::new(UrlPart::Whole, "the URL is empty"));
+    }
+    if input.chars().any(char::is_whitespace) {
+        return Err(ParseError::new(
+            UrlPart::Whole,
+            "the URL holds whitespace: remove it, or percent-encode a space that is part of a value as %20",
+        ));
+    }
+    if input.chars().any(char::is_control) {
+        return Err(ParseError::new(UrlPart::Whole, "the URL holds a control character"));
+    }
+    Ok(())
+}
+
+/// Parses `scheme://[user[:password]@]host[:port][,host[:port]...][/path][?query]`.
+pub(crate) fn parse(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseError> {
+    let (scheme, rest) = scheme(input, rules, kind)?;
+    let Some(rest) = rest.strip_prefix("//") else {
+        return Err(ParseError::new(UrlPart::Whole, format!("expected {scheme}:// at the start")));
+    };
+    reject_fragment(rest)?;
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, after) = rest.split_at(authority_end);
+    let (path, query) = match after.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (after, None),
+    };
+    let (userinfo, hostlist) = match authority.rfind('@') {
+        Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
+        None => (None, authority),
+    };
+    let (mut username, password) = match userinfo {
+        Some(userinfo) => userinfo_parts(userinfo)?,
+        None => (None, None),
+    };
+    if !rules.keeps_empty_username && username.as_deref() == Some("") {
+        username = None;
+    }
+    if rules.at_in_path_is_error && path.contains('@') {
+        return Err(ParseError::new(
+            UrlPart::Path,
+            "the path holds an '@': if the user name or password holds a '/', write it as %2F; \
+             an '@' in a database name is written %40",
+        ));
+    }
+    let mut hosts = host_list(hostlist, rules, &scheme, path)?;
+    let mut hosts_default_port = (rules.default_port)(&scheme);
+    // `scheme://:port`: no host (the local default) on that port.
+    if let [only] = hosts.as_slice()
+        && only.host.is_empty()
+    {
+        if !rules.host_optional {
+            return Err(ParseError::new(UrlPart::Host, format!("the host is missing: expected {scheme}://host")));
+        }
+        hosts_default_port = only.port;
+        hosts.clear();
+    }
+    let query = match query {
+        Some(query) => query_pairs(query, rules.plus_is_space)?,
+        None => Vec::new(),
+    };
+    Ok(Parts {
+        raw: SecretString::from(input),
+        scheme,
+        username,
+        password,
+        hosts,
+        has_authority: true,
+        path: path.to_owned(),
+        has_path: !path.is_empty(),
+        query,
+        hosts_default_port,
+    })
+}
+
+/// A `#` is never part of a database URL: in a password it must be `%23`.
+pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
+    let Some(hash) = rest.find('#') else { return Ok(()) };
+    if rest[hash..].contains('@') {
+        return Err(ParseError::new(
+            UrlPart::UserInfo,
+            "the user info holds an unencoded '#': write it as %23 (a '#' starts a fragment)",
+        ));
+    }
+    Err(ParseError::new(
+        UrlPart::Fragment,
+        "the URL holds a '#' fragment, which this kind of URL does not use: if the '#' is part of a value, write it as %23",
+    ))
+}
+
+type UserInfo = (Option<String>, Option<SecretString>);
+
+fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
+    if userinfo.contains('@') {
+        return Err(ParseError::new(
+            UrlPart::UserInfo,
+            "the user info holds an unencoded '@': write an '@' in the user name or password as %40",
+        ));
+    }
+    let (user, password) = match userinfo.split_once(':') {
+        Some((user, password)) => (user, Some(password)),
+        None => (userinfo, None),
+    };
+    check_userinfo_chars(user, "user name")?;
+    let username = decode_utf8(user, false).map_err(|problem| userinfo_error("user name", problem))?;
+    let password = match password {
+        Some(password) => {
+            if password.contains(':') {
+                return Err(ParseError::new(
+                    UrlPart::UserInfo,
+                    "the password holds an unencoded ':': write a ':' in the password as %3A",
+                ));
+            }
+            check_userinfo_chars(password, "password")?;
+            let mut bytes = decode(password, false).map_err(|problem| userinfo_error("password", problem))?;
+            let secret = match std::str::from_utf8(&bytes) {
+                Ok(text) => SecretString::from(text),
+                Err(_) => {
+                    bytes.zeroize();
+                    return Err(userinfo_error("password", DecodeProblem::NotUtf8));
+                }
+            };
+            bytes.zeroize();
+            Some(secret)
+        }
+        None => None,
+    };
+    Ok((Some(username), password))
+}
+
+fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
+    // RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" )
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=".contains(c);
+    if text.chars().all(allowed) {
+        return Ok(());
+    }
+    Err(ParseError::new(
+        UrlPart::UserInfo,
+        format!(
+            "the {what} holds a character that must be percent-encoded (such as '\"', '<', '>', '\\\\', '^', '`', \
+             '{{', '|', '}}', '[', ']' or a non-ASCII letter)"
+        ),
+    ))
+}
+
+fn userinfo_error(what: &str, problem: DecodeProblem) -> ParseError {
+    ParseError::new(
+        UrlPart::UserInfo,
+        match problem {
+            DecodeProblem::BadEscape => {
+                format!("the {what} holds a '%' that is not a percent-escape, or %00 (write a literal '%' as %25)")
+            }
+            DecodeProblem::NotUtf8 => format!("the {what} is not valid UTF-8 once percent-decoded"),
+        },
+    )
+}
+
+fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str) -> Result<Vec<HostPort>, ParseError> {
+    let default_port = (rules.default_port)(scheme);
+    if hostlist.is_empty() {
+        if rules.host_optional {
+            return Ok(Vec::new());
+        }
+        return Err(ParseError::new(UrlPart::Host, format!("the host is missing: expected {scheme}://host")));
+    }
+    let entries: Vec<&str> = hostlist.split(',').collect();
+    if entries.len() > 1 && !rules.multi_host {
+        return Err(ParseError::new(
+            UrlPart::Host,
+            format!("{scheme} URLs name one host; found {} separated by ','", entries.len()),
+        ));
+    }
+    let hosts: Vec<HostPort> =
+        entries.into_iter().map(|entry| host_port(entry, default_port, path)).collect::<Result<_, _>>()?;
+    Ok(hosts)
+}
+
+/// One `host[:port]`, `[v6]:port` or `%2Fsocket%2Fpath`.
+pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> Result<HostPort, ParseError> {
+    if entry.is_empty() {
+        return Err(ParseError::new(UrlPart::Host, "an empty host in the host list (a ',' too many?)"));
+    }
+    let (host, port) = if let Some(literal) = entry.strip_prefix('[') {
+        let Some((address, rest)) = literal.split_once(']') else {
+            return Err(ParseError::new(UrlPart::Host, "an IPv6 address opened with '[' is not closed with ']'"));
+        };
+        if address.parse::<Ipv6Addr>().is_err() {
+            return Err(ParseError::new(UrlPart::Host, format!("[{address}] is not an IPv6 address")));
+        }
+        let port = match rest {
+            "" => None,
+            rest => match rest.strip_prefix(':') {
+                Some(port) => Some(port),
+                None => {
+                    return Err(ParseError::new(UrlPart::Host, "expected ':port' or nothing after an IPv6 address"));
+                }
+            },
+        };
+        (address.to_owned(), port)
+    } else {
+        let (host, port) = match entry.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (entry, None),
+        };
+        if host.is_empty() && port.is_some_and(|port| port.contains(':')) {
+            return Err(ParseError::new(UrlPart::Host, "the host is missing before '::'"));
+        }
+        (decode_host(host)?, port)
+    };
+    // RFC 3986 allows an empty port (`host:`): it means the default.
+    let port = match port {
+        Some("") | None => None,
+        Some(port) => Some(parse_port(port, path)?),
+    };
+    Ok(HostPort { host, port: port.or(default_port), explicit_port: port.is_some() })
+}
+
+fn decode_host(host: &str) -> Result<String, ParseError> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+;=".contains(c);
+    if let Some(bad) = host.chars().find(|c| !allowed(*c)) {
+        return Err(ParseError::new(
+            UrlPart::Host,
+            format!("the host {host:?} holds {bad:?}, which no host name holds"),
+        ));
+    }
+    decode_utf8(host, false).map_err(|problem| match problem {
+        DecodeProblem::BadEscape => {
+            ParseError::new(UrlPart::Host, format!("the host {host:?} holds a bad percent-escape or %00"))
+        }
+        DecodeProblem::NotUtf8 => {
+            ParseError::new(UrlPart::Host, format!("the host {host:?} is not UTF-8 once decoded"))
+        }
+    })
+}
+
+/// A port: digits, 1 to 65535.
+pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
+    if port.is_empty() {
+        return Err(ParseError::new(UrlPart::Port, "the port is empty after ':'"));
+    }
+    if !port.chars().all(|c| c.is_ascii_digit()) {
+        // `user:pa/ss@host` splits at the '/': the "port" is a password.
+        let hint = if path.contains('@') {
+            " (if this is a password holding '/', '?' or '#', percent-encode them as %2F, %3F, %23)"
+        } else {
+            ""
+        };
+        let shown = if path.contains('@') { String::new() } else { format!(" {port:?}") };
+        return Err(ParseError::new(UrlPart::Port, format!("the port{shown} is not a number{hint}")));
+    }
+    match port.parse::<u32>() {
+        Ok(0) => Err(ParseError::new(UrlPart::Port, "port 0 is not a port a server listens on")),
+        Ok(number) => u16::try_from(number)
+            .map_err(|_| ParseError::new(UrlPart::Port, format!("port {number} is out of range (1-65535)"))),
+        Err(_) => Err(ParseError::new(UrlPart::Port, format!("port {port} is out of range (1-65535)"))),
+    }
+}
+
+/// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
+/// the MongoDB connection string spec.
+pub(crate) fn query_pairs(query: &str, plus_is_space: bool) -> Result<Vec<(String, String)>, ParseError> {
+    let mut pairs = Vec::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("query parameter {:?} has no value: expected key=value", short(pair)),
+            ));
+        };
+        let key = decode_utf8(key, plus_is_space).map_err(|_| {
+            ParseError::new(UrlPart::Query, format!("query key {:?} is not valid percent-encoding", short(key)))
+        })?;
+        let value = decode_utf8(value, plus_is_space).map_err(|_| {
+            ParseError::new(
+                UrlPart::Query,
+                format!("the value of query parameter {key:?} is not valid percent-encoding"),
+            )
+        })?;
+        pairs.push((key, value));
+    }
+    Ok(pairs)
+}
+
+fn short(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DecodeProblem {
+    /// A `%` that does not start a two-digit hex escape, or `%00`, which
+    /// no driver (all C strings underneath) can take.
+    BadEscape,
+    NotUtf8,
+}
+
+/// Strict percent-decoding: a `%` must start a two-digit hex escape.
+pub(crate) fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'%' => {
+                let high = bytes.get(index + 1).and_then(|b| hex(*b));
+                let low = bytes.get(index + 2).and_then(|b| hex(*b));
+                match (high, low) {
+                    (Some(0), Some(0)) => {
+                        out.zeroize();
+                        return Err(DecodeProblem::BadEscape);
+                    }
+                    (Some(high), Some(low)) => out.push(high << 4 | low),
+                    _ => {
+                        out.zeroize();
+                        return Err(DecodeProblem::BadEscape);
+                    }
+                }
+                index += 3;
+            }
+            b'+' if plus_is_space => {
+                out.push(b' ');
+                index += 1;
+            }
+            byte => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn decode_utf8(text: &str, plus_is_space: bool) -> Result<String, DecodeProblem> {
+    String::from_utf8(decode(text, plus_is_space)?).map_err(|_| DecodeProblem::NotUtf8)
+}
+
+fn hex(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The decoded path without its leading `/`, or `None` when empty.
+pub(crate) fn path_segment(path: &str, what: &str) -> Result<Option<String>, ParseError> {
+    let trimmed = path.strip_prefix('/').unwrap_or(path);
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    decode_utf8(trimmed, false)
+        .map(Some)
+        .map_err(|_| ParseError::new(UrlPart::Path, format!("the {what} is not valid percent-encoding")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_percent_decoding() {
+        assert_eq!(decode("a%20b", false), Ok(b"a b".to_vec()));
+        assert_eq!(decode("a+b", true), Ok(b"a b".to_vec()));
+        assert_eq!(decode("a+b", false), Ok(b"a+b".to_vec()));
+        assert_eq!(decode("%2f%2F", false), Ok(b"//".to_vec()));
+        assert_eq!(decode("%", false), Err(DecodeProblem::BadEscape));
+        assert_eq!(decode("%4", false), Err(DecodeProblem::BadEscape));
+        assert_eq!(decode("%zz", false), Err(DecodeProblem::BadEscape));
+        assert_eq!(decode("a%00b", false), Err(DecodeProblem::BadEscape));
+        assert_eq!(decode_utf8("%C3%28", false), Err(DecodeProblem::NotUtf8));
+    }
+
+    #[test]
+    fn ports() {
+        assert_eq!(parse_port("5432", ""), Ok(5432));
+        assert_eq!(parse_port("65535", ""), Ok(65535));
+        assert_eq!(parse_port("65536", "").unwrap_err().to_string(), "port 65536 is out of range (1-65535)");
+        assert_eq!(parse_port("99999999999", "").unwrap_err().part(), UrlPart::Port);
+        assert_eq!(parse_port("0", "").unwrap_err().to_string(), "port 0 is not a port a server listens on");
+        assert_eq!(parse_port("-1", "").unwrap_err().to_string(), "the port \"-1\" is not a number");
+        // A password split at an unencoded '/' is not shown.
+        let error = parse_port("hunter", "2@host/db").unwrap_err().to_string();
+        assert!(!error.contains("hunter") && error.contains("%2F"), "{error}");
+    }
+}

@@ -1,0 +1,226 @@
+//! PostgreSQL, by libpq's rules for connection URIs.
+
+use secrecy::SecretString;
+
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::{HostPort, check_choice, handle};
+
+const RULES: Rules = Rules {
+    schemes: &["postgres", "postgresql"],
+    default_port: |_| Some(PostgresUrl::DEFAULT_PORT),
+    multi_host: true,
+    host_optional: true,
+    plus_is_space: false,
+    at_in_path_is_error: true,
+    keeps_empty_username: false,
+};
+
+/// The `sslmode` values libpq accepts.
+const SSL_MODES: &[&str] = &["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
+/// The `target_session_attrs` values libpq accepts.
+const SESSION_ATTRS: &[&str] = &["any", "read-write", "read-only", "primary", "standby", "prefer-standby"];
+
+/// A PostgreSQL connection URL, read as [libpq] reads it.
+///
+/// - `postgres://` or `postgresql://`; the port defaults to 5432.
+/// - Several hosts, tried in order: `postgresql://h1:5432,h2:5433/db`.
+/// - A unix socket directory as the host, percent-encoded
+///   (`postgresql://%2Fvar%2Frun%2Fpostgresql/db`) or as `?host=/dir`; no
+///   host at all means libpq's default socket.
+/// - Query parameters override the URL's parts as in libpq: `host`, `port`
+///   (one, or one per host), `user`, `password`, `dbname`.
+/// - `sslmode` must be one of `disable`, `allow`, `prefer`, `require`,
+///   `verify-ca`, `verify-full`; `target_session_attrs` one of `any`,
+///   `read-write`, `read-only`, `primary`, `standby`, `prefer-standby`.
+///
+/// [libpq]: https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{PostgresUrl, Resource};
+///
+/// let url: PostgresUrl = "postgresql://app:s3cret@h1,h2:5433/billing?sslmode=verify-full".parse().unwrap();
+/// assert_eq!(url.hosts().len(), 2);
+/// assert_eq!(url.port(), Some(5432));
+/// assert_eq!(url.database(), Some("billing"));
+/// assert_eq!(url.sslmode(), Some("verify-full"));
+/// assert_eq!(url.to_string(), "postgresql://app:***@h1,h2:5433/billing?sslmode=verify-full");
+///
+/// let error = "postgres://db/app?sslmode=on".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "sslmode=\"on\" is not one of disable, allow, prefer, require, verify-ca or verify-full"
+/// );
+/// ```
+#[derive(Clone)]
+pub struct PostgresUrl {
+    parts: Parts,
+    database: Option<String>,
+}
+
+impl PostgresUrl {
+    /// The port PostgreSQL listens on unless told otherwise.
+    pub const DEFAULT_PORT: u16 = 5432;
+
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
+        reject_extra_equals(text)?;
+        check_choice(&parts, "sslmode", SSL_MODES)?;
+        check_choice(&parts, "target_session_attrs", SESSION_ATTRS)?;
+        apply_query_hosts(&mut parts)?;
+        if let Some(user) = parts.query_value("user") {
+            parts.username = Some(user.to_owned()).filter(|user| !user.is_empty());
+        }
+        if let Some(password) = parts.query_value("password") {
+            parts.password = Some(SecretString::from(password));
+        }
+        // libpq would read `/a/b:5432,h2/db` as one database name; it is a
+        // misplaced host list far more often than a name holding '/'.
+        if parts.path.strip_prefix('/').is_some_and(|name| name.contains('/')) {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                "the database name holds a '/': write it as %2F (a unix socket host is percent-encoded too: \
+                 %2Fvar%2Frun%2Fpostgresql)",
+            ));
+        }
+        let database = match parts.query_value("dbname") {
+            Some(name) => Some(name.to_owned()).filter(|name| !name.is_empty()),
+            None => parse::path_segment(&parts.path, "database name")?,
+        };
+        Ok(Self { parts, database })
+    }
+
+    /// The database name: `?dbname=`, or the path, percent-decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::PostgresUrl;
+    ///
+    /// let url: PostgresUrl = "postgres://db/my%20db".parse().unwrap();
+    /// assert_eq!(url.database(), Some("my db"));
+    /// assert_eq!("postgres://db".parse::<PostgresUrl>().unwrap().database(), None);
+    /// ```
+    pub fn database(&self) -> Option<&str> {
+        self.database.as_deref()
+    }
+
+    /// The `sslmode` query parameter, checked against libpq's values.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::PostgresUrl;
+    ///
+    /// let url: PostgresUrl = "postgres://db/app?sslmode=require".parse().unwrap();
+    /// assert_eq!(url.sslmode(), Some("require"));
+    /// ```
+    pub fn sslmode(&self) -> Option<&str> {
+        self.parts.query_value("sslmode")
+    }
+}
+
+/// libpq refuses a second '=' in a query parameter (`?key=a=b`).
+fn reject_extra_equals(text: &str) -> Result<(), ParseError> {
+    let Some((_, query)) = text.split_once('?') else { return Ok(()) };
+    match query.split('&').find(|pair| pair.matches('=').count() > 1) {
+        Some(pair) => {
+            let key = pair.split('=').next().unwrap_or_default();
+            Err(ParseError::new(
+                UrlPart::Query,
+                format!("query parameter {key:?} holds a second '=': write an '=' in a value as %3D"),
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
+/// libpq: `?host=` (comma-separated) replaces the URL's hosts, and `?port=`
+/// gives one port for all hosts or one per host.
+fn apply_query_hosts(parts: &mut Parts) -> Result<(), ParseError> {
+    if let Some(hosts) = parts.query_value("host") {
+        let hosts = hosts.to_owned();
+        // A port in the URL itself (`postgres://:12345?host=/dir`) still applies.
+        let url_port = parts
+            .hosts
+            .first()
+            .filter(|host| host.explicit_port)
+            .and_then(|host| host.port)
+            .or_else(|| parts.hosts_default_port.filter(|port| *port != PostgresUrl::DEFAULT_PORT));
+        parts.hosts = hosts
+            .split(',')
+            .map(|host| {
+                if host.is_empty() {
+                    return Err(ParseError::new(UrlPart::Query, "an empty host in ?host="));
+                }
+                Ok(HostPort {
+                    host: host.to_owned(),
+                    port: url_port.or(Some(PostgresUrl::DEFAULT_PORT)),
+                    explicit_port: url_port.is_some(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    if let Some(ports) = parts.query_value("port") {
+        let ports: Vec<u16> = ports
+            .split(',')
+            .map(|port| {
+                parse::parse_port(port, "")
+                    .map_err(|error| ParseError::new(UrlPart::Query, format!("in ?port=: {error}")))
+            })
+            .collect::<Result<_, _>>()?;
+        match (ports.as_slice(), parts.hosts.len()) {
+            ([port], _) => {
+                for host in &mut parts.hosts {
+                    host.port = Some(*port);
+                    host.explicit_port = true;
+                }
+                parts.hosts_default_port = Some(*port);
+            }
+            (ports, hosts) if ports.len() == hosts => {
+                for (host, port) in parts.hosts.iter_mut().zip(ports) {
+                    host.port = Some(*port);
+                    host.explicit_port = true;
+                }
+            }
+            (ports, hosts) => {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!("?port= gives {} ports for {hosts} hosts: give one, or one per host", ports.len()),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+handle!(PostgresUrl);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ExposeSecret;
+    use crate::resource::Resource;
+
+    #[test]
+    fn query_parameters_override_as_in_libpq() {
+        let url: PostgresUrl = "postgresql:///mydb?host=localhost&port=5433".parse().unwrap();
+        assert_eq!((url.host(), url.port()), (Some("localhost"), Some(5433)));
+        let url: PostgresUrl = "postgresql:///db?host=h1,h2&port=1,2&user=u&password=p%20w".parse().unwrap();
+        let hosts: Vec<_> = url.hosts().iter().map(|h| (h.host(), h.port())).collect();
+        assert_eq!(hosts, [("h1", Some(1)), ("h2", Some(2))]);
+        assert_eq!(url.username(), Some("u"));
+        assert_eq!(url.password().unwrap().expose_secret(), "p w");
+        assert!(url.query_pairs().all(|(key, _)| key != "password"));
+        let error = "postgresql:///db?host=h1,h2,h3&port=1,2".parse::<PostgresUrl>().unwrap_err();
+        assert_eq!(error.to_string(), "?port= gives 2 ports for 3 hosts: give one, or one per host");
+    }
+
+    #[test]
+    fn no_host_means_the_default_socket_with_the_default_port() {
+        let url: PostgresUrl = "postgresql://".parse().unwrap();
+        assert!(url.hosts().is_empty());
+        assert_eq!((url.host(), url.port(), url.database()), (None, Some(5432), None));
+    }
+}

@@ -1,0 +1,223 @@
+//! Redis, by redis-rs and the IANA `redis` scheme.
+
+use secrecy::SecretString;
+
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::{HostPort, check_choice, handle};
+
+const TCP_RULES: Rules = Rules {
+    schemes: &["redis", "rediss"],
+    default_port: |_| Some(RedisUrl::DEFAULT_PORT),
+    multi_host: false,
+    host_optional: false,
+    plus_is_space: true,
+    at_in_path_is_error: true,
+    keeps_empty_username: false,
+};
+
+const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "unix"], ..TCP_RULES };
+
+/// A Redis connection URL, read as [redis-rs] reads it and as the [IANA
+/// `redis` scheme] defines it.
+///
+/// - `redis://[user][:password@]host[:port][/db]`; `rediss://` is the same
+///   over TLS (`rediss://host#insecure` skips certificate checks, as in
+///   redis-rs). The port defaults to 6379.
+/// - Unix sockets: `redis+unix:///path/to.sock` or `unix:///path/to.sock`
+///   (also `unix:/path/to.sock`), with `?db=`, `?user=` and `?pass=`.
+/// - The database number is one non-negative integer: the path (`/2`) or
+///   `?db=2`, not both at odds; 0 when absent.
+/// - `?protocol=` is `2`, `3`, `resp2` or `resp3`.
+/// - In the query, `+` is a space, as redis-rs decodes it.
+///
+/// [redis-rs]: https://docs.rs/redis/latest/redis/#connection-parameters
+/// [IANA `redis` scheme]: https://www.iana.org/assignments/uri-schemes/prov/redis
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{RedisUrl, Resource};
+///
+/// let url: RedisUrl = "rediss://:s3cret@cache.internal:6380/2".parse().unwrap();
+/// assert_eq!((url.host(), url.port(), url.db(), url.is_tls()), (Some("cache.internal"), Some(6380), 2, true));
+/// assert_eq!(url.to_string(), "rediss://:***@cache.internal:6380/2");
+///
+/// let socket: RedisUrl = "redis+unix:///run/redis.sock?db=1".parse().unwrap();
+/// assert_eq!((socket.host(), socket.port(), socket.db()), (Some("/run/redis.sock"), None, 1));
+///
+/// let error = "redis://cache/zero".parse::<RedisUrl>().unwrap_err();
+/// assert_eq!(error.to_string(), "the database number \"zero\" is not a non-negative integer");
+/// ```
+#[derive(Clone)]
+pub struct RedisUrl {
+    parts: Parts,
+    db: i64,
+    insecure: bool,
+}
+
+impl RedisUrl {
+    /// The port Redis listens on unless told otherwise.
+    pub const DEFAULT_PORT: u16 = 6379;
+
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let (scheme, rest) = parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?;
+        let (mut parts, insecure) = match scheme.as_str() {
+            "redis+unix" | "unix" => (parse_socket(text, &scheme, rest)?, false),
+            _ => {
+                // redis-rs reads `#insecure` on rediss; nothing else follows a '#'.
+                let (text, insecure) = match text.strip_suffix("#insecure") {
+                    Some(stripped) if scheme == "rediss" && !stripped.contains('#') => (stripped, true),
+                    _ => (text, false),
+                };
+                let mut parts = parse::parse(text, &TCP_RULES, "RedisUrl")?;
+                parts.raw = SecretString::from(if insecure { format!("{text}#insecure") } else { text.to_owned() });
+                (parts, insecure)
+            }
+        };
+        check_choice(&parts, "protocol", &["2", "3", "resp2", "resp3"])?;
+        let db = database_number(&parts)?;
+        if parts.scheme.ends_with("unix") {
+            if let Some(user) = parts.query_value("user") {
+                parts.username = Some(user.to_owned()).filter(|user| !user.is_empty());
+            }
+            if let Some(pass) = parts.query_value("pass") {
+                parts.password = Some(SecretString::from(pass));
+            }
+        }
+        Ok(Self { parts, db, insecure })
+    }
+
+    /// The database number: the path or `?db=`, 0 when absent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::RedisUrl;
+    ///
+    /// assert_eq!("redis://cache".parse::<RedisUrl>().unwrap().db(), 0);
+    /// assert_eq!("redis://cache/3".parse::<RedisUrl>().unwrap().db(), 3);
+    /// assert_eq!("redis://cache?db=4".parse::<RedisUrl>().unwrap().db(), 4);
+    /// ```
+    pub fn db(&self) -> i64 {
+        self.db
+    }
+
+    /// Whether the connection uses TLS (`rediss://`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::RedisUrl;
+    ///
+    /// assert!("rediss://cache".parse::<RedisUrl>().unwrap().is_tls());
+    /// assert!(!"redis://cache".parse::<RedisUrl>().unwrap().is_tls());
+    /// ```
+    pub fn is_tls(&self) -> bool {
+        self.parts.scheme == "rediss"
+    }
+
+    /// Whether TLS skips certificate checks (`rediss://host#insecure`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::RedisUrl;
+    ///
+    /// assert!("rediss://cache#insecure".parse::<RedisUrl>().unwrap().is_insecure());
+    /// ```
+    pub fn is_insecure(&self) -> bool {
+        self.insecure
+    }
+
+    /// Whether the server is reached through a unix socket.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::RedisUrl;
+    ///
+    /// assert!("unix:///run/redis.sock".parse::<RedisUrl>().unwrap().is_socket());
+    /// ```
+    pub fn is_socket(&self) -> bool {
+        self.parts.scheme.ends_with("unix")
+    }
+}
+
+/// `unix:///path`, `unix:/path`, `redis+unix:///path`, with a query.
+fn parse_socket(text: &str, scheme: &str, rest: &str) -> Result<Parts, ParseError> {
+    parse::reject_fragment(rest)?;
+    let path_and_query = match rest.strip_prefix("//") {
+        Some(after) if after.starts_with('/') => after,
+        Some(_) => {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                format!("a socket URL names no host: expected {scheme}:///path/to/redis.sock"),
+            ));
+        }
+        None if rest.starts_with('/') => rest,
+        None => {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                format!("expected an absolute socket path: {scheme}:///path/to/redis.sock"),
+            ));
+        }
+    };
+    let (path, query) = match path_and_query.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (path_and_query, None),
+    };
+    let socket = parse::decode_utf8(path, false)
+        .map_err(|_| ParseError::new(UrlPart::Path, "the socket path is not valid percent-encoding"))?;
+    if socket.len() <= 1 {
+        return Err(ParseError::new(UrlPart::Path, "the socket path is missing"));
+    }
+    let query = match query {
+        Some(query) => parse::query_pairs(query, true)?,
+        None => Vec::new(),
+    };
+    Ok(Parts {
+        raw: SecretString::from(text),
+        scheme: scheme.to_owned(),
+        username: None,
+        password: None,
+        hosts: vec![HostPort { host: socket, port: None, explicit_port: false }],
+        has_authority: false,
+        path: String::new(),
+        has_path: false,
+        query,
+        hosts_default_port: None,
+    })
+}
+
+fn database_number(parts: &Parts) -> Result<i64, ParseError> {
+    let from_path = match parts.path.strip_prefix('/').unwrap_or(&parts.path) {
+        "" => None,
+        segment => Some(parse_db(segment)?),
+    };
+    let from_query = parts.query_value("db").map(parse_db).transpose()?;
+    match (from_path, from_query) {
+        (Some(path), Some(query)) if path != query => Err(ParseError::new(
+            UrlPart::Query,
+            format!("the database is {path} in the path but {query} in ?db=: give it once"),
+        )),
+        (path, query) => Ok(path.or(query).unwrap_or(0)),
+    }
+}
+
+fn parse_db(text: &str) -> Result<i64, ParseError> {
+    let shown: String = text.chars().take(20).collect();
+    if text.contains('/') {
+        return Err(ParseError::new(
+            UrlPart::Path,
+            format!("the path {shown:?} is not a database number: Redis takes one non-negative integer"),
+        ));
+    }
+    match text.parse::<i64>() {
+        Ok(db) if db >= 0 && text.chars().all(|c| c.is_ascii_digit()) => Ok(db),
+        _ => {
+            Err(ParseError::new(UrlPart::Path, format!("the database number {shown:?} is not a non-negative integer")))
+        }
+    }
+}
+
+handle!(RedisUrl);

@@ -1,0 +1,120 @@
+//! SQLite, as sqlx reads its URLs.
+
+use secrecy::SecretString;
+
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::{check_choice, handle};
+
+const RULES: Rules = Rules {
+    schemes: &["sqlite"],
+    default_port: |_| None,
+    multi_host: false,
+    host_optional: true,
+    plus_is_space: false,
+    at_in_path_is_error: false,
+    keeps_empty_username: false,
+};
+
+/// A SQLite database URL, as [sqlx] reads it.
+///
+/// - `sqlite::memory:` (or `sqlite://:memory:`, or `?mode=memory`): an
+///   in-memory database.
+/// - `sqlite://data.db` and `sqlite:data.db`: a path relative to the
+///   working directory; `sqlite:///var/lib/app/data.db`: an absolute path.
+/// - The path is percent-decoded; `?mode=` is `ro`, `rw`, `rwc` or
+///   `memory`, `?cache=` is `shared` or `private`, `?immutable=` is `true`
+///   or `false`.
+///
+/// No host, port or credentials: [`hosts`](crate::resource::Resource::hosts)
+/// is empty.
+///
+/// [sqlx]: https://docs.rs/sqlx/latest/sqlx/sqlite/struct.SqliteConnectOptions.html
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{Resource, SqliteUrl};
+///
+/// let url: SqliteUrl = "sqlite:///var/lib/app/data.db?mode=ro".parse().unwrap();
+/// assert_eq!(url.database(), Some("/var/lib/app/data.db"));
+/// assert!(!url.is_memory());
+/// assert_eq!(url.host(), None);
+///
+/// let memory: SqliteUrl = "sqlite::memory:".parse().unwrap();
+/// assert!(memory.is_memory());
+/// assert_eq!(memory.database(), Some(":memory:"));
+/// ```
+#[derive(Clone)]
+pub struct SqliteUrl {
+    parts: Parts,
+    file: String,
+}
+
+impl SqliteUrl {
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let (scheme, rest) = parse::scheme(text, &RULES, "SqliteUrl")?;
+        parse::reject_fragment(rest)?;
+        let after = rest.strip_prefix("//").unwrap_or(rest);
+        let (file, query) = match after.split_once('?') {
+            Some((file, query)) => (file, Some(query)),
+            None => (after, None),
+        };
+        let file = parse::decode_utf8(file, false)
+            .map_err(|_| ParseError::new(UrlPart::Path, "the file path is not valid percent-encoding"))?;
+        let query = match query {
+            Some(query) => parse::query_pairs(query, false)?,
+            None => Vec::new(),
+        };
+        let parts = Parts {
+            raw: SecretString::from(text),
+            scheme,
+            username: None,
+            password: None,
+            hosts: Vec::new(),
+            has_authority: rest.starts_with("//"),
+            path: String::new(),
+            has_path: !file.is_empty(),
+            query,
+            hosts_default_port: None,
+        };
+        check_choice(&parts, "mode", &["ro", "rw", "rwc", "memory"])?;
+        check_choice(&parts, "cache", &["shared", "private"])?;
+        check_choice(&parts, "immutable", &["true", "false"])?;
+        if file.is_empty() && parts.query_value("mode") != Some("memory") {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                "the database file is missing: expected sqlite://file.db, sqlite:///abs/path.db or sqlite::memory:",
+            ));
+        }
+        Ok(Self { parts, file })
+    }
+
+    /// The database: the file path (relative or absolute) or `:memory:`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::SqliteUrl;
+    ///
+    /// assert_eq!("sqlite://data.db".parse::<SqliteUrl>().unwrap().database(), Some("data.db"));
+    /// ```
+    pub fn database(&self) -> Option<&str> {
+        if self.file.is_empty() { Some(":memory:") } else { Some(&self.file) }
+    }
+
+    /// Whether the database lives in memory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::resource::SqliteUrl;
+    ///
+    /// assert!("sqlite://:memory:".parse::<SqliteUrl>().unwrap().is_memory());
+    /// assert!("sqlite://x.db?mode=memory".parse::<SqliteUrl>().unwrap().is_memory());
+    /// ```
+    pub fn is_memory(&self) -> bool {
+        self.file.is_empty() || self.file == ":memory:" || self.parts.query_value("mode") == Some("memory")
+    }
+}
+
+handle!(SqliteUrl);
