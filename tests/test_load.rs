@@ -521,3 +521,32 @@ fn credential_like_names_are_secret_even_without_the_attribute() {
     assert_eq!(vars[0].default, None);
     assert_eq!(vars[2].default.as_deref(), Some("keyboard"));
 }
+
+/// A source that counts the lookups of each name.
+struct Counting {
+    vars: Vars,
+    lookups: std::cell::RefCell<HashMap<String, usize>>,
+}
+
+impl twelve_config::Source for Counting {
+    fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
+        *self.lookups.borrow_mut().entry(name.to_owned()).or_default() += 1;
+        self.vars.get(name)
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = std::borrow::Cow<'_, std::ffi::OsStr>> + '_> {
+        self.vars.names()
+    }
+}
+
+#[test]
+fn each_variable_is_read_once() {
+    let source = Counting {
+        vars: Vars::new().with("PORT", "1").with("TIMEOUT", "").with("TAGS", "a"),
+        lookups: Default::default(),
+    };
+    Defaults::from_source(&source).unwrap();
+    let lookups = source.lookups.borrow();
+    assert_eq!(lookups.len(), Defaults::vars().len());
+    assert!(lookups.values().all(|count| *count == 1), "{lookups:?}");
+}

@@ -158,3 +158,30 @@ fn deny_unknown_reports_unread_prefixed_variables_with_a_suggestion() {
     ));
     assert!(Strict::from_vars([("APP_PORT", "2"), ("OTHER", "x")]).is_ok());
 }
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "APP_")]
+struct Lenient {
+    database_url: String,
+    port: u16,
+}
+
+#[test]
+fn without_deny_unknown_a_missing_variable_names_a_near_miss_that_is_set() {
+    let error =
+        Lenient::from_vars([("APP_DATABSE_URL", "postgres://db"), ("APP_PROT", "80"), ("APP_PATH", "/x")]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "\
+2 configuration problems (2 missing):
+  missing  APP_DATABASE_URL database_url: String not set (APP_DATABSE_URL is set: a typo?)
+  missing  APP_PORT         port: u16            not set (APP_PROT is set: a typo?)"
+    );
+    assert!(matches!(
+        &error.problems()[0],
+        Problem::Missing { similar: Some(s), .. } if s == "APP_DATABSE_URL"
+    ));
+    // No unknown problems without deny_unknown, and no hint from far names.
+    let error = Lenient::from_vars([("APP_PORT", "80"), ("APP_SOMETHING", "x")]).unwrap_err();
+    assert!(matches!(error.problems(), [Problem::Missing { similar: None, .. }]), "{error}");
+}

@@ -40,10 +40,17 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let field_idents = input.fields.iter().map(|field| field.ident);
     let vars = input.fields.iter().map(|field| list_field(input, field));
     let debug = debug_impl(input);
+    let prefix_fn = (!prefix.is_empty()).then(|| {
+        quote! {
+            fn __prefix() -> &'static ::core::primitive::str {
+                #prefix
+            }
+        }
+    });
     let deny_unknown = input.attrs.deny_unknown.as_ref().map(|_| {
         quote! {
-            fn __deny_unknown() -> ::twelve_config::__private::Option<&'static ::core::primitive::str> {
-                ::twelve_config::__private::Some(#prefix)
+            fn __deny_unknown() -> ::core::primitive::bool {
+                true
             }
         }
     });
@@ -70,6 +77,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 #( #vars )*
             }
 
+            #prefix_fn
             #deny_unknown
         }
 
@@ -128,7 +136,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     if let Some(part) = field.nested_part() {
         let ty = &field.original.ty;
-        let scope = nested_scope(&input.prefix(), field, &part);
+        let scope = nested_scope(input, field, &part);
         return quote_spanned! {ty.span()=>
             {
                 #scope
@@ -170,7 +178,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
 fn list_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
     if let Some(part) = field.nested_part() {
         let ty = &field.original.ty;
-        let scope = nested_scope(&input.prefix(), field, &part);
+        let scope = nested_scope(input, field, &part);
         return quote_spanned! {ty.span()=>
             {
                 #scope
@@ -185,13 +193,14 @@ fn list_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
 }
 
 /// Binds `__nested`, the scope of a nested struct.
-fn nested_scope(prefix: &str, field: &Field<'_>, part: &str) -> TokenStream {
-    let full = format!("{prefix}{part}");
+fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream {
+    let full = format!("{}{part}", input.prefix());
     let name = field.display_name();
+    let file = input.attrs.file.is_some();
     quote! {
         let __prefix = __scope.name(#part, #full);
         let __path = __scope.field(#name);
-        let __nested = ::twelve_config::__private::Scope::nested(&__prefix, &__path);
+        let __nested = ::twelve_config::__private::Scope::nested(&__prefix, &__path, #file || __scope.file_secrets());
     }
 }
 
@@ -226,7 +235,7 @@ fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
             description: #description,
             secret: #secret,
             file: #file,
-            file_if_secret: #file_if_secret,
+            file_if_secret: #file_if_secret || __scope.file_secrets(),
             default: #default_text,
             required: #required,
         }

@@ -29,16 +29,24 @@ pub use ::std::vec::Vec;
 pub struct Scope<'a> {
     prefix: Option<&'a str>,
     path: &'a str,
+    /// A parent's `#[env(file)]`: it covers the nested secret fields too.
+    file_secrets: bool,
 }
 
 impl<'a> Scope<'a> {
     /// The scope of the struct being loaded.
-    pub const ROOT: Scope<'static> = Scope { prefix: None, path: "" };
+    pub const ROOT: Scope<'static> = Scope { prefix: None, path: "", file_secrets: false };
 
     /// The scope of a nested struct: its variables start with `prefix`, its
-    /// fields with `path.`.
-    pub fn nested(prefix: &'a str, path: &'a str) -> Self {
-        Self { prefix: Some(prefix), path }
+    /// fields with `path.`; `file_secrets` when this struct or an ancestor
+    /// has `#[env(file)]`.
+    pub fn nested(prefix: &'a str, path: &'a str, file_secrets: bool) -> Self {
+        Self { prefix: Some(prefix), path, file_secrets }
+    }
+
+    /// Whether an ancestor has `#[env(file)]`.
+    pub fn file_secrets(&self) -> bool {
+        self.file_secrets
     }
 
     /// A name under the prefix: `full` (prefix included, computed by the
@@ -91,7 +99,8 @@ impl Field {
             description: self.description.map(str::to_owned),
             type_name: self.type_name.to_owned(),
             required: self.required,
-            default: if secret { None } else { self.default.map(str::to_owned) },
+            // A URL default can hold a password: listings show it masked.
+            default: if secret { None } else { self.default.map(crate::mask_passwords) },
             secret,
             field: self.field.clone().into_owned(),
             file: self.reads_file(),
@@ -129,8 +138,9 @@ impl<'a> Loader<'a> {
 
     /// Reads the field's variable, or the file its `_FILE` variable names.
     pub fn fetch(&mut self, field: &Field) -> Fetched {
-        let direct = self.source.get(&field.var).filter(|raw| !raw.is_empty());
-        let empty = direct.is_none() && self.source.get(&field.var).is_some();
+        let raw = self.source.get(&field.var);
+        let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
+        let direct = raw.filter(|raw| !raw.is_empty());
         if field.reads_file() {
             let file_var = format!("{}_FILE", field.var);
             if let Some(path) = self.source.get(&file_var).filter(|path| !path.is_empty()) {
@@ -265,14 +275,26 @@ impl<'a> Loader<'a> {
             description: field.description.map(str::to_owned),
             empty: unset.empty,
             file_var: field.reads_file().then(|| format!("{}_FILE", field.var)),
+            similar: None,
         });
         None
     }
 
     /// The config, or every problem found.
     pub fn finish<C: EnvConfig>(mut self, config: Option<C>) -> Result<C, Error> {
-        if let Some(prefix) = C::__deny_unknown() {
-            self.find_unknown(prefix, &C::vars());
+        let has_missing = self.problems.iter().any(|p| matches!(p, Problem::Missing { .. }));
+        // The environment is listed only on the way to an error, or when
+        // asked to check it: a good load costs one lookup per variable.
+        if C::__deny_unknown() || has_missing {
+            let vars = C::vars();
+            let unread = self.unread_names(&vars);
+            let prefix = C::__prefix();
+            if has_missing {
+                self.hint_near_misses(prefix, &unread);
+            }
+            if C::__deny_unknown() {
+                self.report_unknown(prefix, &vars, unread);
+            }
         }
         match config {
             Some(config) if self.problems.is_empty() => Ok(config),
@@ -280,22 +302,35 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn find_unknown(&mut self, prefix: &str, vars: &[Var]) {
-        let mut known: HashSet<String> = HashSet::new();
-        for var in vars {
-            if var.file {
-                known.insert(format!("{}_FILE", var.name));
-            }
-            known.insert(var.name.clone());
-        }
-        let mut unknown: Vec<String> = self
+    /// Set variables (with Unicode names) that no field reads, sorted.
+    fn unread_names(&self, vars: &[Var]) -> Vec<String> {
+        let mut known: HashSet<&str> = HashSet::new();
+        let file_names: Vec<String> =
+            vars.iter().filter(|var| var.file).map(|var| format!("{}_FILE", var.name)).collect();
+        known.extend(vars.iter().map(|var| var.name.as_str()));
+        known.extend(file_names.iter().map(String::as_str));
+        let mut unread: Vec<String> = self
             .source
             .names()
             .filter_map(|name| name.to_str().map(str::to_owned))
-            .filter(|name| name.starts_with(prefix) && !known.contains(name))
+            .filter(|name| !known.contains(name.as_str()))
             .collect();
-        unknown.sort_unstable();
-        for var in unknown {
+        unread.sort_unstable();
+        unread
+    }
+
+    /// A missing `APP_DATABASE_URL` with `APP_DATABSE_URL` set is a typo:
+    /// say so on the missing problem.
+    fn hint_near_misses(&mut self, prefix: &str, unread: &[String]) {
+        for problem in &mut self.problems {
+            if let Problem::Missing { var, similar, .. } = problem {
+                *similar = meant(var, prefix, unread.iter().map(String::as_str)).map(str::to_owned);
+            }
+        }
+    }
+
+    fn report_unknown(&mut self, prefix: &str, vars: &[Var], unread: Vec<String>) {
+        for var in unread.into_iter().filter(|name| name.starts_with(prefix)) {
             let suggestion = meant(&var, prefix, vars.iter().map(|v| v.name.as_str())).map(str::to_owned);
             self.problems.push(Problem::Unknown { var, suggestion });
         }

@@ -190,10 +190,16 @@ pub trait EnvConfig: Sized {
     #[doc(hidden)]
     fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>);
 
-    /// The prefix under which unknown variables are problems, when the
-    /// container says `deny_unknown`. Not a stable API.
+    /// The container's prefix. Not a stable API.
     #[doc(hidden)]
-    fn __deny_unknown() -> Option<&'static str> {
-        None
+    fn __prefix() -> &'static str {
+        ""
+    }
+
+    /// Whether unknown variables under the prefix are problems. Not a
+    /// stable API.
+    #[doc(hidden)]
+    fn __deny_unknown() -> bool {
+        false
     }
 }

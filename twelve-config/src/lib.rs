@@ -242,6 +242,11 @@
 //!                                                    (value: "mysql://admin:***@db.internal/app")
 //! ```
 //!
+//! A missing variable whose near-miss is set says so, with or without any
+//! attribute: `missing  APP_DATABASE_URL ... (APP_DATABSE_URL is set: a
+//! typo?)`. Names are compared without the container's prefix, so two
+//! letters of `APP_PORT` and `APP_HOST` do not count as a typo.
+//!
 //! With `#[env(deny_unknown)]`, a variable under the prefix that no field
 //! reads is reported too, with the closest name it may have meant:
 //! `unknown  BILLING_DATABSE_URL did you mean DATABASE_URL?`. Names are

@@ -128,6 +128,9 @@ pub enum Problem {
         empty: bool,
         /// The `_FILE` variable that could supply the value instead.
         file_var: Option<String>,
+        /// A set variable whose name is a likely typo of this one
+        /// (`APP_DATABSE_URL` for `APP_DATABASE_URL`).
+        similar: Option<String>,
     },
     /// A variable is set, but its value is not valid for the field's type.
     #[non_exhaustive]
@@ -279,7 +282,7 @@ impl Problem {
     /// What went wrong, and the lines that continue it.
     fn detail(&self) -> (String, Vec<String>) {
         match self {
-            Self::Missing { description, empty, file_var, .. } => {
+            Self::Missing { description, empty, file_var, similar, .. } => {
                 let mut parts = Vec::new();
                 if let Some(description) = description {
                     parts.push(first_line(description));
@@ -291,6 +294,9 @@ impl Problem {
                     Some(file_var) => parts.push(format!("(set it, or {file_var})")),
                     None if parts.is_empty() => parts.push("not set".to_owned()),
                     None => {}
+                }
+                if let Some(similar) = similar {
+                    parts.push(format!("({similar} is set: a typo?)"));
                 }
                 (parts.join(" "), Vec::new())
             }
@@ -507,6 +513,7 @@ mod tests {
             description: description.map(str::to_owned),
             empty: false,
             file_var: file_var.map(str::to_owned),
+            similar: None,
         }
     }
 

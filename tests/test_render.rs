@@ -1,0 +1,123 @@
+//! The generated `.env.example` and Markdown table of a realistic config,
+//! as snapshots: they are what a service's docs and templates hold.
+
+use std::time::Duration;
+
+use twelve_config::resource::{PostgresUrl, RedisUrl};
+use twelve_config::{EnvConfig, SecretString, render};
+
+/// Settings of the billing service.
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "BILLING_", file)]
+#[allow(dead_code)] // Only its variables are rendered.
+struct Config {
+    /// Port the HTTP server binds.
+    #[env(default = 8080)]
+    port: u16,
+    /// Primary database.
+    #[env(name = "DATABASE_URL")]
+    database: PostgresUrl,
+    /// Cache; caching is off when unset.
+    redis_url: Option<RedisUrl>,
+    /// Token for the payments API.
+    api_token: SecretString,
+    /// Allowed CORS origins, comma-separated.
+    #[env(default = "")]
+    allowed_origins: Vec<String>,
+    /// How long a request may take.
+    #[env(default = "30s")]
+    request_timeout: Duration,
+    /// A greeting with "quotes" | and a pipe.
+    #[env(default = "hello world")]
+    greeting: String,
+    #[env(nested)]
+    smtp: Smtp,
+}
+
+#[derive(EnvConfig, Debug)]
+#[allow(dead_code)]
+struct Smtp {
+    /// Mail relay host.
+    host: String,
+    /// Mail relay password.
+    #[env(default = "dev-only")]
+    password: String,
+}
+
+#[test]
+fn env_example_snapshot() {
+    let expected = r#"# Port the HTTP server binds.
+# u16, optional
+# BILLING_PORT=8080
+
+# Primary database.
+# PostgresUrl, required
+DATABASE_URL=
+
+# Cache; caching is off when unset.
+# Option<RedisUrl>, optional
+# BILLING_REDIS_URL=
+
+# Token for the payments API.
+# SecretString, required, secret, or set BILLING_API_TOKEN_FILE to a file that holds it
+BILLING_API_TOKEN=
+
+# Allowed CORS origins, comma-separated.
+# Vec<String>, optional
+# BILLING_ALLOWED_ORIGINS=
+
+# How long a request may take.
+# Duration, optional
+# BILLING_REQUEST_TIMEOUT=30s
+
+# A greeting with "quotes" | and a pipe.
+# String, optional
+# BILLING_GREETING="hello world"
+
+# Mail relay host.
+# String, required
+BILLING_SMTP_HOST=
+
+# Mail relay password.
+# String, optional, secret, or set BILLING_SMTP_PASSWORD_FILE to a file that holds it
+# BILLING_SMTP_PASSWORD=
+"#;
+    assert_eq!(render::env_example(&Config::vars()), expected);
+}
+
+#[test]
+fn markdown_snapshot() {
+    let expected = r#"| Variable | Type | Required | Default | Description |
+| --- | --- | --- | --- | --- |
+| `BILLING_PORT` | `u16` | no | `8080` | Port the HTTP server binds. |
+| `DATABASE_URL` | `PostgresUrl` | yes |  | Primary database. |
+| `BILLING_REDIS_URL` | `Option<RedisUrl>` | no |  | Cache; caching is off when unset. |
+| `BILLING_API_TOKEN` | `SecretString` | yes | *secret* | Token for the payments API. Or `BILLING_API_TOKEN_FILE`: a file that holds it. |
+| `BILLING_ALLOWED_ORIGINS` | `Vec<String>` | no | `""` | Allowed CORS origins, comma-separated. |
+| `BILLING_REQUEST_TIMEOUT` | `Duration` | no | `30s` | How long a request may take. |
+| `BILLING_GREETING` | `String` | no | `hello world` | A greeting with "quotes" \| and a pipe. |
+| `BILLING_SMTP_HOST` | `String` | yes |  | Mail relay host. |
+| `BILLING_SMTP_PASSWORD` | `String` | no | *secret* | Mail relay password. Or `BILLING_SMTP_PASSWORD_FILE`: a file that holds it. |
+"#;
+    assert_eq!(render::markdown(&Config::vars()), expected);
+}
+
+#[test]
+fn templates_never_hold_a_secret_default() {
+    for text in [render::env_example(&Config::vars()), render::markdown(&Config::vars())] {
+        assert!(!text.contains("dev-only"), "{text}");
+    }
+}
+
+#[test]
+fn a_url_default_is_listed_with_its_password_masked() {
+    #[derive(EnvConfig, Debug)]
+    #[allow(dead_code)]
+    struct Dev {
+        #[env(default = "postgres://dev:devpass@localhost/app")]
+        database_url: PostgresUrl,
+    }
+    let vars = Dev::vars();
+    assert_eq!(vars[0].default.as_deref(), Some("postgres://dev:***@localhost/app"));
+    assert!(!render::env_example(&vars).contains("devpass"));
+}
