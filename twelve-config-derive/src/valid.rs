@@ -32,8 +32,29 @@ impl Input<'_> {
     }
 
     /// Two fields reading one variable: names are known here for every
-    /// field that is not nested.
+    /// field that is not nested, and two nested fields under one prefix
+    /// read the same variables for every field their types share. (A
+    /// nested struct's own field names are not visible to this derive.)
     fn check_duplicate_names(&self, cx: &Ctxt) {
+        let mut prefixes: HashMap<String, &Field<'_>> = HashMap::new();
+        for field in &self.fields {
+            let (Some(part), Some(nested)) = (field.nested_part(), &field.attrs.nested) else { continue };
+            let full = format!("{}{part}", self.prefix());
+            match prefixes.get(&full) {
+                Some(first) => cx.error_spanned_by(
+                    &nested.tokens,
+                    format!(
+                        "nested fields `{}` and `{}` both read variables starting with `{full}`: \
+                         give one of them another `nested = \"...\"`",
+                        first.display_name(),
+                        field.display_name(),
+                    ),
+                ),
+                None => {
+                    prefixes.insert(full, field);
+                }
+            }
+        }
         let prefix = self.prefix();
         let mut seen: HashMap<String, &Field<'_>> = HashMap::new();
         for field in self.fields.iter().filter(|field| field.attrs.nested.is_none()) {
