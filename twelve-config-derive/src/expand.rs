@@ -204,9 +204,11 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
     }
 }
 
-/// The `__private::Field` describing a field.
+/// The `__private::Field` describing a field: what varies by scope, and a
+/// constant `FieldInfo` for the rest.
 fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
+    let root_name = variable_name(&input.prefix(), field);
     let var = match &field.attrs.name {
         Some(name) => {
             let name = &name.value;
@@ -214,32 +216,43 @@ fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
         }
         None => {
             let suffix = field.suffix();
-            let full = variable_name(&input.prefix(), field);
-            quote!(__scope.name(#suffix, #full))
+            quote!(__scope.name(#suffix, #root_name))
         }
     };
-    let file_if_secret = input.attrs.file.is_some();
+    // Exact names are the same at the root and nested; prefixed names are
+    // only known at the root.
+    let credential = match &field.attrs.name {
+        Some(_) => quote!(__CREDENTIAL),
+        None => quote!(__scope.credential(&__var, __CREDENTIAL)),
+    };
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
     let secret = secret_flag(field);
     let file = field.attrs.file.is_some();
+    let container_file = input.attrs.file.is_some();
     let default_text = field.attrs.default.as_ref().map(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
-    quote! {
-        #private::Field {
-            var: #var,
-            field: __scope.field(#name),
+    quote! {{
+        const __CREDENTIAL: ::core::primitive::bool = #private::looks_like_credential(#root_name);
+        const __INFO: &#private::FieldInfo = &#private::FieldInfo {
+            name: #name,
             type_name: #type_name,
             description: #description,
-            secret: #secret,
-            file: #file,
-            file_if_secret: #file_if_secret || __scope.file_secrets(),
             default: #default_text,
             required: #required,
+        };
+        let __var = #var;
+        let __secret = #secret || #credential;
+        #private::Field {
+            var: __var,
+            path: __scope.path(),
+            info: __INFO,
+            secret: __secret,
+            reads_file: #file || ((#container_file || __scope.file_secrets()) && __secret),
         }
-    }
+    }}
 }
 
 /// Whether the field is secret by attribute or by type (credential-like
@@ -256,12 +269,18 @@ fn secret_flag(field: &Field<'_>) -> TokenStream {
 fn parser(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let inner = field.inner;
+    let by_kind = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).parser());
     let item = match &field.attrs.parse_with {
         Some(function) => {
             let function = &function.value;
             quote_spanned!(function.span()=> |__text: &::core::primitive::str| #private::parse_with(#function, __text))
         }
-        None => quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).parser()),
+        // An item of a list is a slice of the text: it is parsed from `&str`.
+        None if field.shape.is_vec() => {
+            quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).item_parser())
+        }
+        // A single value may take the loader's copy of the text.
+        None => return by_kind,
     };
     if field.shape.is_vec() {
         let separator = match &field.attrs.split {
@@ -279,10 +298,13 @@ fn parser(field: &Field<'_>) -> TokenStream {
         quote! {{
             let __item = #item;
             let __separator = #separator;
-            move |__text: &::core::primitive::str| #private::parse_list(__text, __separator, &__item)
+            move |__text: &mut #private::String| #private::parse_list(__text, __separator, &__item)
         }}
     } else {
-        item
+        quote! {{
+            let __item = #item;
+            move |__text: &mut #private::String| __item(__text)
+        }}
     }
 }
 

@@ -15,12 +15,13 @@ use crate::report::{shown_reason, shown_value};
 pub use crate::secret::looks_like_credential;
 use crate::suggest::meant;
 use crate::value::EnvValue;
-pub use crate::value::{parse_from_str, parse_list};
+pub use crate::value::{parse_from_str, parse_list, parse_owned_from_str};
 use crate::{EnvConfig, Error, Problem, Source, Var};
 
 pub use ::core::convert::Into;
 pub use ::core::option::Option::{self, None, Some};
 pub use ::std::borrow::Cow;
+pub use ::std::string::String;
 pub use ::std::vec::Vec;
 
 /// Where a struct's variables live: the root (names known at compile time)
@@ -45,12 +46,25 @@ impl<'a> Scope<'a> {
     }
 
     /// Whether an ancestor has `#[env(file)]`.
+    #[inline]
     pub fn file_secrets(&self) -> bool {
         self.file_secrets
     }
 
+    /// Whether a variable is secret by its name: `at_root` is the answer
+    /// for the root name, folded to a constant by the derive; a nested name
+    /// is built at run time and checked then.
+    #[inline]
+    pub fn credential(&self, name: &str, at_root: bool) -> bool {
+        match self.prefix {
+            None => at_root,
+            Some(_) => looks_like_credential(name),
+        }
+    }
+
     /// A name under the prefix: `full` (prefix included, computed by the
     /// derive) at the root, the scope's prefix plus `suffix` when nested.
+    #[inline]
     pub fn name(&self, suffix: &'static str, full: &'static str) -> Cow<'static, str> {
         match self.prefix {
             None => Cow::Borrowed(full),
@@ -58,37 +72,61 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The path of this scope's struct: `""` at the root.
+    #[inline]
+    pub fn path(&self) -> &'a str {
+        self.path
+    }
+
     /// The path of a field of this scope's struct.
+    #[inline]
     pub fn field(&self, name: &'static str) -> Cow<'static, str> {
         if self.path.is_empty() { Cow::Borrowed(name) } else { Cow::Owned(format!("{}.{name}", self.path)) }
     }
 }
 
-/// One field, as the derive describes it.
+/// What the derive knows of a field at compile time: a constant, so a
+/// load writes none of it.
 #[derive(Debug)]
-pub struct Field {
-    pub var: Cow<'static, str>,
-    pub field: Cow<'static, str>,
+pub struct FieldInfo {
+    /// The field's name.
+    pub name: &'static str,
     pub type_name: &'static str,
     pub description: Option<&'static str>,
-    /// Secret by attribute or by type; credential-like names are added here.
-    pub secret: bool,
-    /// `#[env(file)]` on the field.
-    pub file: bool,
-    /// `#[env(file)]` on the container: secret fields read `_FILE`.
-    pub file_if_secret: bool,
     /// The text of the default: the string literal, or the expression.
     pub default: Option<&'static str>,
     pub required: bool,
 }
 
-impl Field {
+/// One field being loaded.
+#[derive(Debug)]
+pub struct Field<'s> {
+    pub var: Cow<'static, str>,
+    /// The path of the struct holding the field (`smtp` for `smtp.host`).
+    pub path: &'s str,
+    pub info: &'static FieldInfo,
+    /// Secret by attribute, by type or by a credential-like name.
+    pub secret: bool,
+    /// Whether `NAME_FILE` may hold the value.
+    pub reads_file: bool,
+}
+
+impl Field<'_> {
     fn is_secret(&self) -> bool {
-        self.secret || looks_like_credential(&self.var)
+        self.secret
     }
 
     fn reads_file(&self) -> bool {
-        self.file || (self.file_if_secret && self.is_secret())
+        self.reads_file
+    }
+
+    /// The field's path in the report: `smtp.host`.
+    fn field_path(&self) -> String {
+        if self.path.is_empty() { self.info.name.to_owned() } else { format!("{}.{}", self.path, self.info.name) }
+    }
+
+    fn type_name(&self) -> String {
+        self.info.type_name.to_owned()
     }
 
     /// The field as [`EnvConfig::vars`] lists it.
@@ -96,13 +134,13 @@ impl Field {
         let secret = self.is_secret();
         Var {
             name: self.var.clone().into_owned(),
-            description: self.description.map(str::to_owned),
-            type_name: self.type_name.to_owned(),
-            required: self.required,
+            description: self.info.description.map(str::to_owned),
+            type_name: self.type_name(),
+            required: self.info.required,
             // A URL default can hold a password: listings show it masked.
-            default: if secret { None } else { self.default.map(crate::mask_passwords) },
+            default: if secret { None } else { self.info.default.map(crate::mask_passwords) },
             secret,
-            field: self.field.clone().into_owned(),
+            field: self.field_path(),
             file: self.reads_file(),
         }
     }
@@ -132,24 +170,26 @@ pub struct Loader<'a> {
 }
 
 impl<'a> Loader<'a> {
+    #[inline]
     pub fn new(source: &'a dyn Source) -> Self {
         Self { source, problems: Vec::new() }
     }
 
     /// Reads the field's variable, or the file its `_FILE` variable names.
+    #[inline]
     pub fn fetch(&mut self, field: &Field) -> Fetched {
-        let raw = self.source.get(&field.var);
+        let raw = self.source.__get_valid(&field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
         if field.reads_file() {
             let file_var = format!("{}_FILE", field.var);
-            if let Some(path) = self.source.get(&file_var).filter(|path| !path.is_empty()) {
+            if let Some(path) = self.source.__get_valid(&file_var).filter(|path| !path.is_empty()) {
                 if direct.is_some() {
                     self.problems.push(Problem::Ambiguous {
                         var: field.var.clone().into_owned(),
                         file_var,
-                        field: field.field.clone().into_owned(),
-                        type_name: field.type_name.to_owned(),
+                        field: field.field_path(),
+                        type_name: field.type_name(),
                     });
                     return Fetched::Failed;
                 }
@@ -175,8 +215,8 @@ impl<'a> Loader<'a> {
             Err(reason) => {
                 self.problems.push(Problem::File {
                     var: file_var,
-                    field: field.field.clone().into_owned(),
-                    type_name: field.type_name.to_owned(),
+                    field: field.field_path(),
+                    type_name: field.type_name(),
                     path: shown_path(path),
                     reason,
                 });
@@ -207,56 +247,49 @@ impl<'a> Loader<'a> {
         // A report shows the start of the value: escape no more than that.
         let value =
             (!field.is_secret()).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
-        self.problems.push(Problem::NotUnicode {
-            var,
-            field: field.field.clone().into_owned(),
-            type_name: field.type_name.to_owned(),
-            value,
-        });
+        self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
-    /// Parses a fetched value, recording why it is invalid.
+    /// Parses a fetched value, recording why it is invalid. The parser may
+    /// take the text (a `String` field moves it rather than copying).
     pub fn parse<T>(
         &mut self,
         field: &Field,
         mut text: String,
-        parse: impl Fn(&str) -> Result<T, String>,
+        parse: impl Fn(&mut String) -> Result<T, String>,
     ) -> Option<T> {
-        let parsed = self.parse_text(field, &text, false, parse);
+        let parsed = parse(&mut text);
+        let value = self.record(field, &text, false, parsed);
         if field.is_secret() {
             text.zeroize();
         }
-        parsed
+        value
     }
 
     /// Parses the field's string default, recording it as the program's
     /// mistake when it is invalid.
-    pub fn parse_default<T>(&mut self, field: &Field, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
-        let text = field.default.unwrap_or("");
-        self.parse_text(field, text, true, parse)
+    pub fn parse_default<T>(&mut self, field: &Field, parse: impl Fn(&mut String) -> Result<T, String>) -> Option<T> {
+        let mut text = field.info.default.unwrap_or("").to_owned();
+        let parsed = parse(&mut text);
+        self.record(field, &text, true, parsed)
     }
 
-    fn parse_text<T>(
-        &mut self,
-        field: &Field,
-        text: &str,
-        from_default: bool,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Option<T> {
-        match parse(text) {
+    /// The parsed value, or `None` after recording why `text` is invalid.
+    fn record<T>(&mut self, field: &Field, text: &str, from_default: bool, parsed: Result<T, String>) -> Option<T> {
+        match parsed {
             Ok(value) => Some(value),
             Err(reason) => {
                 let secret = field.is_secret();
                 // A parse error may quote its input: a secret's is replaced.
                 let mut reason =
-                    if secret { format!("not a valid {}", field.type_name) } else { shown_reason(&reason) };
+                    if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&reason) };
                 if text.trim() != text {
                     reason.push_str(" (the value has leading or trailing whitespace)");
                 }
                 self.problems.push(Problem::Invalid {
                     var: field.var.clone().into_owned(),
-                    field: field.field.clone().into_owned(),
-                    type_name: field.type_name.to_owned(),
+                    field: field.field_path(),
+                    type_name: field.type_name(),
                     reason,
                     value: (!secret).then(|| shown_value(text)),
                     from_default,
@@ -270,9 +303,9 @@ impl<'a> Loader<'a> {
     pub fn missing<T>(&mut self, field: &Field, unset: Unset) -> Option<T> {
         self.problems.push(Problem::Missing {
             var: field.var.clone().into_owned(),
-            field: field.field.clone().into_owned(),
-            type_name: field.type_name.to_owned(),
-            description: field.description.map(str::to_owned),
+            field: field.field_path(),
+            type_name: field.type_name(),
+            description: field.info.description.map(str::to_owned),
             empty: unset.empty,
             file_var: field.reads_file().then(|| format!("{}_FILE", field.var)),
             similar: None,
@@ -430,13 +463,23 @@ impl<T> Kind<T> {
     pub const NEW: Self = Kind(PhantomData);
 }
 
+/// How a field's value is read from the loader's copy of its text.
+pub type Parser<T> = fn(&mut String) -> Result<T, String>;
+
+/// How one item of a list is read from its slice of the text.
+pub type ItemParser<T> = fn(&str) -> Result<T, String>;
+
 pub trait ViaEnvValue<T> {
-    fn parser(&self) -> fn(&str) -> Result<T, String>;
+    fn parser(&self) -> Parser<T>;
+    fn item_parser(&self) -> ItemParser<T>;
     fn secret(&self) -> bool;
 }
 
 impl<T: EnvValue> ViaEnvValue<T> for &&Kind<T> {
-    fn parser(&self) -> fn(&str) -> Result<T, String> {
+    fn parser(&self) -> Parser<T> {
+        T::parse_env_owned
+    }
+    fn item_parser(&self) -> ItemParser<T> {
         T::parse_env
     }
     fn secret(&self) -> bool {
@@ -445,7 +488,8 @@ impl<T: EnvValue> ViaEnvValue<T> for &&Kind<T> {
 }
 
 pub trait ViaFromStr<T> {
-    fn parser(&self) -> fn(&str) -> Result<T, String>;
+    fn parser(&self) -> Parser<T>;
+    fn item_parser(&self) -> ItemParser<T>;
     fn secret(&self) -> bool;
 }
 
@@ -454,7 +498,10 @@ where
     T: FromStr,
     T::Err: Display,
 {
-    fn parser(&self) -> fn(&str) -> Result<T, String> {
+    fn parser(&self) -> Parser<T> {
+        parse_owned_from_str::<T>
+    }
+    fn item_parser(&self) -> ItemParser<T> {
         parse_from_str::<T>
     }
     fn secret(&self) -> bool {
@@ -470,24 +517,36 @@ where
     note = "implement `FromStr` for `{Self}` (with an error type that implements `Display`), or read it with `#[env(parse_with = path::to::function)]`"
 )]
 pub trait Unsupported {
-    fn never(text: &str) -> Result<Self, String>
+    fn never(text: &mut String) -> Result<Self, String>
+    where
+        Self: Sized;
+    fn never_item(text: &str) -> Result<Self, String>
     where
         Self: Sized;
 }
 
 pub trait ViaUnsupported<T> {
-    fn parser(&self) -> fn(&str) -> Result<T, String>
+    fn parser(&self) -> Parser<T>
+    where
+        T: Unsupported;
+    fn item_parser(&self) -> ItemParser<T>
     where
         T: Unsupported;
     fn secret(&self) -> bool;
 }
 
 impl<T> ViaUnsupported<T> for Kind<T> {
-    fn parser(&self) -> fn(&str) -> Result<T, String>
+    fn parser(&self) -> Parser<T>
     where
         T: Unsupported,
     {
         T::never
+    }
+    fn item_parser(&self) -> ItemParser<T>
+    where
+        T: Unsupported,
+    {
+        T::never_item
     }
     fn secret(&self) -> bool {
         false

@@ -19,11 +19,45 @@
 /// assert!(!looks_like_credential("KEYBOARD_LAYOUT"));
 /// assert!(!looks_like_credential("PORT"));
 /// ```
-pub fn looks_like_credential(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIALS"].iter().any(|word| upper.contains(word))
-        || upper.ends_with("_KEY")
-        || upper == "KEY"
+pub const fn looks_like_credential(name: &str) -> bool {
+    let name = name.as_bytes();
+    // A `const fn` without allocation: the derive folds it into a constant
+    // for every name it knows at compile time.
+    contains_ignore_case(name, b"PASSWORD")
+        || contains_ignore_case(name, b"PASSWD")
+        || contains_ignore_case(name, b"SECRET")
+        || contains_ignore_case(name, b"TOKEN")
+        || contains_ignore_case(name, b"CREDENTIALS")
+        || ends_with_ignore_case(name, b"_KEY")
+        || (name.len() == 3 && ends_with_ignore_case(name, b"KEY"))
+}
+
+/// Whether `haystack` holds `needle` (capital letters), ignoring ASCII case.
+const fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let mut start = 0;
+    while start + needle.len() <= haystack.len() {
+        if equal_ignore_case_at(haystack, start, needle) {
+            return true;
+        }
+        start += 1;
+    }
+    false
+}
+
+const fn ends_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.len() <= haystack.len() && equal_ignore_case_at(haystack, haystack.len() - needle.len(), needle)
+}
+
+/// Whether `haystack[start..]` begins with `needle`, ignoring ASCII case.
+const fn equal_ignore_case_at(haystack: &[u8], start: usize, needle: &[u8]) -> bool {
+    let mut index = 0;
+    while index < needle.len() {
+        if haystack[start + index].to_ascii_uppercase() != needle[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// Query keys whose values are masked like URL passwords.

@@ -49,11 +49,25 @@ pub trait Source {
 
     /// The name of every variable the source holds, in any order.
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_>;
+
+    /// [`get`](Self::get) for a name the derive checked at compile time
+    /// (no `=`, no NUL), which a source may look up without checking again.
+    /// Not a stable API.
+    #[doc(hidden)]
+    #[inline]
+    fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.get(name)
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         (**self).get(name)
+    }
+
+    #[inline]
+    fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        (**self).__get_valid(name)
     }
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
@@ -75,9 +89,11 @@ impl<S: Source + ?Sized> Source for &S {
 pub struct Env;
 
 impl Source for Env {
+    #[inline]
     fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        // `var_os` would look up a different variable for these names.
-        if name.is_empty() || name.contains(['=', '\0']) {
+        // `getenv("A=B")` would find the variable `A`; `var_os` itself
+        // answers `None` for an empty name or one holding NUL.
+        if name.as_bytes().contains(&b'=') {
             return None;
         }
         std::env::var_os(name).map(Cow::Owned)
@@ -85,6 +101,11 @@ impl Source for Env {
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
         Box::new(std::env::vars_os().map(|(name, _)| Cow::Owned(name)))
+    }
+
+    #[inline]
+    fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        std::env::var_os(name).map(Cow::Owned)
     }
 }
 

@@ -23,6 +23,27 @@ pub trait EnvValue: Sized {
     ///
     /// A lowercase reason the text is not a valid value.
     fn parse_env(text: &str) -> Result<Self, String>;
+
+    /// Reads the value from the loader's own copy of the text, which a
+    /// type that holds text may take instead of copying. On error the text
+    /// must be left in place: the report shows it.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse_env`](Self::parse_env).
+    fn parse_env_owned(text: &mut String) -> Result<Self, String> {
+        Self::parse_env(text)
+    }
+}
+
+impl EnvValue for String {
+    fn parse_env(text: &str) -> Result<Self, String> {
+        Ok(text.to_owned())
+    }
+
+    fn parse_env_owned(text: &mut String) -> Result<Self, String> {
+        Ok(std::mem::take(text))
+    }
 }
 
 /// What `bool` accepts, for messages and docs.
@@ -58,6 +79,16 @@ impl EnvValue for SecretString {
         // leaves an unzeroized copy behind.
         Ok(SecretString::from(text))
     }
+
+    fn parse_env_owned(text: &mut String) -> Result<Self, String> {
+        if text.capacity() == text.len() {
+            // Boxing an exactly sized string moves it: no copy is left.
+            Ok(SecretString::from(std::mem::take(text)))
+        } else {
+            // The loader zeroizes its copy.
+            Ok(SecretString::from(text.as_str()))
+        }
+    }
 }
 
 impl<T> EnvValue for SecretBox<T>
@@ -73,6 +104,20 @@ where
             Err(_) => Err(format!("not a valid {}", short_type_name::<T>())),
         }
     }
+}
+
+/// Reads a value through `FromStr` from the loader's copy of the text.
+///
+/// # Errors
+///
+/// The `FromStr` error, as text.
+#[allow(clippy::ptr_arg, reason = "it is a `Parser<T>`, whose other parsers take the `String`")]
+pub fn parse_owned_from_str<T>(text: &mut String) -> Result<T, String>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    parse_from_str(text)
 }
 
 /// Reads a value through `FromStr`, keeping the error's message.
