@@ -393,7 +393,7 @@
 //! | [`SmtpUrl`](resource::SmtpUrl) | `smtp`, `smtps` | 587, 465 | RFC 8314, lettre |
 //! | [`MongoUrl`](resource::MongoUrl) | `mongodb`, `mongodb+srv` | 27017 | the MongoDB connection string spec |
 //! | [`MemcachedUrl`](resource::MemcachedUrl) | `memcache`, `memcached` | 11211 | the memcache crate |
-//! | [`HttpUrl`](resource::HttpUrl) | `http`, `https` | 80, 443 | WHATWG URL, through `url` |
+//! | [`HttpUrl`](resource::HttpUrl) | `http`, `https` | 80, 443 | RFC 3986; WHATWG URL with the `url` feature |
 //! | [`DatabaseUrl`](resource::DatabaseUrl) | Postgres, MySQL or SQLite | by kind | chosen by the URL |
 //! | [`ResourceUrl`](resource::ResourceUrl) | any | when well known | RFC 3986 |
 //!
@@ -406,6 +406,7 @@
 //! | --- | --- | --- |
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
 //! | `serde` | no | `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
+//! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
 //!
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime

@@ -3,7 +3,9 @@
 use secrecy::SecretString;
 
 use super::handle;
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+#[cfg(feature = "url")]
+use super::parse::UrlPart;
+use super::parse::{self, ParseError, Parts, Rules};
 
 const RULES: Rules = Rules {
     schemes: &["http", "https"],
@@ -18,10 +20,10 @@ const RULES: Rules = Rules {
 /// An HTTP service's base URL: `https://user:token@api.example.com/v1`.
 ///
 /// It is checked by the same strict rules as the other handles (no
-/// unencoded `@` or `:` in a password, ports 1 to 65535), then by the
-/// [WHATWG URL standard] through [`url::Url`], which [`to_url`](Self::to_url)
-/// hands to an HTTP client. A `#fragment` is allowed. The port defaults to
-/// 80 or 443.
+/// unencoded `@` or `:` in a password, ports 1 to 65535); with the cargo
+/// feature `url`, also by the [WHATWG URL standard] through `url::Url`,
+/// which `to_url()` hands to an HTTP client. A `#fragment` is allowed. The
+/// port defaults to 80 or 443.
 ///
 /// [WHATWG URL standard]: https://url.spec.whatwg.org/
 ///
@@ -33,24 +35,31 @@ const RULES: Rules = Rules {
 /// let url: HttpUrl = "https://svc:t0ken@api.example.com/v1/".parse().unwrap();
 /// assert_eq!((url.host(), url.port(), url.is_tls()), (Some("api.example.com"), Some(443), true));
 /// assert_eq!(url.to_string(), "https://svc:***@api.example.com/v1/");
-/// assert_eq!(url.to_url().join("orders").unwrap().path(), "/v1/orders");
 ///
 /// assert!("ftp://files.example.com".parse::<HttpUrl>().is_err());
 /// ```
 #[derive(Clone)]
 pub struct HttpUrl {
     parts: Parts,
+    #[cfg(feature = "url")]
     url: url::Url,
 }
 
 impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let (before_fragment, _) = text.split_once('#').unwrap_or((text, ""));
+        let (before_fragment, fragment) = text.split_once('#').unwrap_or((text, ""));
         let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
-        parts.raw = SecretString::from(text);
+        if !fragment.is_empty() || before_fragment.len() < text.len() {
+            parts.raw = SecretString::from(text);
+        }
+        #[cfg(feature = "url")]
         let url = url::Url::parse(text)
             .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;
-        Ok(Self { parts, url })
+        Ok(Self {
+            parts,
+            #[cfg(feature = "url")]
+            url,
+        })
     }
 
     /// Whether the connection uses TLS (`https://`).
@@ -66,17 +75,20 @@ impl HttpUrl {
         self.parts.scheme == "https"
     }
 
-    /// The URL as a [`url::Url`], credentials included, for an HTTP client.
-    /// Mind that `url::Url`'s own `Debug` and `Display` print the password.
+    /// The URL as a [`url::Url`], credentials included, for an HTTP client
+    /// (cargo feature `url`). Mind that `url::Url`'s own `Debug` and
+    /// `Display` print the password.
     ///
     /// # Examples
     ///
     /// ```
     /// use twelve_config::resource::HttpUrl;
     ///
-    /// let url: HttpUrl = "http://localhost:8080/api".parse().unwrap();
-    /// assert_eq!(url.to_url().port(), Some(8080));
+    /// let url: HttpUrl = "https://api.example.com/v1/".parse().unwrap();
+    /// assert_eq!(url.to_url().join("orders").unwrap().path(), "/v1/orders");
     /// ```
+    #[cfg(feature = "url")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "url")))]
     pub fn to_url(&self) -> url::Url {
         self.url.clone()
     }

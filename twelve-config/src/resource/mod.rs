@@ -40,7 +40,7 @@
 //! | [`SmtpUrl`] | `smtp`, `smtps` | 587, 465 | [RFC 8314] and [lettre] |
 //! | [`MongoUrl`] | `mongodb`, `mongodb+srv` | 27017 | the [MongoDB connection string spec] |
 //! | [`MemcachedUrl`] | `memcache`, `memcached` | 11211 | the [memcache crate] |
-//! | [`HttpUrl`] | `http`, `https` | 80, 443 | the [WHATWG URL standard] (through `url`) |
+//! | [`HttpUrl`] | `http`, `https` | 80, 443 | RFC 3986; the [WHATWG URL standard] with the `url` feature |
 //! | [`DatabaseUrl`] | any of Postgres, MySQL, SQLite | by kind | the database is chosen by the URL |
 //! | [`ResourceUrl`] | any | by scheme, when known | RFC 3986 |
 //!

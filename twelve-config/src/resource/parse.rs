@@ -204,6 +204,10 @@ fn check_whole(input: &str) -> Result<(), ParseError> {
     if input.is_empty() {
         return Err(ParseError::new(UrlPart::Whole, "the URL is empty"));
     }
+    // Printable ASCII holds neither; only other text needs the Unicode tables.
+    if input.bytes().all(|byte| byte.is_ascii_graphic()) {
+        return Ok(());
+    }
     if input.chars().any(char::is_whitespace) {
         return Err(ParseError::new(
             UrlPart::Whole,
@@ -421,6 +425,10 @@ pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> R
 
 fn decode_host(host: &str) -> Result<String, ParseError> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+;=".contains(c);
+    let plain = host.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-');
+    if plain {
+        return Ok(host.to_owned());
+    }
     if let Some(bad) = host.chars().find(|c| !allowed(*c)) {
         return Err(ParseError::new(
             UrlPart::Host,
@@ -500,6 +508,9 @@ pub(crate) enum DecodeProblem {
 /// Strict percent-decoding: a `%` must start a two-digit hex escape.
 pub(crate) fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
     let bytes = text.as_bytes();
+    if !bytes.iter().any(|byte| *byte == b'%' || (plus_is_space && *byte == b'+')) {
+        return Ok(bytes.to_vec());
+    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {

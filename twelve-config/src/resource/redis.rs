@@ -70,7 +70,9 @@ impl RedisUrl {
                     _ => (text, false),
                 };
                 let mut parts = parse::parse(text, &TCP_RULES, "RedisUrl")?;
-                parts.raw = SecretString::from(if insecure { format!("{text}#insecure") } else { text.to_owned() });
+                if insecure {
+                    parts.raw = SecretString::from(format!("{text}#insecure"));
+                }
                 (parts, insecure)
             }
         };
