@@ -407,12 +407,17 @@
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
 //! | `serde` | no | `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
 //! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
+//! | `sqlx-postgres`, `sqlx-mysql`, `sqlx-sqlite`, `sqlx-any` | no | sqlx connect options from the database handles (see [`attach`]) |
+//! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
+//! | `redis` | no | `redis::ConnectionInfo` and `redis::Client` from a [`RedisUrl`](resource::RedisUrl) |
+//! | `lapin` | no | `lapin::uri::AMQPUri` from an [`AmqpUrl`](resource::AmqpUrl) |
 //!
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod attach;
 mod config;
 pub mod render;
 mod report;

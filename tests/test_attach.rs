@@ -1,0 +1,342 @@
+//! Every conversion attaches to a real server and makes a round trip.
+//!
+//! The servers come from the environment, read with twelve-config itself:
+//! `TEST_POSTGRES_URL`, `TEST_POSTGRES_SOCKET_DIR`, `TEST_MYSQL_URL`,
+//! `TEST_REDIS_URL`, `TEST_AMQP_URL`. A test whose server is not configured
+//! says so and passes, so `cargo test --features attach` works anywhere;
+//! `.ci/run` configures them all and sets `TEST_REQUIRE_SERVICES=true`,
+//! which turns a skip into a failure.
+
+use std::path::PathBuf;
+
+use twelve_config::resource::{AmqpUrl, DatabaseUrl, MysqlUrl, PostgresUrl, RedisUrl, Resource};
+use twelve_config::{EnvConfig, ExposeSecret};
+
+/// The servers the tests attach to.
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "TEST_")]
+struct Services {
+    /// PostgreSQL with a database `test`.
+    postgres_url: Option<PostgresUrl>,
+    /// The directory of PostgreSQL's unix socket.
+    postgres_socket_dir: Option<PathBuf>,
+    /// MariaDB or MySQL, as a user that may create users, with a database `test`.
+    mysql_url: Option<MysqlUrl>,
+    /// Redis 6 or newer (ACL users).
+    redis_url: Option<RedisUrl>,
+    /// RabbitMQ.
+    amqp_url: Option<AmqpUrl>,
+    /// Fail, rather than skip, when a server is not configured.
+    #[env(default = false)]
+    require_services: bool,
+}
+
+/// The configured server, or `None` after saying why the test is skipped.
+fn service<T: Clone>(pick: impl Fn(&Services) -> Option<&T>, variable: &str) -> Option<T> {
+    let services = Services::from_env().unwrap_or_else(|error| panic!("{error}"));
+    match pick(&services) {
+        Some(value) => Some(value.clone()),
+        None if services.require_services => panic!("{variable} is not set, and TEST_REQUIRE_SERVICES is"),
+        None => {
+            eprintln!("SKIPPED: set {variable} to run this test against a real server");
+            None
+        }
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime")
+}
+
+/// A password that needs every escape: `@ : / # ? & % +` and a space.
+const SPECIAL: &str = "p@ss:w/rd#?&% +x";
+const SPECIAL_ENCODED: &str = "p%40ss%3Aw%2Frd%23%3F%26%25%20%2Bx";
+
+// PostgreSQL
+
+#[test]
+fn postgres_sqlx_round_trip() {
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    runtime().block_on(async {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .connect_with(url.to_pg_connect_options().unwrap())
+            .await
+            .unwrap();
+        let (sum, database): (i32, String) =
+            sqlx::query_as("SELECT 1 + 1, current_database()").fetch_one(&pool).await.unwrap();
+        assert_eq!((sum, database.as_str()), (2, url.database().unwrap_or("test")));
+    });
+}
+
+#[test]
+fn postgres_tokio_postgres_round_trip_over_tcp_and_the_unix_socket() {
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let Some(socket_dir) = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR") else { return };
+    let user = url.username().unwrap_or("postgres");
+    let database = url.database().unwrap_or("test");
+    let socket: PostgresUrl =
+        format!("postgresql:///{database}?host={}&user={user}", socket_dir.display()).parse().unwrap();
+    assert!(socket.hosts()[0].is_socket());
+    runtime().block_on(async {
+        for attached in [&url, &socket] {
+            let config = attached.to_tokio_postgres_config().unwrap();
+            let (client, connection) = config.connect(tokio_postgres::NoTls).await.unwrap();
+            let task = tokio::spawn(connection);
+            let row = client.query_one("SELECT current_database(), 40 + 2", &[]).await.unwrap();
+            assert_eq!((row.get::<_, String>(0).as_str(), row.get::<_, i32>(1)), (database, 42));
+            drop(client);
+            task.await.unwrap().unwrap();
+        }
+    });
+}
+
+#[test]
+fn postgres_sqlx_on_the_unix_socket() {
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let Some(socket_dir) = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR") else { return };
+    let encoded: String = socket_dir.display().to_string().replace('/', "%2F");
+    let user = url.username().unwrap_or("postgres");
+    let socket: PostgresUrl =
+        format!("postgres://{user}@{encoded}/{}", url.database().unwrap_or("test")).parse().unwrap();
+    runtime().block_on(async {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .connect_with(socket.to_pg_connect_options().unwrap())
+            .await
+            .unwrap();
+        let one: i32 = sqlx::query_scalar("SELECT 1").fetch_one(&pool).await.unwrap();
+        assert_eq!(one, 1);
+    });
+}
+
+#[test]
+fn postgres_sslmode_require_fails_closed_on_a_server_without_tls() {
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let required: PostgresUrl = with_query(&url, "sslmode=require").parse().unwrap();
+    runtime().block_on(async {
+        let error = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect_with(required.to_pg_connect_options().unwrap())
+            .await
+            .expect_err("sslmode=require must not fall back to plain TCP");
+        eprintln!("sqlx refused as it should: {error}");
+        let config = required.to_tokio_postgres_config().unwrap();
+        let error = config.connect(tokio_postgres::NoTls).await.err().expect("require without TLS must fail");
+        eprintln!("tokio-postgres refused as it should: {error}");
+    });
+    // What a driver cannot express is refused before connecting.
+    let verify: PostgresUrl = with_query(&url, "sslmode=verify-full").parse().unwrap();
+    assert!(verify.to_tokio_postgres_config().unwrap_err().to_string().contains("verify-full"));
+}
+
+#[test]
+fn postgres_special_character_password_reaches_the_driver_decoded() {
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let host = url.hosts()[0].clone();
+    let special: PostgresUrl =
+        format!("postgres://user:{SPECIAL_ENCODED}@{}:{}/test", host.host(), host.port().unwrap_or(5432))
+            .parse()
+            .unwrap();
+    assert_eq!(special.password().unwrap().expose_secret(), SPECIAL);
+    let config = special.to_tokio_postgres_config().unwrap();
+    assert_eq!(config.get_password(), Some(SPECIAL.as_bytes()));
+    // The server here trusts local connections, so the password is proven
+    // against MariaDB and Redis, which check it.
+    assert!(!format!("{special:?} {special}").contains("w/rd"));
+}
+
+/// `url` with `query` added.
+fn with_query(url: &impl Resource, query: &str) -> String {
+    let exposed = url.expose_url();
+    let text = exposed.expose_secret();
+    let separator = if text.contains('?') { '&' } else { '?' };
+    format!("{text}{separator}{query}")
+}
+
+// MariaDB / MySQL
+
+#[test]
+fn mysql_round_trip_with_a_special_password_and_a_wrong_one() {
+    let Some(url) = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL") else { return };
+    let host = url.host().unwrap_or("127.0.0.1").to_owned();
+    let port = url.port().unwrap_or(3306);
+    runtime().block_on(async {
+        use sqlx::Executor;
+        let admin = sqlx::mysql::MySqlPoolOptions::new()
+            .max_connections(1)
+            .connect_with(url.to_mysql_connect_options().unwrap())
+            .await
+            .unwrap();
+        let (one, database): (i32, String) = sqlx::query_as("SELECT 1, DATABASE()").fetch_one(&admin).await.unwrap();
+        assert_eq!((one, database.as_str()), (1, url.database().unwrap_or("test")));
+
+        admin.execute("DROP USER IF EXISTS 'tc_special'@'%'").await.unwrap();
+        // CREATE USER takes no bound parameters; SPECIAL holds no quote or backslash.
+        admin.execute(format!("CREATE USER 'tc_special'@'%' IDENTIFIED BY '{SPECIAL}'").as_str()).await.unwrap();
+        admin.execute("GRANT SELECT ON test.* TO 'tc_special'@'%'").await.unwrap();
+
+        let special: MysqlUrl = format!("mysql://tc_special:{SPECIAL_ENCODED}@{host}:{port}/test").parse().unwrap();
+        let outcome = async {
+            let pool = sqlx::mysql::MySqlPoolOptions::new()
+                .max_connections(1)
+                .connect_with(special.to_mysql_connect_options().unwrap())
+                .await?;
+            sqlx::query_scalar::<_, String>("SELECT CURRENT_USER()").fetch_one(&pool).await
+        }
+        .await;
+
+        let wrong: MysqlUrl = format!("mysql://tc_special:not-the-password-x9@{host}:{port}/test").parse().unwrap();
+        let refused = sqlx::mysql::MySqlPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect_with(wrong.to_mysql_connect_options().unwrap())
+            .await;
+
+        admin.execute("DROP USER IF EXISTS 'tc_special'@'%'").await.unwrap();
+
+        assert!(outcome.unwrap().starts_with("tc_special@"));
+        let error = refused.expect_err("a wrong password is refused").to_string();
+        assert!(error.contains("Access denied"), "{error}");
+        assert!(!error.contains("not-the-password") && !error.contains(SPECIAL), "{error}");
+    });
+}
+
+// Redis
+
+#[test]
+fn redis_round_trip_in_the_database_the_url_names() {
+    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let host = url.host().unwrap_or("127.0.0.1");
+    let in_db_3: RedisUrl = format!("redis://{host}:{}/?db=3", url.port().unwrap_or(6379)).parse().unwrap();
+    // redis-rs reads `?db=` only for sockets: the conversion carries it.
+    assert_eq!(in_db_3.to_connection_info().unwrap().redis_settings().db(), 3);
+    let mut connection = in_db_3.to_client().unwrap().get_connection().unwrap();
+    let key = format!("twelve-config-test-{}", std::process::id());
+    redis::cmd("SET").arg(&key).arg("attached").exec(&mut connection).unwrap();
+    let value: String = redis::cmd("GET").arg(&key).query(&mut connection).unwrap();
+    let database: i64 = redis::cmd("CLIENT")
+        .arg("INFO")
+        .query::<String>(&mut connection)
+        .unwrap()
+        .split(' ')
+        .find_map(|field| field.strip_prefix("db="))
+        .unwrap()
+        .parse()
+        .unwrap();
+    redis::cmd("DEL").arg(&key).exec(&mut connection).unwrap();
+    assert_eq!((value.as_str(), database), ("attached", 3));
+}
+
+#[test]
+fn redis_special_password_and_wrong_password() {
+    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let host = url.host().unwrap_or("127.0.0.1").to_owned();
+    let port = url.port().unwrap_or(6379);
+    let mut admin = url.to_client().unwrap().get_connection().unwrap();
+    redis::cmd("ACL")
+        .arg("SETUSER")
+        .arg("tc_special")
+        .arg("reset")
+        .arg("on")
+        .arg(format!(">{SPECIAL}"))
+        .arg("~*")
+        .arg("+@all")
+        .exec(&mut admin)
+        .unwrap();
+
+    let special: RedisUrl = format!("redis://tc_special:{SPECIAL_ENCODED}@{host}:{port}").parse().unwrap();
+    let whoami = special
+        .to_client()
+        .unwrap()
+        .get_connection()
+        .and_then(|mut c| redis::cmd("ACL").arg("WHOAMI").query::<String>(&mut c));
+    let wrong: RedisUrl = format!("redis://tc_special:not-the-password-x9@{host}:{port}").parse().unwrap();
+    let refused = wrong.to_client().unwrap().get_connection();
+
+    redis::cmd("ACL").arg("DELUSER").arg("tc_special").exec(&mut admin).unwrap();
+    assert_eq!(whoami.unwrap(), "tc_special");
+    let error = refused.err().expect("a wrong password is refused").to_string();
+    // redis-rs reports the server's WRONGPASS as an authentication failure.
+    assert!(error.to_lowercase().contains("authentication failed"), "{error}");
+    assert!(!error.contains("not-the-password"), "{error}");
+}
+
+#[test]
+fn rediss_fails_closed_on_a_server_without_tls() {
+    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let tls: RedisUrl =
+        format!("rediss://{}:{}", url.host().unwrap_or("127.0.0.1"), url.port().unwrap_or(6379)).parse().unwrap();
+    // Refused when converting (no TLS support built in) or when connecting:
+    // never a plain-TCP connection.
+    match tls.to_client() {
+        Err(error) => eprintln!("refused as it should: {error}"),
+        Ok(client) => {
+            let connected = client.get_connection_with_timeout(std::time::Duration::from_secs(5));
+            assert!(connected.is_err(), "rediss:// connected to a server without TLS");
+        }
+    }
+}
+
+// RabbitMQ
+
+#[test]
+fn amqp_publish_and_consume_one_message() {
+    let Some(url) = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL") else { return };
+    use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueDeclareOptions};
+    use lapin::types::FieldTable;
+    use lapin::{BasicProperties, Connection, ConnectionProperties};
+    runtime().block_on(async {
+        let connection =
+            Connection::connect_uri(url.to_amqp_uri().unwrap(), ConnectionProperties::default()).await.unwrap();
+        let channel = connection.create_channel().await.unwrap();
+        let queue = format!("twelve-config-test-{}", std::process::id());
+        let options = QueueDeclareOptions { exclusive: true, auto_delete: true, ..QueueDeclareOptions::default() };
+        channel.queue_declare(&queue, options, FieldTable::default()).await.unwrap();
+        channel
+            .basic_publish("", &queue, BasicPublishOptions::default(), b"attached", BasicProperties::default())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+        let mut message = None;
+        for _ in 0..50 {
+            message = channel.basic_get(&queue, BasicGetOptions { no_ack: true }).await.unwrap();
+            if message.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(message.expect("the message comes back").delivery.data, b"attached");
+        connection.close(0, "done").await.unwrap();
+    });
+    // What lapin would drop is refused before connecting.
+    let verify: AmqpUrl = with_query(&url, "verify=verify_none").parse().unwrap();
+    assert!(verify.to_amqp_uri().unwrap_err().to_string().contains("\"verify\""));
+}
+
+// One URL type for every database
+
+#[test]
+fn database_url_attaches_to_each_database_through_sqlx_any() {
+    sqlx::any::install_default_drivers();
+    let mut urls: Vec<DatabaseUrl> = vec!["sqlite::memory:".parse().unwrap()];
+    if let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") {
+        urls.push(url.expose_url().expose_secret().parse().unwrap());
+    }
+    if let Some(url) = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL") {
+        urls.push(url.expose_url().expose_secret().parse().unwrap());
+    }
+    runtime().block_on(async {
+        for url in &urls {
+            let pool = sqlx::any::AnyPoolOptions::new()
+                .max_connections(1)
+                .connect_with(url.to_any_connect_options().unwrap())
+                .await
+                .unwrap_or_else(|error| panic!("{url}: {error}"));
+            let answer: i32 = sqlx::query_scalar("SELECT 41 + 1").fetch_one(&pool).await.unwrap();
+            assert_eq!(answer, 42, "{url}");
+        }
+    });
+}
