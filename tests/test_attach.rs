@@ -340,3 +340,70 @@ fn database_url_attaches_to_each_database_through_sqlx_any() {
         }
     });
 }
+
+// SMTP: no relay runs on the project's machines, so the test runs a minimal
+// one on loopback that speaks just enough SMTP for lettre's NOOP check.
+
+/// Answers one SMTP session: greeting, EHLO, AUTH PLAIN (the credentials it
+/// saw are sent back through the channel), NOOP, QUIT.
+fn minimal_smtp_relay() -> (u16, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((stream, _)) = listener.accept() else { return };
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok();
+        let mut writer = stream.try_clone().unwrap();
+        let mut reader = BufReader::new(stream);
+        let _ = writer.write_all(b"220 relay.test ESMTP\r\n");
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 {
+            let command = line.trim_end().to_owned();
+            line.clear();
+            let reply: &[u8] = match command.split(' ').next().unwrap_or("").to_ascii_uppercase().as_str() {
+                "EHLO" => b"250-relay.test\r\n250 AUTH PLAIN\r\n",
+                "AUTH" => {
+                    let _ = sender.send(command.clone());
+                    b"235 2.7.0 Accepted\r\n"
+                }
+                "NOOP" => b"250 OK\r\n",
+                "QUIT" => {
+                    let _ = writer.write_all(b"221 Bye\r\n");
+                    break;
+                }
+                _ => b"502 Not implemented\r\n",
+            };
+            let _ = writer.write_all(reply);
+        }
+    });
+    (port, receiver)
+}
+
+#[test]
+fn smtp_talks_to_a_relay_with_the_decoded_credentials() {
+    use twelve_config::resource::SmtpUrl;
+    let (port, credentials) = minimal_smtp_relay();
+    let url: SmtpUrl = format!("smtp://mailer%40example.com:{SPECIAL_ENCODED}@127.0.0.1:{port}").parse().unwrap();
+    let mailer = url.to_smtp_transport_builder().unwrap().build();
+    assert!(mailer.test_connection().unwrap(), "the relay answered NOOP");
+    // AUTH PLAIN carries base64("\0user\0password"): the decoded values.
+    let auth = credentials.recv_timeout(std::time::Duration::from_secs(5)).expect("lettre authenticated");
+    let encoded = auth.rsplit(' ').next().unwrap();
+    let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded).unwrap();
+    assert_eq!(decoded, format!("\0mailer@example.com\0{SPECIAL}").into_bytes());
+}
+
+#[test]
+fn smtps_and_required_starttls_fail_closed_on_a_relay_without_tls() {
+    use twelve_config::resource::SmtpUrl;
+    for form in ["smtps://127.0.0.1:{port}", "smtp://127.0.0.1:{port}?tls=required"] {
+        let (port, _) = minimal_smtp_relay();
+        let url: SmtpUrl = form.replace("{port}", &port.to_string()).parse().unwrap();
+        let mailer = url.to_smtp_transport_builder().unwrap().timeout(Some(std::time::Duration::from_secs(5))).build();
+        let outcome = mailer.test_connection();
+        assert!(!matches!(outcome, Ok(true)), "{form} talked in the clear: {outcome:?}");
+    }
+    let url: SmtpUrl = "smtp://relay.test?priority=high".parse().unwrap();
+    assert!(url.to_smtp_transport_builder().unwrap_err().to_string().contains("\"priority\""));
+}

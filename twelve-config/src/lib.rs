@@ -411,6 +411,7 @@
 //! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
 //! | `redis` | no | `redis::ConnectionInfo` and `redis::Client` from a [`RedisUrl`](resource::RedisUrl) |
 //! | `lapin` | no | `lapin::uri::AMQPUri` from an [`AmqpUrl`](resource::AmqpUrl) |
+//! | `lettre` | no | lettre's `SmtpTransportBuilder` from an [`SmtpUrl`](resource::SmtpUrl), TLS by rustls |
 //!
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime

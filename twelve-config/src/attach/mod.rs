@@ -15,6 +15,7 @@
 //! | `tokio-postgres` | [`PostgresUrl`] | [`to_tokio_postgres_config`](crate::resource::PostgresUrl::to_tokio_postgres_config) | `tokio_postgres::Config` |
 //! | `redis` | [`RedisUrl`] | [`to_connection_info`](crate::resource::RedisUrl::to_connection_info), [`to_client`](crate::resource::RedisUrl::to_client) | `redis::ConnectionInfo`, `redis::Client` |
 //! | `lapin` | [`AmqpUrl`] | [`to_amqp_uri`](crate::resource::AmqpUrl::to_amqp_uri) | `lapin::uri::AMQPUri` |
+//! | `lettre` | [`SmtpUrl`] | [`to_smtp_transport_builder`](crate::resource::SmtpUrl::to_smtp_transport_builder) | `lettre::transport::smtp::SmtpTransportBuilder` |
 //! | `url` | [`HttpUrl`] | [`to_url`](crate::resource::HttpUrl::to_url) | `url::Url` |
 //!
 //! A conversion carries the hosts, port, credentials (as the driver's own
@@ -49,11 +50,14 @@
 //! [`DatabaseUrl`]: crate::resource::DatabaseUrl
 //! [`RedisUrl`]: crate::resource::RedisUrl
 //! [`AmqpUrl`]: crate::resource::AmqpUrl
+//! [`SmtpUrl`]: crate::resource::SmtpUrl
 //! [`HttpUrl`]: crate::resource::HttpUrl
 //! [`PostgresUrl::to_pg_connect_options`]: crate::resource::PostgresUrl::to_pg_connect_options
 
 #[cfg(feature = "lapin")]
 mod lapin;
+#[cfg(feature = "lettre")]
+mod lettre;
 #[cfg(feature = "redis")]
 mod redis;
 #[cfg(any(feature = "sqlx-postgres", feature = "sqlx-mysql", feature = "sqlx-sqlite"))]
@@ -91,7 +95,8 @@ impl AttachError {
             feature = "sqlx-sqlite",
             feature = "tokio-postgres",
             feature = "redis",
-            feature = "lapin"
+            feature = "lapin",
+            feature = "lettre"
         )),
         allow(dead_code)
     )]
@@ -101,7 +106,13 @@ impl AttachError {
     }
 
     #[cfg_attr(
-        not(any(feature = "sqlx-postgres", feature = "sqlx-mysql", feature = "tokio-postgres", feature = "lapin")),
+        not(any(
+            feature = "sqlx-postgres",
+            feature = "sqlx-mysql",
+            feature = "tokio-postgres",
+            feature = "lapin",
+            feature = "lettre"
+        )),
         allow(dead_code)
     )]
     pub(crate) fn ignored(driver: &str, key: &str) -> Self {
