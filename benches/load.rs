@@ -20,7 +20,7 @@ use criterion::{BenchmarkId, Criterion};
 use envconfig::Envconfig;
 use twelve_config::EnvConfig;
 
-use workload::{Plain, Typed, WithEnvconfig, install_environment};
+use workload::{Plain, Typed, install_environment};
 
 /// Unrelated variables beside the fields in the field-count series.
 const SCALE_NOISE: usize = 60;
@@ -33,9 +33,9 @@ fn main() {
     check_everyone_loads_the_same_config();
     let mut group = criterion.benchmark_group("workload");
     group.bench_function("floor", |b| b.iter(|| black_box(workload::hand_written().unwrap())));
-    group.bench_function("twelve-config", |b| b.iter(|| black_box(Plain::from_env().unwrap())));
+    group.bench_function("twelve-config", |b| b.iter(|| black_box(<Plain as EnvConfig>::from_env().unwrap())));
     group.bench_function("twelve-config typed", |b| b.iter(|| black_box(Typed::from_env().unwrap())));
-    group.bench_function("envconfig", |b| b.iter(|| black_box(WithEnvconfig::init_from_env().unwrap())));
+    group.bench_function("envconfig", |b| b.iter(|| black_box(<Plain as Envconfig>::init_from_env().unwrap())));
     group.bench_function("envy", |b| b.iter(|| black_box(workload::with_envy().unwrap())));
     group.bench_function("figment", |b| b.iter(|| black_box(workload::with_figment().unwrap())));
     group.bench_function("config-rs", |b| b.iter(|| black_box(workload::with_config_rs().unwrap())));
@@ -48,7 +48,7 @@ fn main() {
             b.iter(|| black_box(workload::hand_written().unwrap()))
         });
         group.bench_with_input(BenchmarkId::new("twelve-config", total), &total, |b, _| {
-            b.iter(|| black_box(Plain::from_env().unwrap()))
+            b.iter(|| black_box(<Plain as EnvConfig>::from_env().unwrap()))
         });
     }
     group.finish();
@@ -77,9 +77,9 @@ fn main() {
 /// Every contender loads the workload, and reads the same values.
 fn check_everyone_loads_the_same_config() {
     let floor = workload::hand_written().expect("the floor loads");
-    let plain = Plain::from_env().expect("twelve-config loads");
+    let plain = <Plain as EnvConfig>::from_env().expect("twelve-config loads");
     let typed = Typed::from_env().expect("twelve-config loads typed handles");
-    let envconfig = WithEnvconfig::init_from_env().expect("envconfig loads");
+    let envconfig = <Plain as Envconfig>::init_from_env().expect("envconfig loads");
     let envy = workload::with_envy().expect("envy loads");
     let figment = workload::with_figment().expect("figment loads");
     let config_rs = workload::with_config_rs().expect("config-rs loads");

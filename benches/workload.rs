@@ -61,41 +61,75 @@ pub fn install_environment(total: usize) {
     }
 }
 
-/// twelve-config, plain fields.
-#[derive(EnvConfig, Debug)]
+/// The workload's config, loaded by every contender: twelve-config,
+/// envconfig and serde (envy, figment, config-rs) each read only their own
+/// attributes, so all of them fill in this very struct.
+#[derive(EnvConfig, Envconfig, serde::Deserialize, Debug)]
 #[env(prefix = "APP_")]
 pub struct Plain {
+    #[envconfig(from = "APP_SERVICE_NAME")]
     pub service_name: String,
+    #[envconfig(from = "APP_REGION")]
     pub region: String,
+    #[envconfig(from = "APP_LOG_LEVEL")]
     pub log_level: String,
+    #[envconfig(from = "APP_LOG_FORMAT")]
     pub log_format: String,
+    #[envconfig(from = "APP_HOST")]
     pub host: String,
+    #[envconfig(from = "APP_ENVIRONMENT")]
     pub environment: String,
+    #[envconfig(from = "APP_INSTANCE_ID")]
     pub instance_id: String,
+    #[envconfig(from = "APP_API_TOKEN")]
     pub api_token: String,
+    #[envconfig(from = "APP_PORT")]
     pub port: u16,
+    #[envconfig(from = "APP_WORKERS")]
     pub workers: u32,
+    #[envconfig(from = "APP_MAX_CONNECTIONS")]
     pub max_connections: u32,
+    #[envconfig(from = "APP_POOL_SIZE")]
     pub pool_size: u32,
+    #[envconfig(from = "APP_RETRY_COUNT")]
     pub retry_count: u8,
+    #[envconfig(from = "APP_CACHE_TTL_SECS")]
     pub cache_ttl_secs: u64,
+    #[envconfig(from = "APP_QUEUE_DEPTH")]
     pub queue_depth: u64,
+    #[envconfig(from = "APP_SAMPLE_RATE")]
     pub sample_rate: f64,
+    #[envconfig(from = "APP_CPU_THRESHOLD")]
     pub cpu_threshold: f64,
+    #[envconfig(from = "APP_BACKOFF_FACTOR")]
     pub backoff_factor: f64,
+    #[envconfig(from = "APP_DEBUG")]
     pub debug: bool,
+    #[envconfig(from = "APP_METRICS_ENABLED")]
     pub metrics_enabled: bool,
+    #[envconfig(from = "APP_TRACING_ENABLED")]
     pub tracing_enabled: bool,
+    #[envconfig(from = "APP_READ_ONLY")]
     pub read_only: bool,
+    #[envconfig(from = "APP_MAINTENANCE_MODE")]
     pub maintenance_mode: bool,
+    #[envconfig(from = "APP_SENTRY_DSN")]
     pub sentry_dsn: Option<String>,
+    #[envconfig(from = "APP_FEATURE_FLAGS")]
     pub feature_flags: Option<String>,
     #[env(default = 5000)]
+    #[envconfig(from = "APP_TIMEOUT_MS", default = "5000")]
+    #[serde(default = "default_timeout_ms")]
     pub timeout_ms: u64,
     #[env(default = 60)]
+    #[envconfig(from = "APP_KEEPALIVE_SECS", default = "60")]
+    #[serde(default = "default_keepalive_secs")]
     pub keepalive_secs: u32,
+    #[envconfig(from = "APP_DATABASE_URL")]
     pub database_url: String,
+    #[envconfig(from = "APP_REDIS_URL")]
     pub redis_url: String,
+    #[envconfig(from = "APP_API_URL")]
     pub api_url: String,
 }
 
@@ -197,71 +231,6 @@ pub fn hand_written() -> Result<Plain, String> {
     })
 }
 
-/// envconfig: a derive, one `std::env::var` per field.
-#[derive(Envconfig, Debug)]
-pub struct WithEnvconfig {
-    #[envconfig(from = "APP_SERVICE_NAME")]
-    pub service_name: String,
-    #[envconfig(from = "APP_REGION")]
-    pub region: String,
-    #[envconfig(from = "APP_LOG_LEVEL")]
-    pub log_level: String,
-    #[envconfig(from = "APP_LOG_FORMAT")]
-    pub log_format: String,
-    #[envconfig(from = "APP_HOST")]
-    pub host: String,
-    #[envconfig(from = "APP_ENVIRONMENT")]
-    pub environment: String,
-    #[envconfig(from = "APP_INSTANCE_ID")]
-    pub instance_id: String,
-    #[envconfig(from = "APP_API_TOKEN")]
-    pub api_token: String,
-    #[envconfig(from = "APP_PORT")]
-    pub port: u16,
-    #[envconfig(from = "APP_WORKERS")]
-    pub workers: u32,
-    #[envconfig(from = "APP_MAX_CONNECTIONS")]
-    pub max_connections: u32,
-    #[envconfig(from = "APP_POOL_SIZE")]
-    pub pool_size: u32,
-    #[envconfig(from = "APP_RETRY_COUNT")]
-    pub retry_count: u8,
-    #[envconfig(from = "APP_CACHE_TTL_SECS")]
-    pub cache_ttl_secs: u64,
-    #[envconfig(from = "APP_QUEUE_DEPTH")]
-    pub queue_depth: u64,
-    #[envconfig(from = "APP_SAMPLE_RATE")]
-    pub sample_rate: f64,
-    #[envconfig(from = "APP_CPU_THRESHOLD")]
-    pub cpu_threshold: f64,
-    #[envconfig(from = "APP_BACKOFF_FACTOR")]
-    pub backoff_factor: f64,
-    #[envconfig(from = "APP_DEBUG")]
-    pub debug: bool,
-    #[envconfig(from = "APP_METRICS_ENABLED")]
-    pub metrics_enabled: bool,
-    #[envconfig(from = "APP_TRACING_ENABLED")]
-    pub tracing_enabled: bool,
-    #[envconfig(from = "APP_READ_ONLY")]
-    pub read_only: bool,
-    #[envconfig(from = "APP_MAINTENANCE_MODE")]
-    pub maintenance_mode: bool,
-    #[envconfig(from = "APP_SENTRY_DSN")]
-    pub sentry_dsn: Option<String>,
-    #[envconfig(from = "APP_FEATURE_FLAGS")]
-    pub feature_flags: Option<String>,
-    #[envconfig(from = "APP_TIMEOUT_MS", default = "5000")]
-    pub timeout_ms: u64,
-    #[envconfig(from = "APP_KEEPALIVE_SECS", default = "60")]
-    pub keepalive_secs: u32,
-    #[envconfig(from = "APP_DATABASE_URL")]
-    pub database_url: String,
-    #[envconfig(from = "APP_REDIS_URL")]
-    pub redis_url: String,
-    #[envconfig(from = "APP_API_URL")]
-    pub api_url: String,
-}
-
 fn default_timeout_ms() -> u64 {
     5000
 }
@@ -270,53 +239,16 @@ fn default_keepalive_secs() -> u32 {
     60
 }
 
-/// envy, figment and config-rs: serde over the environment.
-#[derive(serde::Deserialize, Debug)]
-pub struct WithSerde {
-    pub service_name: String,
-    pub region: String,
-    pub log_level: String,
-    pub log_format: String,
-    pub host: String,
-    pub environment: String,
-    pub instance_id: String,
-    pub api_token: String,
-    pub port: u16,
-    pub workers: u32,
-    pub max_connections: u32,
-    pub pool_size: u32,
-    pub retry_count: u8,
-    pub cache_ttl_secs: u64,
-    pub queue_depth: u64,
-    pub sample_rate: f64,
-    pub cpu_threshold: f64,
-    pub backoff_factor: f64,
-    pub debug: bool,
-    pub metrics_enabled: bool,
-    pub tracing_enabled: bool,
-    pub read_only: bool,
-    pub maintenance_mode: bool,
-    pub sentry_dsn: Option<String>,
-    pub feature_flags: Option<String>,
-    #[serde(default = "default_timeout_ms")]
-    pub timeout_ms: u64,
-    #[serde(default = "default_keepalive_secs")]
-    pub keepalive_secs: u32,
-    pub database_url: String,
-    pub redis_url: String,
-    pub api_url: String,
-}
-
-pub fn with_envy() -> Result<WithSerde, envy::Error> {
+pub fn with_envy() -> Result<Plain, envy::Error> {
     envy::prefixed("APP_").from_env()
 }
 
 #[allow(clippy::result_large_err, reason = "figment's own error type")]
-pub fn with_figment() -> Result<WithSerde, figment::Error> {
+pub fn with_figment() -> Result<Plain, figment::Error> {
     figment::Figment::new().merge(figment::providers::Env::prefixed("APP_")).extract()
 }
 
-pub fn with_config_rs() -> Result<WithSerde, config::ConfigError> {
+pub fn with_config_rs() -> Result<Plain, config::ConfigError> {
     config::Config::builder()
         .add_source(config::Environment::with_prefix("APP").try_parsing(true))
         .build()?

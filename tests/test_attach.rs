@@ -407,3 +407,60 @@ fn smtps_and_required_starttls_fail_closed_on_a_relay_without_tls() {
     let url: SmtpUrl = "smtp://relay.test?priority=high".parse().unwrap();
     assert!(url.to_smtp_transport_builder().unwrap_err().to_string().contains("\"priority\""));
 }
+
+/// Runs `rabbitmqctl` with `args`; `None` when it is not installed.
+fn rabbitmqctl(args: &[&str]) -> Option<std::process::Output> {
+    std::process::Command::new("rabbitmqctl").args(args).output().ok()
+}
+
+#[test]
+fn amqp_vhost_with_a_slash_and_a_space_is_decoded_for_the_broker() {
+    let Some(url) = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL") else { return };
+    let vhost = format!("tc/special vhost {}", std::process::id());
+    let Some(added) = rabbitmqctl(&["add_vhost", &vhost]) else {
+        eprintln!("SKIPPED: rabbitmqctl is not installed, so no vhost can be created");
+        return;
+    };
+    assert!(added.status.success(), "{added:?}");
+    let user = url.username().unwrap_or("guest").to_owned();
+    let granted = rabbitmqctl(&["set_permissions", "-p", &vhost, &user, ".*", ".*", ".*"]).unwrap();
+    let encoded = vhost.replace('/', "%2F").replace(' ', "%20");
+    let host = url.host().unwrap_or("127.0.0.1");
+    let password = url.password().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
+    let in_vhost: AmqpUrl =
+        format!("amqp://{user}:{password}@{host}:{}/{encoded}", url.port().unwrap_or(5672)).parse().unwrap();
+    assert_eq!(in_vhost.vhost(), vhost);
+    let outcome = runtime().block_on(async {
+        use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueDeclareOptions};
+        use lapin::types::FieldTable;
+        use lapin::{BasicProperties, Connection, ConnectionProperties};
+        let connection =
+            Connection::connect_uri(in_vhost.to_amqp_uri().unwrap(), ConnectionProperties::default()).await?;
+        let channel = connection.create_channel().await?;
+        let options = QueueDeclareOptions { exclusive: true, auto_delete: true, ..QueueDeclareOptions::default() };
+        let queue = channel.queue_declare("", options, FieldTable::default()).await?;
+        channel
+            .basic_publish(
+                "",
+                queue.name().as_str(),
+                BasicPublishOptions::default(),
+                b"in a vhost",
+                BasicProperties::default(),
+            )
+            .await?
+            .await?;
+        let mut body = None;
+        for _ in 0..50 {
+            if let Some(message) = channel.basic_get(queue.name().as_str(), BasicGetOptions { no_ack: true }).await? {
+                body = Some(message.delivery.data.clone());
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        connection.close(0, "done").await?;
+        Ok::<_, lapin::Error>(body)
+    });
+    rabbitmqctl(&["delete_vhost", &vhost]);
+    assert!(granted.status.success(), "{granted:?}");
+    assert_eq!(outcome.unwrap().as_deref(), Some(&b"in a vhost"[..]));
+}
