@@ -87,7 +87,7 @@
 //! | `default = "30s"` | when unset, parse this text exactly as if the variable held it |
 //! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
 //! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
-//! | `split = ";"` | the separator of a `Vec<T>` (default `,`) |
+//! | `split = ";"` | the separator of a `Vec<T>` (default `,`; a newline for a list of secrets, which may hold commas) |
 //! | `parse_with = path::to::fn` | read with `fn(&str) -> Result<T, E>` (`E: Display`) instead of `FromStr`; applied to each item of a `Vec` |
 //! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_` |
 //! | `nested = "MAIL_"` | the same, with `MAIL_` in place of the field name |
@@ -215,7 +215,8 @@
 //!   any case. Anything else is invalid: `flase` is an error, never `true`.
 //! - `Duration` takes [humantime] syntax: `250ms`, `30s`, `5m`, `1h30m`
 //!   (cargo feature `humantime`, on by default).
-//! - `Vec<T>` splits on `,` (or `split`), trims each item; an empty value
+//! - `Vec<T>` splits on `,` (or `split`; a list of secrets on newlines, the
+//!   one separator a secret does not hold), trims each item; an empty value
 //!   is an empty list.
 //! - `Option<T>` is `None` when the variable is unset.
 //! - An empty value counts as unset: a required field reports it as
