@@ -112,14 +112,6 @@ pub struct Field<'s> {
 }
 
 impl Field<'_> {
-    fn is_secret(&self) -> bool {
-        self.secret
-    }
-
-    fn reads_file(&self) -> bool {
-        self.reads_file
-    }
-
     /// The field's path in the report: `smtp.host`.
     fn field_path(&self) -> String {
         if self.path.is_empty() { self.info.name.to_owned() } else { format!("{}.{}", self.path, self.info.name) }
@@ -131,7 +123,7 @@ impl Field<'_> {
 
     /// The field as [`EnvConfig::vars`] lists it.
     pub fn to_var(&self) -> Var {
-        let secret = self.is_secret();
+        let secret = self.secret;
         Var {
             name: self.var.clone().into_owned(),
             description: self.info.description.map(str::to_owned),
@@ -141,7 +133,7 @@ impl Field<'_> {
             default: if secret { None } else { self.info.default.map(crate::mask_passwords) },
             secret,
             field: self.field_path(),
-            file: self.reads_file(),
+            file: self.reads_file,
         }
     }
 }
@@ -181,7 +173,7 @@ impl<'a> Loader<'a> {
         let raw = self.source.__get_valid(&field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
-        if field.reads_file() {
+        if field.reads_file {
             let file_var = format!("{}_FILE", field.var);
             if let Some(path) = self.source.__get_valid(&file_var).filter(|path| !path.is_empty()) {
                 if direct.is_some() {
@@ -246,7 +238,7 @@ impl<'a> Loader<'a> {
     fn not_unicode(&mut self, field: &Field, var: String, bytes: &[u8]) {
         // A report shows the start of the value: escape no more than that.
         let value =
-            (!field.is_secret()).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
+            (!field.secret).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
         self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
@@ -260,7 +252,7 @@ impl<'a> Loader<'a> {
     ) -> Option<T> {
         let parsed = parse(&mut text);
         let value = self.record(field, &text, false, parsed);
-        if field.is_secret() {
+        if field.secret {
             text.zeroize();
         }
         value
@@ -279,7 +271,7 @@ impl<'a> Loader<'a> {
         match parsed {
             Ok(value) => Some(value),
             Err(reason) => {
-                let secret = field.is_secret();
+                let secret = field.secret;
                 // A parse error may quote its input: a secret's is replaced.
                 let mut reason =
                     if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&reason) };
@@ -307,7 +299,7 @@ impl<'a> Loader<'a> {
             type_name: field.type_name(),
             description: field.info.description.map(str::to_owned),
             empty: unset.empty,
-            file_var: field.reads_file().then(|| format!("{}_FILE", field.var)),
+            file_var: field.reads_file.then(|| format!("{}_FILE", field.var)),
             similar: None,
         });
         None
