@@ -237,8 +237,7 @@ impl<'a> Loader<'a> {
 
     fn not_unicode(&mut self, field: &Field, var: String, bytes: &[u8]) {
         // A report shows the start of the value: escape no more than that.
-        let value =
-            (!field.secret).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
+        let value = (!field.secret).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
         self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
