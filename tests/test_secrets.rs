@@ -309,12 +309,18 @@ fn a_missing_file_is_a_problem_naming_the_path() {
 
 #[test]
 fn an_unreadable_file_is_a_problem_with_the_reason() {
-    // Root reads any file, so unreadable means a directory, or a path
-    // through a file.
+    // Root reads any file, so unreadable means a directory, a path through
+    // a file, or something that is not a regular file.
     let dir = TempDir::new("file-unreadable");
     let file = dir.file("plain", b"x");
     let through_file = file.join("child");
-    for (path, reason) in [(dir.0.clone(), "it is a directory, not a file"), (through_file, "not a directory")] {
+    for (path, reason) in [
+        (dir.0.clone(), "it is a directory, not a file"),
+        (through_file, "not a directory"),
+        // A device or a pipe could block the start forever: never read.
+        (PathBuf::from("/dev/null"), "it is not a regular file (a device, a pipe or a socket)"),
+        (PathBuf::from("/dev/zero"), "it is not a regular file (a device, a pipe or a socket)"),
+    ] {
         let error = FromFile::from_vars([("PASSWORD_FILE", path_text(&path))]).unwrap_err();
         match &error.problems()[0] {
             Problem::File { reason: found, .. } => assert_eq!(found, reason, "{}", path.display()),
@@ -412,4 +418,26 @@ proptest! {
         prop_assume!(!"postgres://user:***@db.internal:5432/app?sslmode=require".contains(&password));
         prop_assert!(!masked.contains(&password), "{masked}");
     }
+}
+
+#[test]
+fn a_fifo_in_a_file_variable_is_refused_without_blocking() {
+    let dir = TempDir::new("file-fifo");
+    let fifo = dir.0.join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    let path = path_text(&fifo);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    // Opening a FIFO for reading blocks until a writer comes: load on a
+    // thread, so a regression fails this test instead of hanging it.
+    std::thread::spawn(move || {
+        let outcome = FromFile::from_vars([("PASSWORD_FILE", path)]).map(|_| ()).map_err(|e| e.to_string());
+        let _ = sender.send(outcome);
+    });
+    let outcome = receiver.recv_timeout(std::time::Duration::from_secs(10)).expect("loading returns, never blocks");
+    let report = outcome.expect_err("a FIFO is not a secret file");
+    assert!(report.contains("it is not a regular file"), "{report}");
 }

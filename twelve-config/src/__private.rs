@@ -373,6 +373,16 @@ const MAX_FILE: u64 = 1 << 20;
 
 /// The file's bytes, or why they cannot be read.
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    // A FIFO or a device (`/dev/stdin`) could block the start forever, or
+    // never end: only regular files (symlinks followed, as Kubernetes
+    // mounts secrets) are read.
+    let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
+    if metadata.is_dir() {
+        return Err("it is a directory, not a file".to_owned());
+    }
+    if !metadata.is_file() {
+        return Err("it is not a regular file (a device, a pipe or a socket)".to_owned());
+    }
     let file = File::open(path).map_err(|error| describe_io(&error))?;
     let mut content = Vec::new();
     file.take(MAX_FILE + 1).read_to_end(&mut content).map_err(|error| describe_io(&error))?;

@@ -331,7 +331,9 @@
 //! of the file `X_FILE` names, with one trailing newline removed. Both set
 //! is a problem ([`Problem::Ambiguous`]); a file that cannot be read is a
 //! problem naming the path and the reason ([`Problem::File`]), never the
-//! content. Files over 1 MiB are refused.
+//! content. Only regular files are read (symlinks followed, as Kubernetes
+//! mounts secrets): a pipe or a device such as `/dev/stdin` could block the
+//! start forever. Files over 1 MiB are refused.
 //!
 //! ```
 //! use twelve_config::{EnvConfig, ExposeSecret, SecretString};
