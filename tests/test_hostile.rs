@@ -124,6 +124,10 @@ fn hostile_values_in_unknown_variable_names_are_reported_safely() {
     );
     let error = Everything::from_source(&vars).unwrap_err();
     assert!(error.problems().iter().any(|p| p.var().starts_with("H_\u{1b}")));
+    // The name is reported, escaped: no raw escape sequence reaches a terminal.
+    for text in [error.to_string(), error.problems().iter().map(ToString::to_string).collect()] {
+        assert!(text.contains("H_\\u{1b}[2J") && !text.contains('\u{1b}'), "{text}");
+    }
 }
 
 #[test]
@@ -136,4 +140,22 @@ fn a_megabyte_value_is_shown_clipped_with_its_size() {
     let report = error.to_string();
     assert!(report.contains("(1048576 bytes in all)"), "{report}");
     assert!(report.len() < 1_000, "{}", report.len());
+}
+
+#[test]
+fn a_megabyte_long_variable_name_gets_no_costly_suggestion() {
+    #[derive(EnvConfig, Debug)]
+    #[env(prefix = "H_", deny_unknown)]
+    struct Small {
+        port: u16,
+    }
+    let long_name = format!("H_{}", "P".repeat(1 << 20));
+    // With a missing field too, so both the unknown check and the near-miss
+    // hint look at the long name.
+    let error = Small::from_vars([(long_name.clone(), "1".to_owned())]).unwrap_err();
+    let unknown = error.problems().iter().find(|p| p.var() == long_name).expect("reported as unknown");
+    assert!(matches!(unknown, twelve_config::Problem::Unknown { suggestion: None, .. }));
+    // The name is shown cut, with its size.
+    let report = error.to_string();
+    assert!(report.len() < 2_000 && report.contains("(1048578 bytes in all)"), "{}", report.len());
 }

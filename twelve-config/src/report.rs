@@ -338,7 +338,7 @@ impl fmt::Display for Problem {
     /// One line: `invalid APP_PORT (port: u16): "eighty": invalid digit found in string`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (detail, more) = self.detail();
-        write!(f, "{} {}", self.label(), self.var())?;
+        write!(f, "{} {}", self.label(), shown_name(self.var()))?;
         if let Some(field_and_type) = self.field_and_type() {
             write!(f, " ({field_and_type})")?;
         }
@@ -377,7 +377,7 @@ fn render(problems: &[Problem]) -> String {
     let plural = if count == 1 { "" } else { "s" };
     let _ = write!(out, "{count} configuration problem{plural} ({}):", counts.join(", "));
 
-    let rows: Vec<Row<'_>> = problems.iter().map(Row::new).collect();
+    let rows: Vec<Row> = problems.iter().map(Row::new).collect();
     // Labels are padded to the widest in use (at least `missing`), plus a
     // space, so a report without conflicts keeps a two-space gap.
     let label_width = rows.iter().map(|row| row.label.len()).max().unwrap_or(0).max(LABEL_WIDTH - 1) + 1;
@@ -407,23 +407,35 @@ fn render(problems: &[Problem]) -> String {
 }
 
 /// One problem's line of the report, before alignment.
-struct Row<'p> {
+struct Row {
     label: &'static str,
-    var: &'p str,
+    /// The variable's name as shown: control characters escaped, cut.
+    var: String,
     field_and_type: Option<String>,
     /// What went wrong, and the lines that continue it.
     detail: (String, Vec<String>),
 }
 
-impl<'p> Row<'p> {
-    fn new(problem: &'p Problem) -> Self {
+impl Row {
+    fn new(problem: &Problem) -> Self {
         Self {
             label: problem.label(),
-            var: problem.var(),
+            var: shown_name(problem.var()),
             field_and_type: problem.field_and_type(),
             detail: problem.detail(),
         }
     }
+}
+
+/// A variable's name as a report shows it: an unknown name comes from the
+/// environment, so control characters are escaped and a long one is cut.
+fn shown_name(name: &str) -> String {
+    let cut = char_boundary(name, MAX_VALUE);
+    let escaped: String = name[..cut]
+        .chars()
+        .flat_map(|c| if c.is_control() { c.escape_debug().collect::<Vec<_>>() } else { vec![c] })
+        .collect();
+    if cut < name.len() { format!("{escaped}… ({} bytes in all)", name.len()) } else { escaped }
 }
 
 fn column_width(widths: impl Iterator<Item = usize>) -> usize {

@@ -5,8 +5,11 @@
 /// and at most 4 edits. Ties go to the first candidate.
 pub(crate) fn closest<'c, T>(name: &str, candidates: impl Iterator<Item = (&'c str, T)>) -> Option<T> {
     let limit = (name.chars().count() / 3).clamp(1, 4);
+    // The distance is at least the difference in length: a megabyte-long
+    // name is dismissed without a megabyte-sized table.
     candidates
-        .filter(|(key, _)| *key != name)
+        .filter(|(key, _)| *key != name && key.len().abs_diff(name.len()) <= limit * 4)
+        .filter(|(key, _)| key.chars().count().abs_diff(name.chars().count()) <= limit)
         .map(|(key, candidate)| (edit_distance(name, key), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
