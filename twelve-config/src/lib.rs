@@ -232,15 +232,14 @@
 //! Its `Display` (and `Debug`, so `fn main() -> Result<(), twelve_config::Error>`
 //! prints it well) is a table: the variable, the field and its type, and
 //! what is wrong, with the offending value quoted (secrets never, URL
-//! passwords masked):
+//! passwords masked). The quickstart example, run with bad values:
 //!
 //! ```text
-//! 4 configuration problems (1 missing, 3 invalid):
-//!   invalid  BILLING_PORT      port: u16             "eighty": invalid digit found in string
-//!   missing  BILLING_API_TOKEN api_token: SecretString Token for the payments API.
-//!   invalid  BILLING_DEBUG     debug: bool           "flase": expected true/false, 1/0, yes/no or on/off
-//!   invalid  DATABASE_URL      database: String      scheme "mysql" is not postgres or postgresql
-//!                                                    (value: "mysql://admin:***@db.internal/app")
+//! 3 configuration problems (3 invalid):
+//!   invalid  BILLING_PORT  port: u16             "eighty": invalid digit found in string
+//!   invalid  DATABASE_URL  database: PostgresUrl scheme "mysql" is not postgres or postgresql
+//!                                                (value: "mysql://admin:***@db.internal/app")
+//!   invalid  BILLING_DEBUG debug: bool           "flase": expected true/false, 1/0, yes/no or on/off
 //! ```
 //!
 //! A missing variable whose near-miss is set says so, with or without any

@@ -9,34 +9,34 @@ use crate::secret::{MASK, mask_passwords};
 ///
 /// `Display` and `Debug` both print the readable report, one problem a line,
 /// in the order the fields are declared, so returning it from `main` shows
-/// the whole report:
-///
-/// ```text
-/// 3 configuration problems (1 missing, 2 invalid):
-///   missing  APP_TOKEN     token: SecretString
-///   invalid  APP_PORT      port: u16            "eighty": invalid digit found in string
-///   invalid  APP_DEBUG     debug: bool          "flase": expected true/false, 1/0, yes/no or on/off
-/// ```
-///
-/// Secret values never appear, and a URL's password is masked.
+/// the whole report. Secret values never appear, and a URL's password is
+/// masked.
 ///
 /// # Examples
 ///
 /// ```
-/// use twelve_config::{EnvConfig, Problem};
+/// use twelve_config::{EnvConfig, Problem, SecretString};
 ///
 /// #[derive(EnvConfig, Debug)]
 /// #[env(prefix = "APP_")]
 /// struct Config {
+///     /// Token for the payments API.
+///     token: SecretString,
 ///     port: u16,
 ///     debug: bool,
 /// }
 ///
-/// let error = Config::from_vars([("APP_PORT", "eighty")]).unwrap_err();
-/// assert_eq!(error.problems().len(), 2);
-/// assert!(matches!(error.problems()[0], Problem::Invalid { .. }));
-/// assert_eq!(error.problems()[1].var(), "APP_DEBUG");
-/// assert!(error.to_string().starts_with("2 configuration problems (1 missing, 1 invalid):"));
+/// let error = Config::from_vars([("APP_PORT", "eighty"), ("APP_DEBUG", "flase")]).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "\
+/// 3 configuration problems (1 missing, 2 invalid):
+///   missing  APP_TOKEN token: SecretString Token for the payments API.
+///   invalid  APP_PORT  port: u16           \"eighty\": invalid digit found in string
+///   invalid  APP_DEBUG debug: bool         \"flase\": expected true/false, 1/0, yes/no or on/off"
+/// );
+/// assert!(matches!(error.problems()[0], Problem::Missing { .. }));
+/// assert_eq!(error.problems()[1].var(), "APP_PORT");
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Error {
