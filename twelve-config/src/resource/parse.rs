@@ -3,6 +3,7 @@
 //! multi-host extension), with errors that name the part at fault and never
 //! hold a password.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::Ipv6Addr;
 
@@ -116,7 +117,7 @@ pub(crate) struct Rules {
 pub(crate) struct Parts {
     /// The URL as given: it holds the password.
     pub raw: SecretString,
-    pub scheme: String,
+    pub scheme: Cow<'static, str>,
     pub username: Option<String>,
     pub password: Option<SecretString>,
     pub hosts: Vec<HostPort>,
@@ -163,24 +164,32 @@ impl Parts {
 }
 
 /// The scheme of `input`, lowercase, checked against the rules.
-pub(crate) fn scheme<'i>(input: &'i str, rules: &Rules, kind: &str) -> Result<(String, &'i str), ParseError> {
+pub(crate) fn scheme<'i>(
+    input: &'i str,
+    rules: &Rules,
+    kind: &str,
+) -> Result<(Cow<'static, str>, &'i str), ParseError> {
     check_whole(input)?;
-    let Some((scheme, rest)) = input.split_once(':') else {
-        return Err(ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind))));
-    };
-    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let not_a_url = || ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind)));
+    let colon = input.bytes().position(|byte| byte == b':').ok_or_else(not_a_url)?;
+    let (scheme, rest) = (&input[..colon], &input[colon + 1..]);
+    let valid = scheme.bytes().next().is_some_and(|byte| byte.is_ascii_alphabetic())
+        && scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'));
     if !valid {
-        return Err(ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind))));
+        return Err(not_a_url());
+    }
+    // A known scheme is the rule's own name: no copy.
+    if let Some(known) = rules.schemes.iter().find(|known| known.eq_ignore_ascii_case(scheme)) {
+        return Ok((Cow::Borrowed(known), rest));
     }
     let scheme = scheme.to_ascii_lowercase();
-    if !rules.schemes.is_empty() && !rules.schemes.contains(&scheme.as_str()) {
+    if !rules.schemes.is_empty() {
         return Err(ParseError::new(
             UrlPart::Scheme,
             format!("scheme {scheme:?} is not {}", alternatives(rules.schemes)),
         ));
     }
-    Ok((scheme, rest))
+    Ok((Cow::Owned(scheme), rest))
 }
 
 fn example(rules: &Rules, kind: &str) -> String {
@@ -227,7 +236,7 @@ pub(crate) fn parse(input: &str, rules: &Rules, kind: &str) -> Result<Parts, Par
         return Err(ParseError::new(UrlPart::Whole, format!("expected {scheme}:// at the start")));
     };
     reject_fragment(rest)?;
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let authority_end = rest.bytes().position(|byte| byte == b'/' || byte == b'?').unwrap_or(rest.len());
     let (authority, after) = rest.split_at(authority_end);
     let (path, query) = match after.split_once('?') {
         Some((path, query)) => (path, Some(query)),
@@ -320,15 +329,23 @@ fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
                 ));
             }
             check_userinfo_chars(password, "password")?;
-            let mut bytes = decode(password, false).map_err(|problem| userinfo_error("password", problem))?;
-            let secret = match std::str::from_utf8(&bytes) {
-                Ok(text) => SecretString::from(text),
-                Err(_) => {
-                    bytes.zeroize();
+            let bytes = decode(password, false).map_err(|problem| userinfo_error("password", problem))?;
+            let mut text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(error) => {
+                    error.into_bytes().zeroize();
                     return Err(userinfo_error("password", DecodeProblem::NotUtf8));
                 }
             };
-            bytes.zeroize();
+            // Boxing an exactly sized string moves it; otherwise copy it
+            // and wipe the original, so no unzeroized copy is left.
+            let secret = if text.capacity() == text.len() {
+                SecretString::from(text)
+            } else {
+                let secret = SecretString::from(text.as_str());
+                text.zeroize();
+                secret
+            };
             Some(secret)
         }
         None => None,
@@ -337,9 +354,30 @@ fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
 }
 
 fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
-    // RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" )
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=".contains(c);
-    if text.chars().all(allowed) {
+    // RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" ),
+    // all ASCII: a byte at a time.
+    let allowed = |byte: u8| {
+        byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'%'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+            )
+    };
+    if text.bytes().all(allowed) {
         return Ok(());
     }
     Err(ParseError::new(

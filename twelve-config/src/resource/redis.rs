@@ -1,5 +1,7 @@
 //! Redis, by redis-rs and the IANA `redis` scheme.
 
+use std::borrow::Cow;
+
 use secrecy::SecretString;
 
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
@@ -61,8 +63,8 @@ impl RedisUrl {
 
     fn parse(text: &str) -> Result<Self, ParseError> {
         let (scheme, rest) = parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?;
-        let (mut parts, insecure) = match scheme.as_str() {
-            "redis+unix" | "unix" => (parse_socket(text, &scheme, rest)?, false),
+        let (mut parts, insecure) = match &*scheme {
+            "redis+unix" | "unix" => (parse_socket(text, scheme.clone(), rest)?, false),
             _ => {
                 // redis-rs reads `#insecure` on rediss; nothing else follows a '#'.
                 let (text, insecure) = match text.strip_suffix("#insecure") {
@@ -146,7 +148,7 @@ impl RedisUrl {
 }
 
 /// `unix:///path`, `unix:/path`, `redis+unix:///path`, with a query.
-fn parse_socket(text: &str, scheme: &str, rest: &str) -> Result<Parts, ParseError> {
+fn parse_socket(text: &str, scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseError> {
     parse::reject_fragment(rest)?;
     let path_and_query = match rest.strip_prefix("//") {
         Some(after) if after.starts_with('/') => after,
@@ -179,7 +181,7 @@ fn parse_socket(text: &str, scheme: &str, rest: &str) -> Result<Parts, ParseErro
     };
     Ok(Parts {
         raw: SecretString::from(text),
-        scheme: scheme.to_owned(),
+        scheme,
         username: None,
         password: None,
         hosts: vec![HostPort { host: socket, port: None, explicit_port: false }],
