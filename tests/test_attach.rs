@@ -284,33 +284,8 @@ fn rediss_fails_closed_on_a_server_without_tls() {
 #[test]
 fn amqp_publish_and_consume_one_message() {
     let Some(url) = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL") else { return };
-    use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueDeclareOptions};
-    use lapin::types::FieldTable;
-    use lapin::{BasicProperties, Connection, ConnectionProperties};
-    runtime().block_on(async {
-        let connection =
-            Connection::connect_uri(url.to_amqp_uri().unwrap(), ConnectionProperties::default()).await.unwrap();
-        let channel = connection.create_channel().await.unwrap();
-        let queue = format!("twelve-config-test-{}", std::process::id());
-        let options = QueueDeclareOptions { exclusive: true, auto_delete: true, ..QueueDeclareOptions::default() };
-        channel.queue_declare(&queue, options, FieldTable::default()).await.unwrap();
-        channel
-            .basic_publish("", &queue, BasicPublishOptions::default(), b"attached", BasicProperties::default())
-            .await
-            .unwrap()
-            .await
-            .unwrap();
-        let mut message = None;
-        for _ in 0..50 {
-            message = channel.basic_get(&queue, BasicGetOptions { no_ack: true }).await.unwrap();
-            if message.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        assert_eq!(message.expect("the message comes back").delivery.data, b"attached");
-        connection.close(0, "done").await.unwrap();
-    });
+    let body = amqp_round_trip(&url, b"attached").unwrap();
+    assert_eq!(body.as_deref(), Some(&b"attached"[..]), "the message comes back");
     // What lapin would drop is refused before connecting.
     let verify: AmqpUrl = with_query(&url, "verify=verify_none").parse().unwrap();
     assert!(verify.to_amqp_uri().unwrap_err().to_string().contains("\"verify\""));
@@ -408,6 +383,35 @@ fn smtps_and_required_starttls_fail_closed_on_a_relay_without_tls() {
     assert!(url.to_smtp_transport_builder().unwrap_err().to_string().contains("\"priority\""));
 }
 
+/// Publishes `body` to a fresh exclusive queue on `url`'s broker and reads
+/// it back; `None` when it did not come back within a second.
+fn amqp_round_trip(url: &AmqpUrl, body: &[u8]) -> Result<Option<Vec<u8>>, lapin::Error> {
+    use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueDeclareOptions};
+    use lapin::types::FieldTable;
+    use lapin::{BasicProperties, Connection, ConnectionProperties};
+    runtime().block_on(async {
+        let connection = Connection::connect_uri(url.to_amqp_uri().unwrap(), ConnectionProperties::default()).await?;
+        let channel = connection.create_channel().await?;
+        let options = QueueDeclareOptions { exclusive: true, auto_delete: true, ..QueueDeclareOptions::default() };
+        let queue = channel.queue_declare("", options, FieldTable::default()).await?;
+        let queue = queue.name().as_str();
+        channel
+            .basic_publish("", queue, BasicPublishOptions::default(), body, BasicProperties::default())
+            .await?
+            .await?;
+        let mut received = None;
+        for _ in 0..50 {
+            if let Some(message) = channel.basic_get(queue, BasicGetOptions { no_ack: true }).await? {
+                received = Some(message.delivery.data.clone());
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        connection.close(0, "done").await?;
+        Ok(received)
+    })
+}
+
 /// Runs `rabbitmqctl` with `args`; `None` when it is not installed.
 fn rabbitmqctl(args: &[&str]) -> Option<std::process::Output> {
     std::process::Command::new("rabbitmqctl").args(args).output().ok()
@@ -430,36 +434,7 @@ fn amqp_vhost_with_a_slash_and_a_space_is_decoded_for_the_broker() {
     let in_vhost: AmqpUrl =
         format!("amqp://{user}:{password}@{host}:{}/{encoded}", url.port().unwrap_or(5672)).parse().unwrap();
     assert_eq!(in_vhost.vhost(), vhost);
-    let outcome = runtime().block_on(async {
-        use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueDeclareOptions};
-        use lapin::types::FieldTable;
-        use lapin::{BasicProperties, Connection, ConnectionProperties};
-        let connection =
-            Connection::connect_uri(in_vhost.to_amqp_uri().unwrap(), ConnectionProperties::default()).await?;
-        let channel = connection.create_channel().await?;
-        let options = QueueDeclareOptions { exclusive: true, auto_delete: true, ..QueueDeclareOptions::default() };
-        let queue = channel.queue_declare("", options, FieldTable::default()).await?;
-        channel
-            .basic_publish(
-                "",
-                queue.name().as_str(),
-                BasicPublishOptions::default(),
-                b"in a vhost",
-                BasicProperties::default(),
-            )
-            .await?
-            .await?;
-        let mut body = None;
-        for _ in 0..50 {
-            if let Some(message) = channel.basic_get(queue.name().as_str(), BasicGetOptions { no_ack: true }).await? {
-                body = Some(message.delivery.data.clone());
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        connection.close(0, "done").await?;
-        Ok::<_, lapin::Error>(body)
-    });
+    let outcome = amqp_round_trip(&in_vhost, b"in a vhost");
     rabbitmqctl(&["delete_vhost", &vhost]);
     assert!(granted.status.success(), "{granted:?}");
     assert_eq!(outcome.unwrap().as_deref(), Some(&b"in a vhost"[..]));

@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use secrecy::zeroize::Zeroize;
 
-use crate::report::{shown_reason, shown_value};
+use crate::report::{clip_escaped, shown_reason, shown_value};
 pub use crate::secret::looks_like_credential;
 use crate::suggest::meant;
 use crate::value::EnvValue;
@@ -81,8 +81,13 @@ impl<'a> Scope<'a> {
     /// The path of a field of this scope's struct.
     #[inline]
     pub fn field(&self, name: &'static str) -> Cow<'static, str> {
-        if self.path.is_empty() { Cow::Borrowed(name) } else { Cow::Owned(format!("{}.{name}", self.path)) }
+        join_path(self.path, name)
     }
+}
+
+/// `parent.name`, or `name` at the root.
+fn join_path(path: &str, name: &'static str) -> Cow<'static, str> {
+    if path.is_empty() { Cow::Borrowed(name) } else { Cow::Owned(format!("{path}.{name}")) }
 }
 
 /// What the derive knows of a field at compile time: a constant, so a
@@ -114,7 +119,7 @@ pub struct Field<'s> {
 impl Field<'_> {
     /// The field's path in the report: `smtp.host`.
     fn field_path(&self) -> String {
-        if self.path.is_empty() { self.info.name.to_owned() } else { format!("{}.{}", self.path, self.info.name) }
+        join_path(self.path, self.info.name).into_owned()
     }
 
     fn type_name(&self) -> String {
@@ -236,8 +241,7 @@ impl<'a> Loader<'a> {
     }
 
     fn not_unicode(&mut self, field: &Field, var: String, bytes: &[u8]) {
-        // A report shows the start of the value: escape no more than that.
-        let value = (!field.secret).then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()));
+        let value = (!field.secret).then(|| shown_bytes(bytes));
         self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
@@ -365,7 +369,7 @@ impl<'a> Loader<'a> {
 /// secret itself, set in `X_FILE` by mistake: it is not shown.
 fn shown_path(path: &OsStr) -> Option<String> {
     let bytes = path.as_encoded_bytes();
-    bytes.contains(&b'/').then(|| clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len()))
+    bytes.contains(&b'/').then(|| shown_bytes(bytes))
 }
 
 /// The most a `_FILE` may hold: a secret, a certificate, a key.
@@ -409,6 +413,13 @@ fn describe_io(error: &std::io::Error) -> String {
     }
 }
 
+/// Bytes as a report shows them: the start escaped (`"caf\xE9"`), cut like
+/// every value, with the full length.
+fn shown_bytes(bytes: &[u8]) -> String {
+    // A report shows the start of the value: escape no more than that.
+    clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len())
+}
+
 /// Bytes as a quoted string, invalid UTF-8 as `\xE9`: `"caf\xE9"`.
 fn escape_bytes(bytes: &[u8]) -> String {
     let mut out = String::from("\"");
@@ -420,16 +431,6 @@ fn escape_bytes(bytes: &[u8]) -> String {
     }
     out.push('"');
     out
-}
-
-/// Escaped text (`"caf\xE9"`) of a value of `len` bytes, cut to a
-/// readable length.
-fn clip_escaped(escaped: &str, len: usize) -> String {
-    const MAX: usize = 120;
-    match escaped.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…\" ({len} bytes in all)", &escaped[..cut]),
-        None => escaped.to_owned(),
-    }
 }
 
 /// Stands in for a secret in a redacting `Debug`.

@@ -500,6 +500,13 @@ pub(crate) fn shown_reason(reason: &str) -> String {
     excerpt
 }
 
+/// Escaped text (`"caf\xE9"`) of a value of `len` bytes, cut to a
+/// readable length like every value a report shows.
+pub(crate) fn clip_escaped(escaped: &str, len: usize) -> String {
+    let cut = char_boundary(escaped, MAX_VALUE);
+    if cut < escaped.len() { format!("{}…\" ({len} bytes in all)", &escaped[..cut]) } else { escaped.to_owned() }
+}
+
 /// The end of the first `chars` characters of `text`.
 fn char_boundary(text: &str, chars: usize) -> usize {
     text.char_indices().nth(chars).map_or(text.len(), |(index, _)| index)

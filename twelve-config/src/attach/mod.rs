@@ -87,34 +87,13 @@ pub struct AttachError {
     message: String,
 }
 
+#[allow(dead_code, reason = "used by the driver conversions, each behind its own feature")]
 impl AttachError {
-    #[cfg_attr(
-        not(any(
-            feature = "sqlx-postgres",
-            feature = "sqlx-mysql",
-            feature = "sqlx-sqlite",
-            feature = "tokio-postgres",
-            feature = "redis",
-            feature = "lapin",
-            feature = "lettre"
-        )),
-        allow(dead_code)
-    )]
     pub(crate) fn new(message: impl Into<String>) -> Self {
         // A driver's own message may quote the URL it was given.
         Self { message: crate::mask_passwords(&message.into()) }
     }
 
-    #[cfg_attr(
-        not(any(
-            feature = "sqlx-postgres",
-            feature = "sqlx-mysql",
-            feature = "tokio-postgres",
-            feature = "lapin",
-            feature = "lettre"
-        )),
-        allow(dead_code)
-    )]
     pub(crate) fn ignored(driver: &str, key: &str) -> Self {
         Self::new(format!(
             "{driver} does not read the query option {key:?}: it would be silently dropped, so remove it \

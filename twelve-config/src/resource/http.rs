@@ -47,9 +47,9 @@ pub struct HttpUrl {
 
 impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let (before_fragment, fragment) = text.split_once('#').unwrap_or((text, ""));
+        let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
         let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
-        if !fragment.is_empty() || before_fragment.len() < text.len() {
+        if before_fragment.len() < text.len() {
             parts.raw = SecretString::from(text);
         }
         #[cfg(feature = "url")]
