@@ -9,7 +9,11 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::process::{Command, ExitCode, Output};
 
-use twelve_config::{EXIT_CONFIG, EnvConfig, ExposeSecret, Problem, SecretString};
+use std::borrow::Cow;
+use std::ffi::OsStr;
+
+use twelve_config::resource::PostgresUrl;
+use twelve_config::{EXIT_CONFIG, EnvConfig, ExposeSecret, Problem, SecretString, Source};
 
 /// Which child role to play.
 const ROLE: &str = "TWELVE_CONFIG_TEST_ROLE";
@@ -24,8 +28,55 @@ struct Config {
     debug: bool,
 }
 
+/// Names that are prefixes of one another, a `_FILE`, an exact name, a
+/// nested struct (read by `var_os`), a list and an optional URL: `Env`'s
+/// one pass over the environment must find what `var_os` finds.
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "PW_")]
+#[allow(dead_code, reason = "read through Debug")]
+struct Wide {
+    x: String,
+    x_y: Option<String>,
+    xy: Option<String>,
+    with_equals: Option<String>,
+    empty: Option<String>,
+    #[env(file)]
+    secret: Option<SecretString>,
+    #[env(name = "EXACT_URL")]
+    url: Option<PostgresUrl>,
+    #[env(nested)]
+    db: Db,
+    ports: Vec<u16>,
+    not_unicode: Option<String>,
+    #[env(default = 7)]
+    unset: u8,
+}
+
+#[derive(EnvConfig, Debug)]
+#[allow(dead_code, reason = "read through Debug")]
+struct Db {
+    host: String,
+    #[env(default = 5432)]
+    port: u16,
+}
+
+/// The process environment one `var_os` per variable: `Env` without its
+/// one-pass reading.
+struct PerVariable;
+
+impl Source for PerVariable {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        std::env::var_os(name).map(Cow::Owned)
+    }
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        Box::new(std::env::vars_os().map(|(name, _)| Cow::Owned(name)))
+    }
+}
+
 fn main() -> ExitCode {
     match std::env::var(ROLE).as_deref() {
+        Ok("compare") => child_compare(),
         Ok("from_env") => child_from_env(),
         Ok("or_exit") => child_or_exit(),
         _ => parent(),
@@ -62,6 +113,16 @@ fn child_from_env() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Loads `Wide` from the environment both ways and prints what `from_env`
+/// found, then whether the two agree.
+fn child_compare() -> ExitCode {
+    let one_pass = format!("{:?}", Wide::from_env().map_err(|error| error.to_string()));
+    let per_variable = format!("{:?}", Wide::from_source(&PerVariable).map_err(|error| error.to_string()));
+    println!("{one_pass}");
+    println!("{}", if one_pass == per_variable { "same" } else { &per_variable });
+    ExitCode::SUCCESS
+}
+
 fn child_or_exit() -> ExitCode {
     let config = Config::from_env_or_exit();
     println!("started on {}", config.port);
@@ -69,10 +130,18 @@ fn child_or_exit() -> ExitCode {
 }
 
 fn run(role: &str, vars: &[(&str, OsString)]) -> Output {
+    run_with_names(role, vars, &[])
+}
+
+/// `run`, with variables whose names need not be Unicode.
+fn run_with_names(role: &str, vars: &[(&str, OsString)], more: &[(OsString, &str)]) -> Output {
     let exe = std::env::current_exe().expect("the test binary knows its path");
     let mut command = Command::new(exe);
     command.env_clear().env(ROLE, role);
     for (name, value) in vars {
+        command.env(name, value);
+    }
+    for (name, value) in more {
         command.env(name, value);
     }
     command.output().expect("the test binary starts again")
@@ -105,6 +174,95 @@ fn from_env_reports_a_non_unicode_value_and_keeps_going() {
     );
 }
 
+fn one_pass_finds_what_var_os_finds() {
+    let secret = std::env::temp_dir().join(format!("twelve-config-process-env-{}", std::process::id()));
+    std::fs::write(&secret, "from-a-file\n").expect("the temporary directory is writable");
+    let long = "p".repeat(100_000);
+    let output = run_with_names(
+        "compare",
+        &[
+            ("PW_X", "x".into()),
+            ("PW_X_Y", "x_y".into()),
+            ("PW_XY", "xy".into()),
+            ("PW_WITH_EQUALS", "a=b=c".into()),
+            ("PW_EMPTY", "".into()),
+            ("PW_SECRET_FILE", secret.clone().into()),
+            ("EXACT_URL", "postgres://app:pw@db/app".into()),
+            ("PW_DB_HOST", "db.internal".into()),
+            ("PW_PORTS", "1,2,3".into()),
+            ("PW_NOT_UNICODE", OsString::from_vec(b"caf\xE9".to_vec())),
+            // Neighbours: names that start like the config's, a non-Unicode
+            // name, a long unrelated entry.
+            ("PW_", "prefix only".into()),
+            ("PW_X_", "one more underscore".into()),
+            ("PW_x", "lowercase".into()),
+            ("PW_UNSET_FILE", "/not/read".into()),
+            ("PLONG", long.clone().into()),
+            (&long, "a long name".into()),
+        ],
+        &[(OsString::from_vec(b"PW_\xFF".to_vec()), "a name that is not Unicode")],
+    );
+    let _ = std::fs::remove_file(&secret);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = text(&output.stdout);
+    let mut lines = stdout.lines();
+    let loaded = lines.next().unwrap_or_default();
+    // A non-Unicode value is a problem: the whole load is an error, and it
+    // is the same error both ways.
+    assert!(loaded.starts_with("Err(") && loaded.contains("PW_NOT_UNICODE"), "{stdout}");
+    assert_eq!(lines.next(), Some("same"), "{stdout}");
+
+    let output = run(
+        "compare",
+        &[
+            ("PW_X", "x".into()),
+            ("PW_XY", "xy".into()),
+            ("PW_WITH_EQUALS", "a=b=c".into()),
+            ("PW_EMPTY", "".into()),
+            ("PW_SECRET_FILE", secret.clone().into()),
+            ("EXACT_URL", "postgres://app:pw@db/app".into()),
+            ("PW_DB_HOST", "db.internal".into()),
+            ("PW_PORTS", "1,2,3".into()),
+            ("PW_X_", "one more underscore".into()),
+            ("PLONG", long.into()),
+        ],
+    );
+    let stdout = text(&output.stdout);
+    let mut lines = stdout.lines();
+    // The file is gone: `PW_SECRET_FILE` names a missing file.
+    let loaded = lines.next().unwrap_or_default();
+    assert!(loaded.contains("PW_SECRET_FILE") && loaded.contains("no such file"), "{stdout}");
+    assert_eq!(lines.next(), Some("same"), "{stdout}");
+
+    std::fs::write(&secret, "from-a-file\n").expect("the temporary directory is writable");
+    let output = run(
+        "compare",
+        &[
+            ("PW_X", "x".into()),
+            ("PW_X_Y", "x_y".into()),
+            ("PW_WITH_EQUALS", "a=b=c".into()),
+            ("PW_EMPTY", "".into()),
+            ("PW_SECRET_FILE", secret.clone().into()),
+            ("EXACT_URL", "postgres://app:pw@db/app".into()),
+            ("PW_DB_HOST", "db.internal".into()),
+            ("PW_PORTS", "1,2,3".into()),
+        ],
+    );
+    let _ = std::fs::remove_file(&secret);
+    let stdout = text(&output.stdout);
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Ok(Wide { x: \"x\", x_y: Some(\"x_y\"), xy: None, with_equals: Some(\"a=b=c\"), empty: None, \
+             secret: Some(SecretBox<str>([REDACTED])), url: Some(PostgresUrl(\"postgres://app:***@db/app\")), \
+             db: Db { host: \"db.internal\", port: 5432 }, ports: [1, 2, 3], not_unicode: None, unset: 7 })"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(lines.next(), Some("same"), "{stdout}");
+}
+
 fn from_env_or_exit_prints_the_report_and_exits_78() {
     let output = run(
         "or_exit",
@@ -132,7 +290,8 @@ fn from_env_or_exit_returns_the_config_when_all_is_well() {
 }
 
 fn parent() -> ExitCode {
-    let tests: [(&str, fn()); 4] = [
+    let tests: [(&str, fn()); 5] = [
+        ("one_pass_finds_what_var_os_finds", one_pass_finds_what_var_os_finds),
         ("from_env_reads_the_process_environment", from_env_reads_the_process_environment),
         ("from_env_reports_a_non_unicode_value_and_keeps_going", from_env_reports_a_non_unicode_value_and_keeps_going),
         ("from_env_or_exit_prints_the_report_and_exits_78", from_env_or_exit_prints_the_report_and_exits_78),

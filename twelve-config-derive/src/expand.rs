@@ -36,9 +36,10 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let prefix = input.prefix();
     let bindings: Vec<_> = (0..input.fields.len()).map(|i| format_ident!("__f{}", i)).collect();
-    let loads = input.fields.iter().map(|field| load_field(input, field));
+    let names = Names::of(input);
+    let loads = input.fields.iter().map(|field| load_field(input, &names, field));
     let field_idents = input.fields.iter().map(|field| field.ident);
-    let vars = input.fields.iter().map(|field| list_field(input, field));
+    let vars = input.fields.iter().map(|field| list_field(input, &names, field));
     let debug = debug_impl(input);
     let prefix_fn = (!prefix.is_empty()).then(|| {
         quote! {
@@ -51,6 +52,14 @@ fn expand(input: &Input<'_>) -> TokenStream {
         quote! {
             fn __deny_unknown() -> ::core::primitive::bool {
                 true
+            }
+        }
+    });
+    let names_fn = (!names.sorted.is_empty()).then(|| {
+        let names = &names.sorted;
+        quote! {
+            fn __names() -> &'static [&'static ::core::primitive::str] {
+                &[#(#names),*]
             }
         }
     });
@@ -77,6 +86,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 #( #vars )*
             }
 
+            #names_fn
             #prefix_fn
             #deny_unknown
         }
@@ -122,6 +132,43 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     })
 }
 
+/// The variables the struct reads at the root whose names are known here,
+/// sorted: a field's `NAME` and, where a file may hold its value,
+/// `NAME_FILE`. The loader reads them in one pass and finds a field's value
+/// by its index in this list.
+struct Names {
+    sorted: Vec<String>,
+}
+
+impl Names {
+    fn of(input: &Input<'_>) -> Self {
+        let prefix = input.prefix();
+        let mut sorted = Vec::new();
+        for field in input.fields.iter().filter(|field| field.attrs.nested.is_none()) {
+            let name = variable_name(&prefix, field);
+            // Whether a container's `file` applies depends on the field
+            // being secret, which its type decides: list `_FILE` for all.
+            if field.attrs.file.is_some() || input.attrs.file.is_some() {
+                sorted.push(format!("{name}_FILE"));
+            }
+            sorted.push(name);
+        }
+        // Byte order, as the loader's binary search compares.
+        sorted.sort_unstable();
+        sorted.dedup();
+        Self { sorted }
+    }
+
+    /// `Some(index)` of `name` at the root, `None` when nested (the
+    /// expression `__scope.slot(index)`).
+    fn slot(&self, name: &str) -> TokenStream {
+        match self.sorted.binary_search_by(|probe| probe.as_str().cmp(name)) {
+            Ok(index) => quote!(__scope.slot(#index)),
+            Err(_) => quote!(::twelve_config::__private::None),
+        }
+    }
+}
+
 /// The variable a non-nested field reads at the root.
 fn variable_name(prefix: &str, field: &Field<'_>) -> String {
     match &field.attrs.name {
@@ -132,7 +179,7 @@ fn variable_name(prefix: &str, field: &Field<'_>) -> String {
 
 /// The expression that loads one field: `Option<T>`, `None` after recording
 /// a problem.
-fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     if let Some(part) = field.nested_part() {
         let ty = &field.original.ty;
@@ -144,7 +191,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
             }
         };
     }
-    let spec = field_spec(input, field);
+    let spec = field_spec(input, names, field);
     let parser = parser(field);
     let parsed = if field.shape.is_option() {
         quote!(__loader.parse(&__field, __text, __parse).map(#private::Some))
@@ -175,7 +222,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
 }
 
 /// The statements that add one field's variables to `__out`.
-fn list_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+fn list_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     if let Some(part) = field.nested_part() {
         let ty = &field.original.ty;
         let scope = nested_scope(input, field, &part);
@@ -186,7 +233,7 @@ fn list_field(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
             }
         };
     }
-    let spec = field_spec(input, field);
+    let spec = field_spec(input, names, field);
     quote! {
         __out.push((#spec).to_var());
     }
@@ -206,9 +253,11 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
 
 /// The `__private::Field` describing a field: what varies by scope, and a
 /// constant `FieldInfo` for the rest.
-fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
+fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let root_name = variable_name(&input.prefix(), field);
+    let slot = names.slot(&root_name);
+    let file_slot = names.slot(&format!("{root_name}_FILE"));
     let var = match &field.attrs.name {
         Some(name) => {
             let name = &name.value;
@@ -251,6 +300,8 @@ fn field_spec(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
             info: __INFO,
             secret: __secret,
             reads_file: #file || ((#container_file || __scope.file_secrets()) && __secret),
+            slot: #slot,
+            file_slot: #file_slot,
         }
     }}
 }

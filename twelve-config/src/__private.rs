@@ -13,6 +13,7 @@ use secrecy::zeroize::Zeroize;
 
 use crate::report::{clip_escaped, shown_reason, shown_value};
 pub use crate::secret::looks_like_credential;
+pub use crate::snapshot::Snapshot;
 use crate::suggest::meant;
 use crate::value::EnvValue;
 pub use crate::value::{parse_from_str, parse_list, parse_owned_from_str};
@@ -78,6 +79,16 @@ impl<'a> Scope<'a> {
         self.path
     }
 
+    /// A field's index in the root's [`EnvConfig::__names`]: nested names
+    /// are built at run time and are not in it.
+    #[inline]
+    pub fn slot(&self, index: usize) -> Option<usize> {
+        match self.prefix {
+            None => Some(index),
+            Some(_) => None,
+        }
+    }
+
     /// The path of a field of this scope's struct.
     #[inline]
     pub fn field(&self, name: &'static str) -> Cow<'static, str> {
@@ -114,6 +125,10 @@ pub struct Field<'s> {
     pub secret: bool,
     /// Whether `NAME_FILE` may hold the value.
     pub reads_file: bool,
+    /// The index of the variable in the config's sorted names, and of
+    /// `NAME_FILE`: where a snapshot of the environment holds them.
+    pub slot: Option<usize>,
+    pub file_slot: Option<usize>,
 }
 
 impl Field<'_> {
@@ -163,24 +178,41 @@ pub struct Unset {
 /// Loads fields one by one, recording every problem.
 pub struct Loader<'a> {
     source: &'a dyn Source,
+    /// The values of the names the derive knows, read in one pass.
+    snapshot: Option<Snapshot>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Loader<'a> {
+    /// A loader of `names` (the config's sorted [`EnvConfig::__names`])
+    /// from `source`.
     #[inline]
-    pub fn new(source: &'a dyn Source) -> Self {
-        Self { source, problems: Vec::new() }
+    pub fn new(source: &'a dyn Source, names: &[&str]) -> Self {
+        let snapshot = if names.is_empty() { None } else { source.__snapshot(names) };
+        Self { source, snapshot, problems: Vec::new() }
+    }
+
+    /// A variable's value: from the snapshot when it holds the slot, else
+    /// from the source.
+    #[inline]
+    fn lookup(&mut self, name: &str, slot: Option<usize>) -> Option<Cow<'a, OsStr>> {
+        if let (Some(slot), Some(snapshot)) = (slot, &mut self.snapshot)
+            && let Some(value) = snapshot.take(slot)
+        {
+            return value.map(Cow::Owned);
+        }
+        self.source.__get_valid(name)
     }
 
     /// Reads the field's variable, or the file its `_FILE` variable names.
     #[inline]
     pub fn fetch(&mut self, field: &Field) -> Fetched {
-        let raw = self.source.__get_valid(&field.var);
+        let raw = self.lookup(&field.var, field.slot);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
         if field.reads_file {
             let file_var = format!("{}_FILE", field.var);
-            if let Some(path) = self.source.__get_valid(&file_var).filter(|path| !path.is_empty()) {
+            if let Some(path) = self.lookup(&file_var, field.file_slot).filter(|path| !path.is_empty()) {
                 if direct.is_some() {
                     self.problems.push(Problem::Ambiguous {
                         var: field.var.clone().into_owned(),

@@ -118,7 +118,7 @@ pub trait EnvConfig: Sized {
     /// assert_eq!(Config::from_source(&vars).unwrap().port, 80);
     /// ```
     fn from_source<S: Source + ?Sized>(source: &S) -> Result<Self, Error> {
-        let mut loader = Loader::new(&source);
+        let mut loader = Loader::new(&source, Self::__names());
         let config = Self::__load(&mut loader, &Scope::ROOT);
         loader.finish::<Self>(config)
     }
@@ -191,6 +191,14 @@ pub trait EnvConfig: Sized {
     fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>);
 
     /// The container's prefix. Not a stable API.
+    /// The variables the struct reads at the root whose names the derive
+    /// knows, sorted: the loader reads them in one pass where the source
+    /// can. Not a stable API.
+    #[doc(hidden)]
+    fn __names() -> &'static [&'static str] {
+        &[]
+    }
+
     #[doc(hidden)]
     fn __prefix() -> &'static str {
         ""

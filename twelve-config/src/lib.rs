@@ -418,6 +418,7 @@
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attach;
@@ -426,6 +427,7 @@ pub mod render;
 mod report;
 pub mod resource;
 mod secret;
+mod snapshot;
 mod source;
 mod suggest;
 mod value;

@@ -7,6 +7,8 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::hash::BuildHasher;
 
+use crate::snapshot::Snapshot;
+
 /// A set of named variables a config is loaded from.
 ///
 /// The process environment ([`Env`]) is the source of production code;
@@ -58,6 +60,16 @@ pub trait Source {
     fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         self.get(name)
     }
+
+    /// The values of `names` (sorted, checked by the derive) read in one
+    /// pass, where the source can do better than one lookup per name. Not
+    /// a stable API.
+    #[doc(hidden)]
+    #[inline]
+    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+        let _ = names;
+        None
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
@@ -70,12 +82,24 @@ impl<S: Source + ?Sized> Source for &S {
         (**self).__get_valid(name)
     }
 
+    #[inline]
+    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+        (**self).__snapshot(names)
+    }
+
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
         (**self).names()
     }
 }
 
 /// The process environment, read with [`std::env::var_os`]; never written.
+///
+/// Loading a config from it reads the environment once: on Linux and the
+/// other Unix systems but Apple's, one pass over the C runtime's `environ`
+/// finds every variable the derive knows by name, where
+/// [`std::env::var_os`] would scan the whole environment once per
+/// variable. Elsewhere, and for the variables of nested structs (whose
+/// names are built at run time), it is one `var_os` per variable.
 ///
 /// # Examples
 ///
@@ -106,6 +130,11 @@ impl Source for Env {
     #[inline]
     fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         std::env::var_os(name).map(Cow::Owned)
+    }
+
+    /// One pass over the environment rather than a `getenv` per variable.
+    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+        Snapshot::capture(names)
     }
 }
 
