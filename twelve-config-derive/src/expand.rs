@@ -133,7 +133,8 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
 }
 
 /// The variables the struct reads at the root whose names are known here,
-/// sorted: a field's `NAME` and, where a file may hold its value,
+/// shorter first, then by bytes (the order the runtime's `snapshot::order`
+/// searches in): a field's `NAME` and, where a file may hold its value,
 /// `NAME_FILE`. The loader reads them in one pass and finds a field's value
 /// by its index in this list.
 struct Names {
@@ -153,8 +154,7 @@ impl Names {
             }
             sorted.push(name);
         }
-        // Byte order, as the loader's binary search compares.
-        sorted.sort_unstable();
+        sorted.sort_unstable_by(|a, b| order(a, b));
         sorted.dedup();
         Self { sorted }
     }
@@ -162,11 +162,16 @@ impl Names {
     /// `Some(index)` of `name` at the root, `None` when nested (the
     /// expression `__scope.slot(index)`).
     fn slot(&self, name: &str) -> TokenStream {
-        match self.sorted.binary_search_by(|probe| probe.as_str().cmp(name)) {
+        match self.sorted.binary_search_by(|probe| order(probe, name)) {
             Ok(index) => quote!(__scope.slot(#index)),
             Err(_) => quote!(::twelve_config::__private::None),
         }
     }
+}
+
+/// Shorter first, then by bytes.
+fn order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// The variable a non-nested field reads at the root.

@@ -125,7 +125,7 @@ pub struct Field<'s> {
     pub secret: bool,
     /// Whether `NAME_FILE` may hold the value.
     pub reads_file: bool,
-    /// The index of the variable in the config's sorted names, and of
+    /// The index of the variable in the config's names, and of
     /// `NAME_FILE`: where a snapshot of the environment holds them.
     pub slot: Option<usize>,
     pub file_slot: Option<usize>,
@@ -184,7 +184,7 @@ pub struct Loader<'a> {
 }
 
 impl<'a> Loader<'a> {
-    /// A loader of `names` (the config's sorted [`EnvConfig::__names`])
+    /// A loader of `names` (the config's [`EnvConfig::__names`])
     /// from `source`.
     #[inline]
     pub fn new(source: &'a dyn Source, names: &[&str]) -> Self {

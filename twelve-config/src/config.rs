@@ -190,15 +190,15 @@ pub trait EnvConfig: Sized {
     #[doc(hidden)]
     fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>);
 
-    /// The container's prefix. Not a stable API.
     /// The variables the struct reads at the root whose names the derive
-    /// knows, sorted: the loader reads them in one pass where the source
-    /// can. Not a stable API.
+    /// knows, shorter first, then by bytes: the loader reads them in one
+    /// pass where the source can. Not a stable API.
     #[doc(hidden)]
     fn __names() -> &'static [&'static str] {
         &[]
     }
 
+    /// The container's prefix. Not a stable API.
     #[doc(hidden)]
     fn __prefix() -> &'static str {
         ""

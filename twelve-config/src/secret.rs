@@ -1,6 +1,22 @@
 //! Keeping secrets out of output: credential-like names and masking of
 //! passwords inside URL-shaped values.
 
+use secrecy::SecretString;
+use secrecy::zeroize::Zeroize;
+
+/// `text` as a secret, leaving no unzeroized copy behind: an exactly sized
+/// string moves into the secret's box; another is copied into one and
+/// wiped.
+pub(crate) fn into_secret(mut text: String) -> SecretString {
+    if text.capacity() == text.len() {
+        SecretString::from(text)
+    } else {
+        let secret = SecretString::from(text.as_str());
+        text.zeroize();
+        secret
+    }
+}
+
 /// Whether a variable name looks like it holds a credential.
 ///
 /// Such variables are treated as secret in reports even without
@@ -155,7 +171,19 @@ fn is_credential_key(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use secrecy::ExposeSecret;
+
     use super::*;
+
+    #[test]
+    fn into_secret_keeps_the_text_exactly_sized_or_not() {
+        let exact = String::from("s3cret");
+        assert_eq!(into_secret(exact).expose_secret(), "s3cret");
+        let mut roomy = String::with_capacity(64);
+        roomy.push_str("s3cret");
+        assert_eq!(into_secret(roomy).expose_secret(), "s3cret");
+        assert_eq!(into_secret(String::new()).expose_secret(), "");
+    }
 
     #[test]
     fn masks_userinfo_passwords() {

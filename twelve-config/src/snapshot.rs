@@ -3,16 +3,20 @@
 //! `std::env::var_os` is a `getenv`: a scan of the whole environment per
 //! variable. A config of 30 fields in an environment of 90 variables spends
 //! most of its load in those 30 scans. The derive knows the names its config
-//! reads at compile time, sorted; [`Snapshot::capture`] walks the
-//! environment once, finds each entry's name among them by binary search,
-//! and copies the values it wants. The loader then takes them by index.
+//! reads at compile time, sorted by length then bytes; [`Snapshot::capture`]
+//! walks the environment once, finds each entry's name among them by binary
+//! search (comparing lengths first, so most steps compare no bytes), and
+//! copies the values it wants. The loader then takes them by index.
 //!
 //! This is the crate's only `unsafe` code: reading `environ`, the C
 //! runtime's array of `NAME=value` strings, as `getenv` does. Where there is
 //! no such array to read (Windows, Apple targets, WASI), `capture` answers
 //! `None` and the loader asks `std::env::var_os` per variable.
 
+use std::cmp::Ordering;
 use std::ffi::OsString;
+
+use secrecy::zeroize::Zeroize;
 
 /// The values of a config's variables, copied from the process environment
 /// in one pass. Built by [`Env`](crate::Env); not a stable API.
@@ -32,10 +36,10 @@ enum Slot {
 }
 
 impl Snapshot {
-    /// The values of `names` (sorted, no duplicates), or `None` where the
-    /// environment cannot be read in one pass.
+    /// The values of `names` (in [`order`], no duplicates), or `None`
+    /// where the environment cannot be read in one pass.
     pub(crate) fn capture(names: &[&str]) -> Option<Self> {
-        debug_assert!(names.is_sorted(), "the derive sorts the names");
+        debug_assert!(names.is_sorted_by(|a, b| order(a.as_bytes(), b.as_bytes()).is_le()), "sorted by the derive");
         let mut slots: Vec<Slot> = names.iter().map(|_| Slot::Unset).collect();
         // Nearly every variable of an environment is someone else's: a
         // table of first bytes turns most of them away at one load.
@@ -53,7 +57,7 @@ impl Snapshot {
                 let Some(equals) = entry.iter().position(|&byte| byte == b'=') else { return };
                 let (name, value) = (&entry[..equals], &entry[equals + 1..]);
                 if !name.is_empty()
-                    && let Ok(index) = names.binary_search_by(|probe| probe.as_bytes().cmp(name))
+                    && let Ok(index) = names.binary_search_by(|probe| order(probe.as_bytes(), name))
                     // The first of two entries with one name wins, as in `getenv`.
                     && let slot @ Slot::Unset = &mut slots[index]
                 {
@@ -78,6 +82,24 @@ impl Snapshot {
             Slot::Taken => None,
         }
     }
+}
+
+impl Drop for Snapshot {
+    /// A value no field took (a field the load never reached) may be a
+    /// secret: it is wiped.
+    fn drop(&mut self) {
+        for slot in &mut self.slots {
+            if let Slot::Set(value) = slot {
+                value.zeroize();
+            }
+        }
+    }
+}
+
+/// The order of the derive's list of names: shorter first, then by bytes.
+/// The derive sorts by the same rule (`twelve-config-derive`'s `Names`).
+pub(crate) fn order(a: &[u8], b: &[u8]) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 #[cfg(all(unix, not(target_vendor = "apple")))]
@@ -148,7 +170,7 @@ mod tests {
     fn agrees_with_var_os_on_this_process_environment() {
         let mut names: Vec<String> = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()).collect();
         names.extend(["", "NOT_SET_TWELVE_CONFIG_SNAPSHOT", "PATH_", "PAT", "\u{e9}"].map(str::to_owned));
-        names.sort();
+        names.sort_by(|a, b| order(a.as_bytes(), b.as_bytes()));
         names.dedup();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let mut snapshot = Snapshot::capture(&names).expect("one pass works on this platform");
@@ -161,12 +183,12 @@ mod tests {
 
     #[test]
     fn a_value_is_handed_out_once_and_unset_stays_unset() {
-        let names = ["NOT_SET_TWELVE_CONFIG_SNAPSHOT", "PATH"];
+        let names = ["PATH", "NOT_SET_TWELVE_CONFIG_SNAPSHOT"];
         let mut snapshot = Snapshot::capture(&names).unwrap();
-        assert_eq!(snapshot.take(1), Some(std::env::var_os("PATH")));
-        assert_eq!(snapshot.take(1), None, "a second read goes to the source");
-        assert_eq!(snapshot.take(0), Some(None));
-        assert_eq!(snapshot.take(0), Some(None));
+        assert_eq!(snapshot.take(0), Some(std::env::var_os("PATH")));
+        assert_eq!(snapshot.take(0), None, "a second read goes to the source");
+        assert_eq!(snapshot.take(1), Some(None));
+        assert_eq!(snapshot.take(1), Some(None));
         assert_eq!(snapshot.take(2), None, "an index beyond the list goes to the source");
     }
 }

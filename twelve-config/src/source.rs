@@ -61,7 +61,7 @@ pub trait Source {
         self.get(name)
     }
 
-    /// The values of `names` (sorted, checked by the derive) read in one
+    /// The values of `names` (in the derive's order, checked by it) read in one
     /// pass, where the source can do better than one lookup per name. Not
     /// a stable API.
     #[doc(hidden)]

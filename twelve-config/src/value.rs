@@ -81,13 +81,7 @@ impl EnvValue for SecretString {
     }
 
     fn parse_env_owned(text: &mut String) -> Result<Self, String> {
-        if text.capacity() == text.len() {
-            // Boxing an exactly sized string moves it: no copy is left.
-            Ok(SecretString::from(std::mem::take(text)))
-        } else {
-            // The loader zeroizes its copy.
-            Ok(SecretString::from(text.as_str()))
-        }
+        Ok(crate::secret::into_secret(std::mem::take(text)))
     }
 }
 

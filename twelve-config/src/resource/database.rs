@@ -1,12 +1,11 @@
 //! A relational database chosen by the URL: Postgres, MySQL or SQLite.
 
 use std::fmt;
-use std::str::FromStr;
 
 use secrecy::SecretString;
 
 use super::parse::{ParseError, UrlPart};
-use super::{HostPort, MysqlUrl, PostgresUrl, QueryPairs, Resource, SqliteUrl};
+use super::{Handle, HostPort, MysqlUrl, PostgresUrl, QueryPairs, Resource, SqliteUrl, handle_value};
 
 /// A database URL whose scheme chooses the database, so one build runs on
 /// SQLite in development and on PostgreSQL in production.
@@ -99,15 +98,13 @@ impl<R: Resource> ResourceObject for R {
     }
 }
 
-impl FromStr for DatabaseUrl {
-    type Err = ParseError;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
+impl Handle for DatabaseUrl {
+    fn parse_text(text: &str) -> Result<Self, ParseError> {
         let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase()).unwrap_or_default();
         match scheme.as_str() {
-            "postgres" | "postgresql" => text.parse().map(Self::Postgres),
-            "mysql" | "mariadb" => text.parse().map(Self::Mysql),
-            "sqlite" => text.parse().map(Self::Sqlite),
+            "postgres" | "postgresql" => PostgresUrl::parse_text(text).map(Self::Postgres),
+            "mysql" | "mariadb" => MysqlUrl::parse_text(text).map(Self::Mysql),
+            "sqlite" => SqliteUrl::parse_text(text).map(Self::Sqlite),
             "" => Err(ParseError::new(UrlPart::Whole, "not a URL: expected postgres://, mysql:// or sqlite:")),
             other => Err(ParseError::new(
                 UrlPart::Scheme,
@@ -115,7 +112,17 @@ impl FromStr for DatabaseUrl {
             )),
         }
     }
+
+    fn raw_mut(&mut self) -> &mut SecretString {
+        match self {
+            Self::Postgres(url) => url.raw_mut(),
+            Self::Mysql(url) => url.raw_mut(),
+            Self::Sqlite(url) => url.raw_mut(),
+        }
+    }
 }
+
+handle_value!(DatabaseUrl);
 
 impl fmt::Display for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -150,22 +157,5 @@ impl Resource for DatabaseUrl {
     }
     fn expose_url(&self) -> SecretString {
         self.inner().expose_url()
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for DatabaseUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DatabaseUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut text = <String as serde::Deserialize>::deserialize(deserializer)?;
-        let parsed = text.parse().map_err(serde::de::Error::custom);
-        secrecy::zeroize::Zeroize::zeroize(&mut text);
-        parsed
     }
 }

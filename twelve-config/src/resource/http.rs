@@ -1,7 +1,5 @@
 //! HTTP services, by the WHATWG URL standard through the `url` crate.
 
-use secrecy::SecretString;
-
 use super::handle;
 #[cfg(feature = "url")]
 use super::parse::UrlPart;
@@ -48,10 +46,7 @@ pub struct HttpUrl {
 impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
-        let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
-        if before_fragment.len() < text.len() {
-            parts.raw = SecretString::from(text);
-        }
+        let parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
         #[cfg(feature = "url")]
         let url = url::Url::parse(text)
             .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;

@@ -325,17 +325,91 @@ fn is_credential_key(key: &str) -> bool {
         || looks_like_credential(key)
 }
 
-/// Writes the shared surface of a handle: `FromStr`, a masked `Display` and
-/// `Debug`, `Resource` over its `parts`, and serde behind the feature.
-macro_rules! handle {
+/// How every handle is built: its parser reads the text borrowed, and only
+/// a URL that parses keeps it, as its `raw` secret. From `&str` that is one
+/// copy; from the loader's own `String` ([`from_owned`]) it is the string
+/// itself, so no second copy of the password is left to free unwiped.
+pub(crate) trait Handle: Sized {
+    /// Parses `text`, leaving the URL itself (`Parts::raw`) empty.
+    fn parse_text(text: &str) -> Result<Self, ParseError>;
+
+    /// Where the URL itself goes.
+    fn raw_mut(&mut self) -> &mut SecretString;
+}
+
+/// A handle holding a copy of `text`.
+pub(crate) fn from_text<H: Handle>(text: &str) -> Result<H, ParseError> {
+    let mut handle = H::parse_text(text)?;
+    *handle.raw_mut() = SecretString::from(text);
+    Ok(handle)
+}
+
+/// A handle holding `text` itself, taken; on error `text` is left in place.
+pub(crate) fn from_owned<H: Handle>(text: &mut String) -> Result<H, ParseError> {
+    let mut handle = H::parse_text(text)?;
+    *handle.raw_mut() = crate::secret::into_secret(std::mem::take(text));
+    Ok(handle)
+}
+
+/// Writes how the loader and serde read a handle: from the loader's own
+/// `String`, taken rather than copied.
+macro_rules! handle_value {
     ($name:ident) => {
+        impl $crate::value::EnvValue for $name {
+            fn parse_env(text: &str) -> Result<Self, String> {
+                $crate::resource::from_text(text).map_err(|error| error.to_string())
+            }
+
+            fn parse_env_owned(text: &mut String) -> Result<Self, String> {
+                $crate::resource::from_owned(text).map_err(|error| error.to_string())
+            }
+        }
+
         impl ::std::str::FromStr for $name {
             type Err = $crate::resource::ParseError;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Self::parse(text)
+                $crate::resource::from_text(text)
             }
         }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            /// Serializes the masked URL: a secret never leaves through serde.
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                let parsed = $crate::resource::from_owned(&mut text).map_err(::serde::de::Error::custom);
+                ::secrecy::zeroize::Zeroize::zeroize(&mut text);
+                parsed
+            }
+        }
+    };
+}
+pub(crate) use handle_value;
+
+/// Writes the shared surface of a handle: how it is built, `FromStr`, a
+/// masked `Display` and `Debug`, `Resource` over its `parts`, and serde
+/// behind the feature.
+macro_rules! handle {
+    ($name:ident) => {
+        impl $crate::resource::Handle for $name {
+            fn parse_text(text: &str) -> Result<Self, $crate::resource::ParseError> {
+                Self::parse(text)
+            }
+
+            fn raw_mut(&mut self) -> &mut $crate::SecretString {
+                &mut self.parts.raw
+            }
+        }
+
+        $crate::resource::handle_value!($name);
 
         impl ::std::fmt::Display for $name {
             /// The URL as given, with its password masked as `***`.
@@ -377,24 +451,6 @@ macro_rules! handle {
 
             fn expose_url(&self) -> $crate::SecretString {
                 self.parts.raw.clone()
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl ::serde::Serialize for $name {
-            /// Serializes the masked URL: a secret never leaves through serde.
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let mut text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                let parsed = Self::parse(&text).map_err(::serde::de::Error::custom);
-                ::secrecy::zeroize::Zeroize::zeroize(&mut text);
-                parsed
             }
         }
     };

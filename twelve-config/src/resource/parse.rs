@@ -11,6 +11,7 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroize;
 
 use super::HostPort;
+use crate::secret::into_secret;
 
 /// The part of a URL an error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,7 +116,9 @@ pub(crate) struct Rules {
 
 /// A parsed URL, the common part of every handle.
 pub(crate) struct Parts {
-    /// The URL as given: it holds the password.
+    /// The URL as given: it holds the password. Parsing borrows the text
+    /// and leaves this empty; [`super::from_text`] and
+    /// [`super::from_owned`] fill it in once the URL is valid.
     pub raw: SecretString,
     pub scheme: Cow<'static, str>,
     pub username: Option<String>,
@@ -277,7 +280,7 @@ pub(crate) fn parse(input: &str, rules: &Rules, kind: &str) -> Result<Parts, Par
         None => Vec::new(),
     };
     Ok(Parts {
-        raw: SecretString::from(input),
+        raw: SecretString::default(),
         scheme,
         username,
         password,
@@ -330,23 +333,13 @@ fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
             }
             check_userinfo_chars(password, "password")?;
             let bytes = decode(password, false).map_err(|problem| userinfo_error("password", problem))?;
-            let mut text = match String::from_utf8(bytes) {
-                Ok(text) => text,
+            match String::from_utf8(bytes) {
+                Ok(text) => Some(into_secret(text)),
                 Err(error) => {
                     error.into_bytes().zeroize();
                     return Err(userinfo_error("password", DecodeProblem::NotUtf8));
                 }
-            };
-            // Boxing an exactly sized string moves it; otherwise copy it
-            // and wipe the original, so no unzeroized copy is left.
-            let secret = if text.capacity() == text.len() {
-                SecretString::from(text)
-            } else {
-                let secret = SecretString::from(text.as_str());
-                text.zeroize();
-                secret
-            };
-            Some(secret)
+            }
         }
         None => None,
     };

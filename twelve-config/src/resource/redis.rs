@@ -64,18 +64,14 @@ impl RedisUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let (scheme, rest) = parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?;
         let (mut parts, insecure) = match &*scheme {
-            "redis+unix" | "unix" => (parse_socket(text, scheme.clone(), rest)?, false),
+            "redis+unix" | "unix" => (parse_socket(scheme.clone(), rest)?, false),
             _ => {
                 // redis-rs reads `#insecure` on rediss; nothing else follows a '#'.
                 let (text, insecure) = match text.strip_suffix("#insecure") {
                     Some(stripped) if scheme == "rediss" && !stripped.contains('#') => (stripped, true),
                     _ => (text, false),
                 };
-                let mut parts = parse::parse(text, &TCP_RULES, "RedisUrl")?;
-                if insecure {
-                    parts.raw = SecretString::from(format!("{text}#insecure"));
-                }
-                (parts, insecure)
+                (parse::parse(text, &TCP_RULES, "RedisUrl")?, insecure)
             }
         };
         check_choice(&parts, "protocol", &["2", "3", "resp2", "resp3"])?;
@@ -148,7 +144,7 @@ impl RedisUrl {
 }
 
 /// `unix:///path`, `unix:/path`, `redis+unix:///path`, with a query.
-fn parse_socket(text: &str, scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseError> {
+fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseError> {
     parse::reject_fragment(rest)?;
     let path_and_query = match rest.strip_prefix("//") {
         Some(after) if after.starts_with('/') => after,
@@ -180,7 +176,7 @@ fn parse_socket(text: &str, scheme: Cow<'static, str>, rest: &str) -> Result<Par
         None => Vec::new(),
     };
     Ok(Parts {
-        raw: SecretString::from(text),
+        raw: SecretString::default(),
         scheme,
         username: None,
         password: None,

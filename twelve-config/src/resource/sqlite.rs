@@ -66,7 +66,7 @@ impl SqliteUrl {
             None => Vec::new(),
         };
         let parts = Parts {
-            raw: SecretString::from(text),
+            raw: SecretString::default(),
             scheme,
             username: None,
             password: None,
