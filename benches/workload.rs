@@ -44,7 +44,7 @@ pub const SET: &[(&str, &str)] = &[
 ];
 
 /// Replaces the whole process environment with `SET` plus unrelated
-/// variables, `total` in all. Call only while no other thread runs.
+/// variables (named as [`NEIGHBOURS`]), `total` in all. Call only while no other thread runs.
 pub fn install_environment(total: usize) {
     let names: Vec<_> = env::vars_os().map(|(name, _)| name).collect();
     for name in names {
@@ -56,10 +56,29 @@ pub fn install_environment(total: usize) {
         unsafe { env::set_var(name, value) };
     }
     for index in SET.len()..total {
-        let name = format!("UNRELATED_VARIABLE_{index:05}");
+        let name = format!("{}{index:05}", NEIGHBOURS[index % NEIGHBOURS.len()]);
         unsafe { env::set_var(name, "/usr/local/bin:/usr/bin:/bin:some-other-value") };
     }
 }
+
+/// How the unrelated variables' names start: as in a real container, other
+/// tools' and platforms' names, some with the config's first letter (`AWS_`)
+/// or its whole prefix (a sidecar's `APP_SIDECAR_`), which a lookup cannot
+/// turn away at the first byte.
+const NEIGHBOURS: &[&str] = &[
+    "KUBERNETES_SERVICE_",
+    "AWS_",
+    "APP_SIDECAR_",
+    "LC_",
+    "NPM_CONFIG_",
+    "OTEL_EXPORTER_",
+    "JAVA_",
+    "PAYMENTS_",
+    "HOSTNAME_",
+    "XDG_",
+    "AZURE_",
+    "PGDATA_",
+];
 
 /// The workload's config, loaded by every contender: twelve-config,
 /// envconfig and serde (envy, figment, config-rs) each read only their own

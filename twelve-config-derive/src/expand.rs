@@ -55,11 +55,13 @@ fn expand(input: &Input<'_>) -> TokenStream {
             }
         }
     });
-    let names_fn = (!names.sorted.is_empty()).then(|| {
-        let names = &names.sorted;
+    let names_fn = (!names.list.is_empty()).then(|| {
+        let names = &names.list;
         quote! {
-            fn __names() -> &'static [&'static ::core::primitive::str] {
-                &[#(#names),*]
+            fn __names() -> &'static [::twelve_config::__private::Name] {
+                const __NAMES: &[::twelve_config::__private::Name] =
+                    &[#(::twelve_config::__private::Name::new(#names)),*];
+                __NAMES
             }
         }
     });
@@ -133,45 +135,40 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
 }
 
 /// The variables the struct reads at the root whose names are known here,
-/// shorter first, then by bytes (the order the runtime's `snapshot::order`
-/// searches in): a field's `NAME` and, where a file may hold its value,
+/// each once: a field's `NAME` and, where a file may hold its value,
 /// `NAME_FILE`. The loader reads them in one pass and finds a field's value
 /// by its index in this list.
 struct Names {
-    sorted: Vec<String>,
+    list: Vec<String>,
 }
 
 impl Names {
     fn of(input: &Input<'_>) -> Self {
         let prefix = input.prefix();
-        let mut sorted = Vec::new();
+        let mut list = Vec::new();
         for field in input.fields.iter().filter(|field| field.attrs.nested.is_none()) {
             let name = variable_name(&prefix, field);
             // Whether a container's `file` applies depends on the field
             // being secret, which its type decides: list `_FILE` for all.
             if field.attrs.file.is_some() || input.attrs.file.is_some() {
-                sorted.push(format!("{name}_FILE"));
+                list.push(format!("{name}_FILE"));
             }
-            sorted.push(name);
+            list.push(name);
         }
-        sorted.sort_unstable_by(|a, b| order(a, b));
-        sorted.dedup();
-        Self { sorted }
+        // A field `x` reading `X_FILE` and a field `x_file` share a name.
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|name| seen.insert(name.clone()));
+        Self { list }
     }
 
     /// `Some(index)` of `name` at the root, `None` when nested (the
     /// expression `__scope.slot(index)`).
     fn slot(&self, name: &str) -> TokenStream {
-        match self.sorted.binary_search_by(|probe| order(probe, name)) {
-            Ok(index) => quote!(__scope.slot(#index)),
-            Err(_) => quote!(::twelve_config::__private::None),
+        match self.list.iter().position(|known| known == name) {
+            Some(index) => quote!(__scope.slot(#index)),
+            None => quote!(::twelve_config::__private::None),
         }
     }
-}
-
-/// Shorter first, then by bytes.
-fn order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// The variable a non-nested field reads at the root.

@@ -13,7 +13,7 @@ use secrecy::zeroize::Zeroize;
 
 use crate::report::{clip_escaped, shown_reason, shown_value};
 pub use crate::secret::looks_like_credential;
-pub use crate::snapshot::Snapshot;
+pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;
 pub use crate::value::{parse_from_str, parse_list, parse_owned_from_str};
@@ -187,7 +187,7 @@ impl<'a> Loader<'a> {
     /// A loader of `names` (the config's [`EnvConfig::__names`])
     /// from `source`.
     #[inline]
-    pub fn new(source: &'a dyn Source, names: &[&str]) -> Self {
+    pub fn new(source: &'a dyn Source, names: &[Name]) -> Self {
         let snapshot = if names.is_empty() { None } else { source.__snapshot(names) };
         Self { source, snapshot, problems: Vec::new() }
     }

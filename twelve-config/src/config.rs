@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 
-use crate::__private::{Loader, Scope};
+use crate::__private::{Loader, Name, Scope};
 use crate::{Env, Error, Source, Var, Vars};
 
 /// The exit status of [`EnvConfig::from_env_or_exit`] on bad configuration:
@@ -191,10 +191,10 @@ pub trait EnvConfig: Sized {
     fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>);
 
     /// The variables the struct reads at the root whose names the derive
-    /// knows, shorter first, then by bytes: the loader reads them in one
-    /// pass where the source can. Not a stable API.
+    /// knows: the loader reads them in one pass where the source can. Not
+    /// a stable API.
     #[doc(hidden)]
-    fn __names() -> &'static [&'static str] {
+    fn __names() -> &'static [Name] {
         &[]
     }
 

@@ -3,20 +3,55 @@
 //! `std::env::var_os` is a `getenv`: a scan of the whole environment per
 //! variable. A config of 30 fields in an environment of 90 variables spends
 //! most of its load in those 30 scans. The derive knows the names its config
-//! reads at compile time, sorted by length then bytes; [`Snapshot::capture`]
-//! walks the environment once, finds each entry's name among them by binary
-//! search (comparing lengths first, so most steps compare no bytes), and
-//! copies the values it wants. The loader then takes them by index.
+//! reads at compile time, each a [`Name`] whose hash is computed then too;
+//! [`Snapshot::capture`] walks the environment once, hashes each entry's
+//! name while looking for its `=`, finds it in a small hash table of the
+//! config's names, and copies the values it wants. The loader then takes
+//! them by index.
 //!
 //! This is the crate's only `unsafe` code: reading `environ`, the C
 //! runtime's array of `NAME=value` strings, as `getenv` does. Where there is
 //! no such array to read (Windows, Apple targets, WASI), `capture` answers
 //! `None` and the loader asks `std::env::var_os` per variable.
 
-use std::cmp::Ordering;
 use std::ffi::OsString;
 
 use secrecy::zeroize::Zeroize;
+
+/// A variable name the derive knows, hashed at compile time. Not a stable
+/// API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    text: &'static str,
+    hash: u64,
+}
+
+impl Name {
+    /// The name and its hash, in a `const` the derive writes.
+    pub const fn new(text: &'static str) -> Self {
+        let bytes = text.as_bytes();
+        let mut hash = HASH_START;
+        let mut index = 0;
+        while index < bytes.len() {
+            hash = hash_step(hash, bytes[index]);
+            index += 1;
+        }
+        Self { text, hash }
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &'static str {
+        self.text
+    }
+}
+
+/// FNV-1a, 64 bits: a byte at a time, so the scan for `=` hashes as it goes.
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+const fn hash_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
+}
 
 /// The values of a config's variables, copied from the process environment
 /// in one pass. Built by [`Env`](crate::Env); not a stable API.
@@ -35,36 +70,74 @@ enum Slot {
     Taken,
 }
 
+/// An empty bucket of the hash table.
+const EMPTY: u32 = u32::MAX;
+
 impl Snapshot {
-    /// The values of `names` (in [`order`], no duplicates), or `None`
-    /// where the environment cannot be read in one pass.
-    pub(crate) fn capture(names: &[&str]) -> Option<Self> {
-        debug_assert!(names.is_sorted_by(|a, b| order(a.as_bytes(), b.as_bytes()).is_le()), "sorted by the derive");
+    /// The values of `names` (no two alike), or `None` where the
+    /// environment cannot be read in one pass.
+    pub(crate) fn capture(names: &[Name]) -> Option<Self> {
         let mut slots: Vec<Slot> = names.iter().map(|_| Slot::Unset).collect();
+        // Open addressing, at most half full: a lookup that misses meets
+        // an empty bucket within a probe or two.
+        let mask = (names.len() * 2).next_power_of_two().max(16) - 1;
+        let mut buckets = vec![EMPTY; mask + 1];
         // Nearly every variable of an environment is someone else's: a
-        // table of first bytes turns most of them away at one load.
+        // table of first bytes, then the start all the names share (the
+        // config's prefix), turn most of them away before their length is
+        // known.
         let mut first_bytes = [false; 256];
-        for name in names {
-            if let Some(&byte) = name.as_bytes().first() {
+        let mut common: &[u8] = names.first().map_or(&[], |name| name.text.as_bytes());
+        for (index, name) in names.iter().enumerate() {
+            let mut bucket = name.hash as usize & mask;
+            while buckets[bucket] != EMPTY {
+                bucket = (bucket + 1) & mask;
+            }
+            buckets[bucket] = u32::try_from(index).ok()?;
+            let text = name.text.as_bytes();
+            if let Some(&byte) = text.first() {
                 first_bytes[usize::from(byte)] = true;
             }
+            let shared = common.iter().zip(text).take_while(|(a, b)| a == b).count();
+            common = &common[..shared];
         }
-        let complete = environ::for_each(
-            |first| first_bytes[usize::from(first)],
-            |entry| {
-                // `NAME=value`: the name ends at the first `=`, as `getenv`
-                // reads it; an entry without one names nothing.
-                let Some(equals) = entry.iter().position(|&byte| byte == b'=') else { return };
-                let (name, value) = (&entry[..equals], &entry[equals + 1..]);
-                if !name.is_empty()
-                    && let Ok(index) = names.binary_search_by(|probe| order(probe.as_bytes(), name))
-                    // The first of two entries with one name wins, as in `getenv`.
-                    && let slot @ Slot::Unset = &mut slots[index]
-                {
-                    *slot = Slot::Set(value.to_vec());
+        // An empty name is never looked up, and `=` ends a name: the start
+        // all names share holds neither.
+        let common = common.split(|&byte| byte == b'=' || byte == 0).next().unwrap_or_default();
+        let common_hash = common.iter().fold(HASH_START, |hash, &byte| hash_step(hash, byte));
+        let complete = environ::for_each(&first_bytes, common, |entry| {
+            // `NAME=value`: the name ends at the first `=`, as `getenv` reads
+            // it; an entry without one names nothing. The shared start is
+            // hashed already.
+            let mut hash = common_hash;
+            let Some(equals) = entry[common.len()..].iter().position(|&byte| {
+                let end = byte == b'=';
+                if !end {
+                    hash = hash_step(hash, byte);
                 }
-            },
-        );
+                end
+            }) else {
+                return;
+            };
+            let equals = common.len() + equals;
+            let (name, value) = (&entry[..equals], &entry[equals + 1..]);
+            let mut bucket = hash as usize & mask;
+            loop {
+                let index = buckets[bucket];
+                if index == EMPTY {
+                    return;
+                }
+                let candidate = &names[index as usize];
+                if candidate.hash == hash && candidate.text.as_bytes() == name {
+                    // The first of two entries with one name wins, as in `getenv`.
+                    if let slot @ Slot::Unset = &mut slots[index as usize] {
+                        *slot = Slot::Set(value.to_vec());
+                    }
+                    return;
+                }
+                bucket = (bucket + 1) & mask;
+            }
+        });
         complete.then_some(Self { slots })
     }
 
@@ -96,12 +169,6 @@ impl Drop for Snapshot {
     }
 }
 
-/// The order of the derive's list of names: shorter first, then by bytes.
-/// The derive sorts by the same rule (`twelve-config-derive`'s `Names`).
-pub(crate) fn order(a: &[u8], b: &[u8]) -> Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-}
-
 #[cfg(all(unix, not(target_vendor = "apple")))]
 #[allow(unsafe_code)]
 mod environ {
@@ -115,8 +182,10 @@ mod environ {
     }
 
     /// Calls `each` with every entry of the environment whose first byte
-    /// `wanted` accepts, in order. Always complete here.
-    pub(super) fn for_each(wanted: impl Fn(u8) -> bool, mut each: impl FnMut(&[u8])) -> bool {
+    /// is in `first_bytes` and which starts with `start` (no NUL in it), in
+    /// order. Always complete here.
+    pub(super) fn for_each(first_bytes: &[bool; 256], start: &[u8], mut each: impl FnMut(&[u8])) -> bool {
+        debug_assert!(!start.contains(&0));
         // SAFETY: `environ` is the C runtime's; reading it races only with
         // a change to the environment from another thread, which the
         // contract of `std::env::set_var` and `remove_var` (unsafe since
@@ -130,10 +199,14 @@ mod environ {
                 return true;
             }
             while !(*entry).is_null() {
-                let text = *entry;
-                // Every C string holds at least its terminating NUL.
-                if wanted(text.cast::<u8>().read()) {
-                    each(CStr::from_ptr(text).to_bytes());
+                let text = (*entry).cast::<u8>();
+                // Every C string holds at least its terminating NUL; the
+                // byte at `index` is read only when those before it matched
+                // `start`, which holds no NUL, so none is read past the end.
+                if first_bytes[usize::from(text.read())]
+                    && (1..start.len()).all(|index| text.add(index).read() == start[index])
+                {
+                    each(CStr::from_ptr(text.cast()).to_bytes());
                 }
                 entry = entry.add(1);
             }
@@ -151,7 +224,7 @@ mod environ {
     use std::ffi::OsString;
 
     /// No one-pass reading here: the loader asks for each variable.
-    pub(super) fn for_each(_wanted: impl Fn(u8) -> bool, _each: impl FnMut(&[u8])) -> bool {
+    pub(super) fn for_each(_first_bytes: &[bool; 256], _start: &[u8], _each: impl FnMut(&[u8])) -> bool {
         false
     }
 
@@ -160,35 +233,70 @@ mod environ {
     }
 }
 
-#[cfg(all(test, unix, not(target_vendor = "apple")))]
+#[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_hashed_as_the_scan_hashes_it() {
+        let name = Name::new("APP_PORT");
+        let by_steps = b"APP_PORT".iter().fold(HASH_START, |hash, &byte| hash_step(hash, byte));
+        assert_eq!((name.as_str(), name.hash), ("APP_PORT", by_steps));
+        // FNV-1a's published value for "a".
+        assert_eq!(Name::new("a").hash, 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(Name::new("APP_PORT").hash, Name::new("APP_PORTS").hash);
+    }
+}
+
+#[cfg(all(test, unix, not(target_vendor = "apple")))]
+mod process_tests {
     use super::*;
 
     /// Tests never change the environment: they compare the snapshot with
     /// `var_os` on the variables this process was started with.
     #[test]
     fn agrees_with_var_os_on_this_process_environment() {
-        let mut names: Vec<String> = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()).collect();
-        names.extend(["", "NOT_SET_TWELVE_CONFIG_SNAPSHOT", "PATH_", "PAT", "\u{e9}"].map(str::to_owned));
-        names.sort_by(|a, b| order(a.as_bytes(), b.as_bytes()));
-        names.dedup();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut texts: Vec<String> = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()).collect();
+        texts.extend(["", "NOT_SET_TWELVE_CONFIG_SNAPSHOT", "PATH_", "PAT", "\u{e9}"].map(str::to_owned));
+        texts.sort();
+        texts.dedup();
+        // `Name` wants `'static` text, as the derive's constants are.
+        let names: Vec<Name> = texts.iter().map(|text| Name::new(String::leak(text.clone()))).collect();
         let mut snapshot = Snapshot::capture(&names).expect("one pass works on this platform");
         for (index, name) in names.iter().enumerate() {
-            let expected = if name.is_empty() { None } else { std::env::var_os(name) };
+            let expected = if name.as_str().is_empty() { None } else { std::env::var_os(name.as_str()) };
             assert_eq!(snapshot.take(index), Some(expected), "{name:?}");
         }
-        assert!(names.contains(&"PATH"), "cargo test runs with PATH set");
+        assert!(texts.iter().any(|text| text == "PATH"), "cargo test runs with PATH set");
     }
 
     #[test]
     fn a_value_is_handed_out_once_and_unset_stays_unset() {
-        let names = ["PATH", "NOT_SET_TWELVE_CONFIG_SNAPSHOT"];
+        let names = [Name::new("PATH"), Name::new("NOT_SET_TWELVE_CONFIG_SNAPSHOT")];
         let mut snapshot = Snapshot::capture(&names).unwrap();
         assert_eq!(snapshot.take(0), Some(std::env::var_os("PATH")));
         assert_eq!(snapshot.take(0), None, "a second read goes to the source");
         assert_eq!(snapshot.take(1), Some(None));
         assert_eq!(snapshot.take(1), Some(None));
         assert_eq!(snapshot.take(2), None, "an index beyond the list goes to the source");
+    }
+
+    #[test]
+    fn names_sharing_a_start_and_one_that_is_the_start() {
+        let names = [Name::new("PATH"), Name::new("PAT"), Name::new("PATH_"), Name::new("PATHS")];
+        let mut snapshot = Snapshot::capture(&names).unwrap();
+        for (index, name) in names.iter().enumerate() {
+            assert_eq!(snapshot.take(index), Some(std::env::var_os(name.as_str())), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn many_names_fill_the_table_without_losing_one() {
+        let texts: Vec<&'static str> =
+            (0..1000).map(|index| &*String::leak(format!("TWELVE_CONFIG_UNSET_{index}"))).chain(["PATH"]).collect();
+        let names: Vec<Name> = texts.iter().map(|text| Name::new(text)).collect();
+        let mut snapshot = Snapshot::capture(&names).unwrap();
+        assert_eq!(snapshot.take(1000), Some(std::env::var_os("PATH")));
+        assert!((0..1000).all(|index| snapshot.take(index) == Some(None)));
     }
 }

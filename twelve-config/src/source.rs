@@ -7,7 +7,7 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::hash::BuildHasher;
 
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Name, Snapshot};
 
 /// A set of named variables a config is loaded from.
 ///
@@ -61,12 +61,12 @@ pub trait Source {
         self.get(name)
     }
 
-    /// The values of `names` (in the derive's order, checked by it) read in one
-    /// pass, where the source can do better than one lookup per name. Not
-    /// a stable API.
+    /// The values of `names` (checked by the derive) read in one pass,
+    /// where the source can do better than one lookup per name. Not a
+    /// stable API.
     #[doc(hidden)]
     #[inline]
-    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+    fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
         let _ = names;
         None
     }
@@ -83,7 +83,7 @@ impl<S: Source + ?Sized> Source for &S {
     }
 
     #[inline]
-    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+    fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
         (**self).__snapshot(names)
     }
 
@@ -133,7 +133,7 @@ impl Source for Env {
     }
 
     /// One pass over the environment rather than a `getenv` per variable.
-    fn __snapshot(&self, names: &[&str]) -> Option<Snapshot> {
+    fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
         Snapshot::capture(names)
     }
 }
