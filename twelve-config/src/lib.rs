@@ -63,6 +63,20 @@
 //! or bytes that are not UTF-8. Tests load with `from_vars` and never touch
 //! the process environment (`set_var` is `unsafe` in edition 2024).
 //!
+//! Loading from the process environment costs less than the loader you
+//! would write by hand. That loader calls `std::env::var` once per field,
+//! and each call is a `getenv`: a scan of the whole environment. The derive
+//! knows the config's variable names at compile time, so on Linux and the
+//! other Unix systems but Apple's, [`from_env`](EnvConfig::from_env) walks
+//! the environment once and copies out just the values it needs. Elsewhere,
+//! and for nested structs (whose names are built at run time), each
+//! variable is one [`std::env::var_os`]. The walk reads the C runtime's
+//! `environ` as `getenv` does, without std's lock: changing the environment
+//! from another thread while a config loads is already ruled out by the
+//! contract of [`std::env::set_var`]. `BENCHMARKS.md` in the repository
+//! compares the loader with a hand-written one and with envconfig, envy,
+//! figment and config-rs.
+//!
 //! [`vars`](EnvConfig::vars) lists what a config reads: names, types,
 //! defaults, descriptions from `///` comments, and which are secret. See
 //! [`Var`], and [`render`] for a generated `.env.example` and Markdown table.
