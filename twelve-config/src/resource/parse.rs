@@ -322,7 +322,11 @@ fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
         None => (userinfo, None),
     };
     check_userinfo_chars(user, "user name")?;
-    let username = decode_utf8(user, false).map_err(|problem| userinfo_error("user name", problem))?;
+    // `redis://:password@host` names no user: nothing to decode or keep.
+    let username = match user {
+        "" => String::new(),
+        user => decode_utf8(user, false).map_err(|problem| userinfo_error("user name", problem))?,
+    };
     let password = match password {
         Some(password) => {
             if password.contains(':') {
