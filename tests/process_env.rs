@@ -42,6 +42,8 @@ struct Wide {
     empty: Option<String>,
     #[env(file)]
     secret: Option<SecretString>,
+    /// Reads `PW_SECRET_FILE` too: one variable, two fields.
+    secret_file: Option<String>,
     #[env(name = "EXACT_URL")]
     url: Option<PostgresUrl>,
     #[env(nested)]
@@ -251,15 +253,14 @@ fn one_pass_finds_what_var_os_finds() {
     let _ = std::fs::remove_file(&secret);
     let stdout = text(&output.stdout);
     let mut lines = stdout.lines();
-    assert_eq!(
-        lines.next(),
-        Some(
-            "Ok(Wide { x: \"x\", x_y: Some(\"x_y\"), xy: None, with_equals: Some(\"a=b=c\"), empty: None, \
-             secret: Some(SecretBox<str>([REDACTED])), url: Some(PostgresUrl(\"postgres://app:***@db/app\")), \
-             db: Db { host: \"db.internal\", port: 5432 }, ports: [1, 2, 3], not_unicode: None, unset: 7 })"
-        ),
-        "{stdout}"
+    let expected = format!(
+        "Ok(Wide {{ x: \"x\", x_y: Some(\"x_y\"), xy: None, with_equals: Some(\"a=b=c\"), empty: None, \
+         secret: Some(SecretBox<str>([REDACTED])), secret_file: Some({:?}), \
+         url: Some(PostgresUrl(\"postgres://app:***@db/app\")), \
+         db: Db {{ host: \"db.internal\", port: 5432 }}, ports: [1, 2, 3], not_unicode: None, unset: 7 }})",
+        secret.display().to_string()
     );
+    assert_eq!(lines.next(), Some(expected.as_str()), "{stdout}");
     assert_eq!(lines.next(), Some("same"), "{stdout}");
 }
 
