@@ -63,9 +63,9 @@
 //! or bytes that are not UTF-8. Tests load with `from_vars` and never touch
 //! the process environment (`set_var` is `unsafe` in edition 2024).
 //!
-//! Loading from the process environment costs less than the loader you
-//! would write by hand. That loader calls `std::env::var` once per field,
-//! and each call is a `getenv`: a scan of the whole environment. The derive
+//! On Linux, loading from the process environment costs less than the
+//! loader you would write by hand. That loader calls `std::env::var` once
+//! per field, and each call is a `getenv`: a scan of the whole environment. The derive
 //! knows the config's variable names at compile time, so on Linux and the
 //! other Unix systems but Apple's, [`from_env`](EnvConfig::from_env) walks
 //! the environment once and copies out just the values it needs. Elsewhere,
