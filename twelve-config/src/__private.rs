@@ -141,6 +141,11 @@ impl Field<'_> {
         self.info.type_name.to_owned()
     }
 
+    /// `NAME_FILE`, the variable that may name a file holding the value.
+    fn file_var(&self) -> String {
+        format!("{}_FILE", self.var)
+    }
+
     /// The field as [`EnvConfig::vars`] lists it.
     pub fn to_var(&self) -> Var {
         let secret = self.secret;
@@ -193,38 +198,39 @@ impl<'a> Loader<'a> {
     }
 
     /// A variable's value: from the snapshot when it holds the slot, else
-    /// from the source.
+    /// from the source, by the name `name` builds (only then).
     #[inline]
-    fn lookup(&mut self, name: &str, slot: Option<usize>) -> Option<Cow<'a, OsStr>> {
+    fn lookup<N: AsRef<str>>(&mut self, slot: Option<usize>, name: impl FnOnce() -> N) -> Option<Cow<'a, OsStr>> {
         if let (Some(slot), Some(snapshot)) = (slot, &mut self.snapshot)
             && let Some(value) = snapshot.take(slot)
         {
             return value.map(Cow::Owned);
         }
-        self.source.__get_valid(name)
+        self.source.__get_valid(name().as_ref())
     }
 
     /// Reads the field's variable, or the file its `_FILE` variable names.
     #[inline]
     pub fn fetch(&mut self, field: &Field) -> Fetched {
-        let raw = self.lookup(&field.var, field.slot);
+        let raw = self.lookup(field.slot, || &*field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
-        if field.reads_file {
-            let file_var = format!("{}_FILE", field.var);
-            if let Some(path) = self.lookup(&file_var, field.file_slot).filter(|path| !path.is_empty()) {
-                if direct.is_some() {
-                    self.problems.push(Problem::Ambiguous {
-                        var: field.var.clone().into_owned(),
-                        file_var,
-                        field: field.field_path(),
-                        type_name: field.type_name(),
-                    });
-                    return Fetched::Failed;
-                }
-                let path = path.into_owned();
-                return self.fetch_file(field, file_var, &path);
+        // The `_FILE` name is written out only when the source is asked
+        // or a problem names it.
+        if field.reads_file
+            && let Some(path) = self.lookup(field.file_slot, || field.file_var()).filter(|path| !path.is_empty())
+        {
+            if direct.is_some() {
+                self.problems.push(Problem::Ambiguous {
+                    var: field.var.clone().into_owned(),
+                    file_var: field.file_var(),
+                    field: field.field_path(),
+                    type_name: field.type_name(),
+                });
+                return Fetched::Failed;
             }
+            let path = path.into_owned();
+            return self.fetch_file(field, field.file_var(), &path);
         }
         match direct {
             None => Fetched::Unset(Unset { empty }),
@@ -334,7 +340,7 @@ impl<'a> Loader<'a> {
             type_name: field.type_name(),
             description: field.info.description.map(str::to_owned),
             empty: unset.empty,
-            file_var: field.reads_file.then(|| format!("{}_FILE", field.var)),
+            file_var: field.reads_file.then(|| field.file_var()),
             similar: None,
         });
         None
