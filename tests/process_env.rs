@@ -176,83 +176,75 @@ fn from_env_reports_a_non_unicode_value_and_keeps_going() {
     );
 }
 
+/// Runs the `compare` child: what `from_env` loaded, after checking that a
+/// `var_os`-only source loaded the same.
+fn compare(vars: &[(&str, OsString)], more: &[(OsString, &str)]) -> String {
+    let output = run_with_names("compare", vars, more);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = text(&output.stdout);
+    let mut lines = stdout.lines();
+    let loaded = lines.next().unwrap_or_default().to_owned();
+    assert_eq!(lines.next(), Some("same"), "{stdout}");
+    loaded
+}
+
+/// The variables every case of `one_pass_finds_what_var_os_finds` sets,
+/// then the case's own.
+fn with_common<'a>(secret: &std::path::Path, extra: &[(&'a str, OsString)]) -> Vec<(&'a str, OsString)> {
+    let mut vars: Vec<(&str, OsString)> = vec![
+        ("PW_X", "x".into()),
+        ("PW_WITH_EQUALS", "a=b=c".into()),
+        ("PW_EMPTY", "".into()),
+        ("PW_SECRET_FILE", secret.into()),
+        ("EXACT_URL", "postgres://app:pw@db/app".into()),
+        ("PW_DB_HOST", "db.internal".into()),
+        ("PW_PORTS", "1,2,3".into()),
+    ];
+    vars.extend_from_slice(extra);
+    vars
+}
+
 fn one_pass_finds_what_var_os_finds() {
     let secret = std::env::temp_dir().join(format!("twelve-config-process-env-{}", std::process::id()));
     std::fs::write(&secret, "from-a-file\n").expect("the temporary directory is writable");
     let long = "p".repeat(100_000);
-    let output = run_with_names(
-        "compare",
-        &[
-            ("PW_X", "x".into()),
-            ("PW_X_Y", "x_y".into()),
-            ("PW_XY", "xy".into()),
-            ("PW_WITH_EQUALS", "a=b=c".into()),
-            ("PW_EMPTY", "".into()),
-            ("PW_SECRET_FILE", secret.clone().into()),
-            ("EXACT_URL", "postgres://app:pw@db/app".into()),
-            ("PW_DB_HOST", "db.internal".into()),
-            ("PW_PORTS", "1,2,3".into()),
-            ("PW_NOT_UNICODE", OsString::from_vec(b"caf\xE9".to_vec())),
-            // Neighbours: names that start like the config's, a non-Unicode
-            // name, a long unrelated entry.
-            ("PW_", "prefix only".into()),
-            ("PW_X_", "one more underscore".into()),
-            ("PW_x", "lowercase".into()),
-            ("PW_UNSET_FILE", "/not/read".into()),
-            ("PLONG", long.clone().into()),
-            (&long, "a long name".into()),
-        ],
+    let loaded = compare(
+        &with_common(
+            &secret,
+            &[
+                ("PW_X_Y", "x_y".into()),
+                ("PW_XY", "xy".into()),
+                ("PW_NOT_UNICODE", OsString::from_vec(b"caf\xE9".to_vec())),
+                // Neighbours: names that start like the config's, a non-Unicode
+                // name, a long unrelated entry.
+                ("PW_", "prefix only".into()),
+                ("PW_X_", "one more underscore".into()),
+                ("PW_x", "lowercase".into()),
+                ("PW_UNSET_FILE", "/not/read".into()),
+                ("PLONG", long.clone().into()),
+                (&long, "a long name".into()),
+            ],
+        ),
         &[(OsString::from_vec(b"PW_\xFF".to_vec()), "a name that is not Unicode")],
     );
-    let _ = std::fs::remove_file(&secret);
-    assert!(output.status.success(), "{output:?}");
-    let stdout = text(&output.stdout);
-    let mut lines = stdout.lines();
-    let loaded = lines.next().unwrap_or_default();
     // A non-Unicode value is a problem: the whole load is an error, and it
     // is the same error both ways.
-    assert!(loaded.starts_with("Err(") && loaded.contains("PW_NOT_UNICODE"), "{stdout}");
-    assert_eq!(lines.next(), Some("same"), "{stdout}");
+    assert!(loaded.starts_with("Err(") && loaded.contains("PW_NOT_UNICODE"), "{loaded}");
 
-    let output = run(
-        "compare",
-        &[
-            ("PW_X", "x".into()),
-            ("PW_XY", "xy".into()),
-            ("PW_WITH_EQUALS", "a=b=c".into()),
-            ("PW_EMPTY", "".into()),
-            ("PW_SECRET_FILE", secret.clone().into()),
-            ("EXACT_URL", "postgres://app:pw@db/app".into()),
-            ("PW_DB_HOST", "db.internal".into()),
-            ("PW_PORTS", "1,2,3".into()),
-            ("PW_X_", "one more underscore".into()),
-            ("PLONG", long.into()),
-        ],
+    let _ = std::fs::remove_file(&secret);
+    let loaded = compare(
+        &with_common(
+            &secret,
+            &[("PW_XY", "xy".into()), ("PW_X_", "one more underscore".into()), ("PLONG", long.into())],
+        ),
+        &[],
     );
-    let stdout = text(&output.stdout);
-    let mut lines = stdout.lines();
     // The file is gone: `PW_SECRET_FILE` names a missing file.
-    let loaded = lines.next().unwrap_or_default();
-    assert!(loaded.contains("PW_SECRET_FILE") && loaded.contains("no such file"), "{stdout}");
-    assert_eq!(lines.next(), Some("same"), "{stdout}");
+    assert!(loaded.contains("PW_SECRET_FILE") && loaded.contains("no such file"), "{loaded}");
 
     std::fs::write(&secret, "from-a-file\n").expect("the temporary directory is writable");
-    let output = run(
-        "compare",
-        &[
-            ("PW_X", "x".into()),
-            ("PW_X_Y", "x_y".into()),
-            ("PW_WITH_EQUALS", "a=b=c".into()),
-            ("PW_EMPTY", "".into()),
-            ("PW_SECRET_FILE", secret.clone().into()),
-            ("EXACT_URL", "postgres://app:pw@db/app".into()),
-            ("PW_DB_HOST", "db.internal".into()),
-            ("PW_PORTS", "1,2,3".into()),
-        ],
-    );
+    let loaded = compare(&with_common(&secret, &[("PW_X_Y", "x_y".into())]), &[]);
     let _ = std::fs::remove_file(&secret);
-    let stdout = text(&output.stdout);
-    let mut lines = stdout.lines();
     let expected = format!(
         "Ok(Wide {{ x: \"x\", x_y: Some(\"x_y\"), xy: None, with_equals: Some(\"a=b=c\"), empty: None, \
          secret: Some(SecretBox<str>([REDACTED])), secret_file: Some({:?}), \
@@ -260,8 +252,7 @@ fn one_pass_finds_what_var_os_finds() {
          db: Db {{ host: \"db.internal\", port: 5432 }}, ports: [1, 2, 3], not_unicode: None, unset: 7 }})",
         secret.display().to_string()
     );
-    assert_eq!(lines.next(), Some(expected.as_str()), "{stdout}");
-    assert_eq!(lines.next(), Some("same"), "{stdout}");
+    assert_eq!(loaded, expected);
 }
 
 fn from_env_or_exit_prints_the_report_and_exits_78() {
