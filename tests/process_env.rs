@@ -29,8 +29,9 @@ struct Config {
 }
 
 /// Names that are prefixes of one another, a `_FILE`, an exact name, a
-/// nested struct (read by `var_os`), a list and an optional URL: `Env`'s
-/// one pass over the environment must find what `var_os` finds.
+/// nested struct (read by `var_os`), a list and an optional URL, and
+/// enough fields (over 64 names) that `Env` reads the environment in one
+/// `vars_os` pass: it must find what `var_os` finds.
 #[derive(EnvConfig, Debug)]
 #[env(prefix = "PW_")]
 #[allow(dead_code, reason = "read through Debug")]
@@ -52,6 +53,63 @@ struct Wide {
     not_unicode: Option<String>,
     #[env(default = 7)]
     unset: u8,
+    /// Fields enough to take the one-pass path.
+    pad_00: Option<u8>,
+    pad_01: Option<u8>,
+    pad_02: Option<u8>,
+    pad_03: Option<u8>,
+    pad_04: Option<u8>,
+    pad_05: Option<u8>,
+    pad_06: Option<u8>,
+    pad_07: Option<u8>,
+    pad_08: Option<u8>,
+    pad_09: Option<u8>,
+    pad_10: Option<u8>,
+    pad_11: Option<u8>,
+    pad_12: Option<u8>,
+    pad_13: Option<u8>,
+    pad_14: Option<u8>,
+    pad_15: Option<u8>,
+    pad_16: Option<u8>,
+    pad_17: Option<u8>,
+    pad_18: Option<u8>,
+    pad_19: Option<u8>,
+    pad_20: Option<u8>,
+    pad_21: Option<u8>,
+    pad_22: Option<u8>,
+    pad_23: Option<u8>,
+    pad_24: Option<u8>,
+    pad_25: Option<u8>,
+    pad_26: Option<u8>,
+    pad_27: Option<u8>,
+    pad_28: Option<u8>,
+    pad_29: Option<u8>,
+    pad_30: Option<u8>,
+    pad_31: Option<u8>,
+    pad_32: Option<u8>,
+    pad_33: Option<u8>,
+    pad_34: Option<u8>,
+    pad_35: Option<u8>,
+    pad_36: Option<u8>,
+    pad_37: Option<u8>,
+    pad_38: Option<u8>,
+    pad_39: Option<u8>,
+    pad_40: Option<u8>,
+    pad_41: Option<u8>,
+    pad_42: Option<u8>,
+    pad_43: Option<u8>,
+    pad_44: Option<u8>,
+    pad_45: Option<u8>,
+    pad_46: Option<u8>,
+    pad_47: Option<u8>,
+    pad_48: Option<u8>,
+    pad_49: Option<u8>,
+    pad_50: Option<u8>,
+    pad_51: Option<u8>,
+    pad_52: Option<u8>,
+    pad_53: Option<u8>,
+    pad_54: Option<u8>,
+    pad_55: Option<u8>,
 }
 
 #[derive(EnvConfig, Debug)]
@@ -63,7 +121,7 @@ struct Db {
 }
 
 /// The process environment one `var_os` per variable: `Env` without its
-/// one-pass reading.
+/// one-pass reading of a config of many variables.
 struct PerVariable;
 
 impl Source for PerVariable {
@@ -81,6 +139,12 @@ fn main() -> ExitCode {
         Ok("compare") => child_compare(),
         Ok("from_env") => child_from_env(),
         Ok("or_exit") => child_or_exit(),
+        Ok("or_exit_after_stdin") => {
+            // Waits until the parent has closed the pipe standard error
+            // writes to, so the report meets a broken pipe.
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new());
+            child_or_exit()
+        }
         _ => parent(),
     }
 }
@@ -199,6 +263,7 @@ fn with_common<'a>(secret: &std::path::Path, extra: &[(&'a str, OsString)]) -> V
         ("EXACT_URL", "postgres://app:pw@db/app".into()),
         ("PW_DB_HOST", "db.internal".into()),
         ("PW_PORTS", "1,2,3".into()),
+        ("PW_PAD_00", "1".into()),
     ];
     vars.extend_from_slice(extra);
     vars
@@ -249,7 +314,7 @@ fn one_pass_finds_what_var_os_finds() {
         "Ok(Wide {{ x: \"x\", x_y: Some(\"x_y\"), xy: None, with_equals: Some(\"a=b=c\"), empty: None, \
          secret: Some(SecretBox<str>([REDACTED])), secret_file: Some({:?}), \
          url: Some(PostgresUrl(\"postgres://app:***@db/app\")), \
-         db: Db {{ host: \"db.internal\", port: 5432 }}, ports: [1, 2, 3], not_unicode: None, unset: 7 }})",
+         db: Db {{ host: \"db.internal\", port: 5432 }}, ports: [1, 2, 3], not_unicode: None, unset: 7, pad_00: Some(1), pad_01: None, pad_02: None, pad_03: None, pad_04: None, pad_05: None, pad_06: None, pad_07: None, pad_08: None, pad_09: None, pad_10: None, pad_11: None, pad_12: None, pad_13: None, pad_14: None, pad_15: None, pad_16: None, pad_17: None, pad_18: None, pad_19: None, pad_20: None, pad_21: None, pad_22: None, pad_23: None, pad_24: None, pad_25: None, pad_26: None, pad_27: None, pad_28: None, pad_29: None, pad_30: None, pad_31: None, pad_32: None, pad_33: None, pad_34: None, pad_35: None, pad_36: None, pad_37: None, pad_38: None, pad_39: None, pad_40: None, pad_41: None, pad_42: None, pad_43: None, pad_44: None, pad_45: None, pad_46: None, pad_47: None, pad_48: None, pad_49: None, pad_50: None, pad_51: None, pad_52: None, pad_53: None, pad_54: None, pad_55: None }})",
         secret.display().to_string()
     );
     assert_eq!(loaded, expected);
@@ -281,13 +346,51 @@ fn from_env_or_exit_returns_the_config_when_all_is_well() {
     assert_eq!(text(&output.stdout), "started on 9000\n");
 }
 
+/// `eprintln!` panics on a broken pipe (exit 101): the report is written
+/// without panicking, and the status is 78 whatever standard error does.
+fn from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe() {
+    use std::process::Stdio;
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let mut child = Command::new(exe)
+        .env_clear()
+        .env(ROLE, "or_exit_after_stdin")
+        .env("PE_PORT", "eighty")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the test binary starts again");
+    drop(child.stderr.take());
+    drop(child.stdin.take());
+    let status = child.wait().expect("the child ends");
+    assert_eq!(status.code(), Some(EXIT_CONFIG), "{status:?}");
+
+    // Standard error closed outright (`2>&-`).
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" 2>&-")
+        .arg(exe)
+        .env_clear()
+        .env(ROLE, "or_exit")
+        .env("PE_PORT", "eighty")
+        .stdout(Stdio::null())
+        .status()
+        .expect("sh starts the test binary");
+    assert_eq!(status.code(), Some(EXIT_CONFIG), "{status:?}");
+}
+
 fn parent() -> ExitCode {
-    let tests: [(&str, fn()); 5] = [
+    let tests: [(&str, fn()); 6] = [
         ("one_pass_finds_what_var_os_finds", one_pass_finds_what_var_os_finds),
         ("from_env_reads_the_process_environment", from_env_reads_the_process_environment),
         ("from_env_reports_a_non_unicode_value_and_keeps_going", from_env_reports_a_non_unicode_value_and_keeps_going),
         ("from_env_or_exit_prints_the_report_and_exits_78", from_env_or_exit_prints_the_report_and_exits_78),
         ("from_env_or_exit_returns_the_config_when_all_is_well", from_env_or_exit_returns_the_config_when_all_is_well),
+        (
+            "from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe",
+            from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe,
+        ),
     ];
     let mut failed = 0;
     for (name, test) in tests {

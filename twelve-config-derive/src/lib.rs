@@ -1,6 +1,8 @@
 //! `#[derive(EnvConfig)]` for twelve-config. Use it through the
 //! `twelve-config` crate, which re-exports it and documents every attribute.
 
+#![forbid(unsafe_code)]
+
 mod ast;
 mod attr;
 mod ctxt;

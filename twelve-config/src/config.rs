@@ -1,6 +1,7 @@
 //! The [`EnvConfig`] trait: loading a config from a [`Source`].
 
 use std::ffi::OsString;
+use std::io::Write as _;
 
 use crate::__private::{Loader, Name, Scope};
 use crate::{Env, Error, Source, Var, Vars};
@@ -126,7 +127,10 @@ pub trait EnvConfig: Sized {
     /// Loads the config from the process environment, or prints the report
     /// to standard error and exits with status 78 (`EX_CONFIG`).
     ///
-    /// This is the usual first line of a service's `main`.
+    /// This is the usual first line of a service's `main`. The status is 78
+    /// whatever standard error does: closed, full or a broken pipe, the
+    /// write fails quietly and the process still exits 78 (never 101 from
+    /// a panic).
     ///
     /// # Examples
     ///
@@ -146,7 +150,10 @@ pub trait EnvConfig: Sized {
         match Self::from_env() {
             Ok(config) => config,
             Err(error) => {
-                eprintln!("{error}");
+                // `eprintln!` panics when standard error is closed or a
+                // broken pipe (exit 101): the report is written, or not,
+                // and the status is 78 either way.
+                let _ = writeln!(std::io::stderr().lock(), "{error}");
                 std::process::exit(EXIT_CONFIG)
             }
         }

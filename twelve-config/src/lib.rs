@@ -61,19 +61,15 @@
 //! Loading reads each variable once, never writes the environment, and never
 //! panics: not on empty values, not on megabytes, not on control characters
 //! or bytes that are not UTF-8. Tests load with `from_vars` and never touch
-//! the process environment (`set_var` is `unsafe` in edition 2024).
+//! the process environment (`set_var` affects every thread of the test process).
 //!
-//! On Linux, loading from the process environment costs less than the
-//! loader you would write by hand. That loader calls `std::env::var` once
-//! per field, and each call is a `getenv`: a scan of the whole environment. The derive
-//! knows the config's variable names at compile time, so on Linux and the
-//! other Unix systems but Apple's, [`from_env`](EnvConfig::from_env) walks
-//! the environment once and copies out just the values it needs. Elsewhere,
-//! and for nested structs (whose names are built at run time), each
-//! variable is one [`std::env::var_os`]. The walk reads the C runtime's
-//! `environ` as `getenv` does, without std's lock: changing the environment
-//! from another thread while a config loads is already ruled out by the
-//! contract of [`std::env::set_var`]. `BENCHMARKS.md` in the repository
+//! The process environment is read only through std, under std's own
+//! lock: one [`std::env::var_os`] per variable, as a hand-written loader
+//! does, or, for a config of 64 variables or more, one
+//! [`std::env::vars_os`] pass, so a large config costs fields +
+//! environment rather than fields × environment. Both crates are
+//! `#![forbid(unsafe_code)]`: a load beside another
+//! thread's `set_var` is memory-safe. `BENCHMARKS.md` in the repository
 //! compares the loader with a hand-written one and with envconfig, envy,
 //! figment and config-rs.
 //!
@@ -432,7 +428,7 @@
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime
 #![deny(missing_docs)]
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attach;

@@ -17,12 +17,44 @@ pub(crate) fn into_secret(mut text: String) -> SecretString {
     }
 }
 
+/// Words that make a name a credential wherever they stand in it
+/// (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`).
+const CREDENTIAL_WORDS: &[&[u8]] = &[
+    b"PASSWORD",
+    b"PASSWD",
+    b"PASSPHRASE",
+    b"SECRET",
+    b"TOKEN",
+    b"CREDENTIAL",
+    b"APIKEY",
+    b"PRIVATE_KEY",
+    b"PRIVATEKEY",
+    b"BASIC_AUTH",
+];
+
+/// Words that make a name a credential as its last `_` word, or as the
+/// whole name (`STRIPE_KEY`, `SMTP_PASS`, `SENTRY_DSN`, `TLS_PEM`,
+/// `SESSION_COOKIE`, `HASH_SALT`): a nested struct's field `key` reads
+/// `KEY` at its own root and `APP_KEY` under a prefix, and both count.
+const CREDENTIAL_LAST_WORDS: &[&[u8]] = &[b"KEY", b"PASS", b"DSN", b"PEM", b"COOKIE", b"SALT"];
+
 /// Whether a variable name looks like it holds a credential.
 ///
-/// Such variables are treated as secret in reports even without
-/// `#[env(secret)]`: their value is never shown. The rule (case-insensitive):
-/// the name contains `PASSWORD`, `PASSWD`, `SECRET`, `TOKEN` or
-/// `CREDENTIALS`, or ends in `_KEY` (or is `KEY`).
+/// Such variables are secret without `#[env(secret)]`: their value is never
+/// shown, and a field of a type that prints its value in `Debug` needs
+/// `#[env(debug)]` on the struct (or `#[env(secret = false)]` on the field
+/// when the name only looks like a credential). The rule, ignoring ASCII
+/// case:
+///
+/// - the name contains `PASSWORD`, `PASSWD`, `PASSPHRASE`, `SECRET`,
+///   `TOKEN`, `CREDENTIAL`, `APIKEY`, `PRIVATE_KEY`, `PRIVATEKEY` or
+///   `BASIC_AUTH`; or
+/// - its last `_`-separated word, or the whole name, is `KEY`, `PASS`,
+///   `DSN` (a Sentry DSN carries a key), `PEM`, `COOKIE` or `SALT`.
+///
+/// The same words decide which query parameters of a URL are credentials
+/// (see [`mask_passwords`]), so every surface of the crate applies one
+/// rule.
 ///
 /// # Examples
 ///
@@ -32,20 +64,39 @@ pub(crate) fn into_secret(mut text: String) -> SecretString {
 /// assert!(looks_like_credential("DB_PASSWORD"));
 /// assert!(looks_like_credential("GITHUB_TOKEN"));
 /// assert!(looks_like_credential("STRIPE_API_KEY"));
+/// assert!(looks_like_credential("SENTRY_DSN"));
+/// assert!(looks_like_credential("TLS_PRIVATE_KEY_PATH"));
 /// assert!(!looks_like_credential("KEYBOARD_LAYOUT"));
+/// assert!(!looks_like_credential("BYPASS"));
 /// assert!(!looks_like_credential("PORT"));
 /// ```
 pub const fn looks_like_credential(name: &str) -> bool {
     let name = name.as_bytes();
     // A `const fn` without allocation: the derive folds it into a constant
     // for every name it knows at compile time.
-    contains_ignore_case(name, b"PASSWORD")
-        || contains_ignore_case(name, b"PASSWD")
-        || contains_ignore_case(name, b"SECRET")
-        || contains_ignore_case(name, b"TOKEN")
-        || contains_ignore_case(name, b"CREDENTIALS")
-        || ends_with_ignore_case(name, b"_KEY")
-        || (name.len() == 3 && ends_with_ignore_case(name, b"KEY"))
+    let mut index = 0;
+    while index < CREDENTIAL_WORDS.len() {
+        if contains_ignore_case(name, CREDENTIAL_WORDS[index]) {
+            return true;
+        }
+        index += 1;
+    }
+    let mut index = 0;
+    while index < CREDENTIAL_LAST_WORDS.len() {
+        if is_last_word_ignore_case(name, CREDENTIAL_LAST_WORDS[index]) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether `word` is the whole of `name`, or its end after a `_`.
+const fn is_last_word_ignore_case(name: &[u8], word: &[u8]) -> bool {
+    if name.len() < word.len() || !equal_ignore_case_at(name, name.len() - word.len(), word) {
+        return false;
+    }
+    name.len() == word.len() || name[name.len() - word.len() - 1] == b'_'
 }
 
 /// Whether `haystack` holds `needle` (capital letters), ignoring ASCII case.
@@ -60,10 +111,6 @@ const fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
     false
 }
 
-const fn ends_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.len() <= haystack.len() && equal_ignore_case_at(haystack, haystack.len() - needle.len(), needle)
-}
-
 /// Whether `haystack[start..]` begins with `needle`, ignoring ASCII case.
 const fn equal_ignore_case_at(haystack: &[u8], start: usize, needle: &[u8]) -> bool {
     let mut index = 0;
@@ -76,26 +123,85 @@ const fn equal_ignore_case_at(haystack: &[u8], start: usize, needle: &[u8]) -> b
     true
 }
 
-/// Query keys whose values are masked like URL passwords.
+/// Query keys that are credentials though no credential word is in them:
+/// short forms, and the families of OAuth, cloud signatures, Azure SAS,
+/// MongoDB and LDAP. Compared after percent-decoding, ignoring case, with
+/// `-` and `.` read as `_`.
 const CREDENTIAL_QUERY_KEYS: &[&str] = &[
-    "password",
     "pass",
-    "passwd",
     "pwd",
-    "sslpassword",
-    "secret",
-    "token",
-    "access_token",
-    "api_key",
-    "apikey",
     "key",
+    "auth",
+    "sig",
+    "signature",
+    "x_amz_signature",
+    "x_goog_signature",
+    "x_amz_credential",
+    "x_goog_credential",
+    "bindpw",
+    "authmechanismproperties",
+    "client_assertion",
+    "code_verifier",
 ];
+
+/// Whether a URL query key names a credential: [`looks_like_credential`]
+/// on the key, or one of the keys above. The key is percent-decoded
+/// first (`pass%77ord` is `password`); `passwordless` and `sslkey` (a
+/// path) are not credentials, `client_secret`, `refresh_token`,
+/// `X-Amz-Security-Token`, `api-key` and `sslpassword` are.
+pub(crate) fn is_credential_query_key(key: &str) -> bool {
+    let decoded = percent_decode_lossy(key);
+    let normal: String =
+        decoded.chars().map(|c| if c == '-' || c == '.' { '_' } else { c.to_ascii_lowercase() }).collect();
+    if CREDENTIAL_QUERY_KEYS.contains(&normal.as_str()) {
+        return true;
+    }
+    // Credential words, but a word that merely starts one (`passwordless`)
+    // is not: the key must end with the word, or the word be followed by `_`.
+    let upper = normal.to_ascii_uppercase();
+    looks_like_credential(&upper)
+        && CREDENTIAL_WORDS.iter().chain(CREDENTIAL_LAST_WORDS).any(|word| {
+            let word = std::str::from_utf8(word).unwrap_or_default();
+            upper.match_indices(word).any(|(at, _)| {
+                let after = &upper[at + word.len()..];
+                after.is_empty() || after.starts_with('_') || after.starts_with('S') && after.len() == 1
+            })
+        })
+}
+
+/// `%XX` escapes decoded, anything else kept as it is: a key is matched as
+/// a driver would read it, whatever its encoding.
+fn percent_decode_lossy(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&byte| (byte as char).to_digit(16));
+        match (bytes[index], hex(index + 1), hex(index + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 /// The mask that replaces a hidden password.
 pub(crate) const MASK: &str = "***";
 
 /// `text` with the password of every URL in it replaced by `***`, and the
-/// values of credential query parameters (`password=`, `token=`, ...) too.
+/// values of credential parameters too: in a query (`?password=`,
+/// `&client_secret=`, percent-encoded keys such as `pass%77ord=` as well)
+/// and in a libpq keyword string (`host=db password = 'x y'`, separated by
+/// any whitespace, values quoted or not).
 ///
 /// Used for every value a report shows, so a URL in a field that is not
 /// marked secret still never shows its password.
@@ -113,6 +219,7 @@ pub(crate) const MASK: &str = "***";
 ///     mask_passwords("postgres://db/app?user=me&password=hunter2"),
 ///     "postgres://db/app?user=me&password=***"
 /// );
+/// assert_eq!(mask_passwords("host=db\tpassword = 'two words'"), "host=db\tpassword = ***");
 /// assert_eq!(mask_passwords("not a url"), "not a url");
 /// ```
 pub fn mask_passwords(text: &str) -> String {
@@ -138,35 +245,78 @@ pub fn mask_passwords(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    mask_query_credentials(&out)
+    mask_credential_parameters(&out)
 }
 
 /// Masks the values of `key=value` pairs whose key names a credential, in a
 /// query string or a libpq-style keyword list.
-fn mask_query_credentials(text: &str) -> String {
+fn mask_credential_parameters(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for piece in text.split_inclusive(['?', '&', ';', ' ']) {
-        let (body, separator) = match piece.char_indices().last() {
-            Some((index, '?' | '&' | ';' | ' ')) => piece.split_at(index),
-            _ => (piece, ""),
-        };
-        match body.split_once('=') {
-            Some((key, _)) if is_credential_key(key) => {
-                out.push_str(key);
-                out.push('=');
-                out.push_str(MASK);
-            }
-            _ => out.push_str(body),
+    // Everything up to `copied` is in `out`.
+    let mut copied = 0;
+    let mut index = 0;
+    while let Some(offset) = text[index..].find('=') {
+        let equals = index + offset;
+        index = equals + 1;
+        // The key: the run of key characters before the `=`, spaces allowed
+        // between them (libpq: `password = x`).
+        let mut key_end = equals;
+        while key_end > copied && bytes[key_end - 1].is_ascii_whitespace() {
+            key_end -= 1;
         }
-        out.push_str(separator);
+        let mut key_start = key_end;
+        while key_start > copied && is_key_byte(bytes[key_start - 1]) {
+            key_start -= 1;
+        }
+        if key_start == key_end || !is_credential_query_key(&text[key_start..key_end]) {
+            continue;
+        }
+        // In a query (after `?`, `&` or `;`) a value runs to the next `&`,
+        // `;` or `#`; in a keyword list, to the next whitespace, or through
+        // its closing quote.
+        let in_query = key_start > 0 && matches!(bytes[key_start - 1], b'?' | b'&' | b';');
+        let mut value_start = equals + 1;
+        if !in_query {
+            while value_start < bytes.len() && bytes[value_start].is_ascii_whitespace() {
+                value_start += 1;
+            }
+        }
+        let value_end = match bytes.get(value_start) {
+            Some(&quote @ (b'\'' | b'"')) if !in_query => closing_quote(bytes, value_start, quote),
+            _ => {
+                let stop = |byte: &u8| {
+                    if in_query { matches!(byte, b'&' | b';' | b'#') } else { byte.is_ascii_whitespace() }
+                };
+                bytes[value_start..].iter().position(stop).map_or(bytes.len(), |end| value_start + end)
+            }
+        };
+        out.push_str(&text[copied..value_start]);
+        out.push_str(MASK);
+        copied = value_end;
+        index = value_end.max(index);
     }
+    out.push_str(&text[copied..]);
     out
 }
 
-fn is_credential_key(key: &str) -> bool {
-    // The key is the text after the last `/` or `?` (`db?password=` splits at `?`).
-    let key = key.rsplit(['/']).next().unwrap_or(key);
-    CREDENTIAL_QUERY_KEYS.iter().any(|credential| key.eq_ignore_ascii_case(credential))
+/// A byte that may be part of a parameter's name (percent-escapes included).
+fn is_key_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.' | b'%')
+}
+
+/// The end of a quoted value starting at `start` (past its closing quote,
+/// `\` escaping), or the end of the text.
+fn closing_quote(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let mut index = start + 1;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\\' => index += 2,
+            byte if byte == quote => return index + 1,
+            _ => index += 1,
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -219,6 +369,24 @@ mod tests {
             ("host=h password=p dbname=d", "host=h password=*** dbname=d"),
             ("h/db?passwordless=1", "h/db?passwordless=1"),
             ("h/db?keyspace=k", "h/db?keyspace=k"),
+            ("h/db?sslkey=/etc/k.pem", "h/db?sslkey=/etc/k.pem"),
+            // Percent-encoded keys are decoded before they are matched.
+            ("h/db?pass%77ord=p&x=1", "h/db?pass%77ord=***&x=1"),
+            ("h/db?PASSWORD=p", "h/db?PASSWORD=***"),
+            // OAuth, cloud signatures, SAS, API keys, Mongo, LDAP.
+            ("h?client_secret=c&refresh_token=r&id_token=i", "h?client_secret=***&refresh_token=***&id_token=***"),
+            ("h?X-Amz-Signature=s&X-Amz-Security-Token=t", "h?X-Amz-Signature=***&X-Amz-Security-Token=***"),
+            ("h?sv=2022&sig=abc%2Bdef&se=x", "h?sv=2022&sig=***&se=x"),
+            ("h?api-key=k&auth=u:p", "h?api-key=***&auth=***"),
+            ("h?authMechanismProperties=AWS_SESSION_TOKEN:t", "h?authMechanismProperties=***"),
+            ("ldap://h?bindpw=p", "ldap://h?bindpw=***"),
+            ("h?passphrase=p;x=1", "h?passphrase=***;x=1"),
+            // libpq keyword strings: any whitespace, spaces around `=`, quotes.
+            ("host=db\tpassword=p\tdbname=d", "host=db\tpassword=***\tdbname=d"),
+            ("host=db password = p dbname=d", "host=db password = *** dbname=d"),
+            ("password='a b \\' c' dbname=d", "password=*** dbname=d"),
+            ("password=\"a b\" x=1", "password=*** x=1"),
+            ("password=", "password=***"),
         ];
         for (input, expected) in cases {
             assert_eq!(mask_passwords(input), expected, "input {input:?}");
@@ -233,10 +401,34 @@ mod tests {
 
     #[test]
     fn credential_names() {
-        for name in ["PASSWORD", "db_password", "X_SECRET_Y", "API_TOKEN", "AWS_CREDENTIALS", "API_KEY", "key"] {
+        for name in [
+            "PASSWORD",
+            "db_password",
+            "X_SECRET_Y",
+            "API_TOKEN",
+            "AWS_CREDENTIALS",
+            "API_KEY",
+            "key",
+            "PASSPHRASE",
+            "GPG_PASSPHRASE",
+            "APIKEY",
+            "STRIPE_APIKEY_LIVE",
+            "SENTRY_DSN",
+            "DSN",
+            "SMTP_PASS",
+            "PRIVATE_KEY",
+            "PRIVATE_KEY_PATH",
+            "JWT_PRIVATEKEY",
+            "TLS_PEM",
+            "GCP_CREDENTIAL",
+            "SESSION_COOKIE",
+            "HASH_SALT",
+            "BASIC_AUTH",
+            "PROXY_BASIC_AUTH_USER",
+        ] {
             assert!(looks_like_credential(name), "{name}");
         }
-        for name in ["PORT", "KEYS", "MONKEY", "HOST", "KEY_ID"] {
+        for name in ["PORT", "KEYS", "MONKEY", "HOST", "KEY_ID", "BYPASS", "COMPASS", "PEMBROKE", "SALTY", "DSNS"] {
             assert!(!looks_like_credential(name), "{name}");
         }
     }

@@ -7,7 +7,7 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::hash::BuildHasher;
 
-use crate::snapshot::{Name, Snapshot};
+use crate::snapshot::{Name, PASS_THRESHOLD, Snapshot, wipe};
 
 /// A set of named variables a config is loaded from.
 ///
@@ -92,14 +92,17 @@ impl<S: Source + ?Sized> Source for &S {
     }
 }
 
-/// The process environment, read with [`std::env::var_os`]; never written.
+/// The process environment, read through std ([`std::env::var_os`] and
+/// [`std::env::vars_os`]) under std's environment lock; never written.
 ///
-/// Loading a config from it reads the environment once: on Linux and the
-/// other Unix systems but Apple's, one pass over the C runtime's `environ`
-/// finds every variable the derive knows by name, where
-/// [`std::env::var_os`] would scan the whole environment once per
-/// variable. Elsewhere, and for the variables of nested structs (whose
-/// names are built at run time), it is one `var_os` per variable.
+/// A config reads one `var_os` per variable, as a hand-written loader
+/// does. A config whose struct names 64 variables or more reads the
+/// environment once instead, through one `vars_os` snapshot, so a load
+/// costs fields + environment rather than fields × environment. Either
+/// way, a load beside another thread's [`std::env::set_var`] is
+/// memory-safe: std's lock orders them. Values of the snapshot that no
+/// field takes, and the values copied along with the names when a report
+/// needs the list of names, are wiped before they are freed.
 ///
 /// # Examples
 ///
@@ -124,7 +127,12 @@ impl Source for Env {
     }
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
-        Box::new(std::env::vars_os().map(|(name, _)| Cow::Owned(name)))
+        // std copies every value along with its name: each is wiped, as it
+        // may be another program's secret.
+        Box::new(std::env::vars_os().map(|(name, mut value)| {
+            wipe(&mut value);
+            Cow::Owned(name)
+        }))
     }
 
     #[inline]
@@ -132,9 +140,12 @@ impl Source for Env {
         std::env::var_os(name).map(Cow::Owned)
     }
 
-    /// One pass over the environment rather than a `getenv` per variable.
+    /// One pass over the environment for a config of many variables.
     fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
-        Snapshot::capture(names)
+        if names.len() < PASS_THRESHOLD {
+            return None;
+        }
+        Snapshot::capture(names, std::env::vars_os())
     }
 }
 

@@ -101,7 +101,7 @@ pub use redis::RedisUrl;
 pub use smtp::SmtpUrl;
 pub use sqlite::SqliteUrl;
 
-use crate::secret::looks_like_credential;
+use crate::secret::is_credential_query_key;
 
 /// A typed URL of one kind of attached resource.
 ///
@@ -316,13 +316,8 @@ impl<'a> Iterator for QueryPairs<'a> {
     type Item = (&'a str, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.pairs.by_ref().find(|(key, _)| !is_credential_key(key)).map(|(k, v)| (k.as_str(), v.as_str()))
+        self.pairs.by_ref().find(|(key, _)| !is_credential_query_key(key)).map(|(k, v)| (k.as_str(), v.as_str()))
     }
-}
-
-fn is_credential_key(key: &str) -> bool {
-    ["pass", "password", "passwd", "pwd", "sslpassword"].iter().any(|word| key.eq_ignore_ascii_case(word))
-        || looks_like_credential(key)
 }
 
 /// How every handle is built: its parser reads the text borrowed, and only
