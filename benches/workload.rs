@@ -83,8 +83,10 @@ const NEIGHBOURS: &[&str] = &[
 /// The workload's config, loaded by every contender: twelve-config,
 /// envconfig and serde (envy, figment, config-rs) each read only their own
 /// attributes, so all of them fill in this very struct.
-#[derive(EnvConfig, Envconfig, serde::Deserialize, Debug)]
-#[env(prefix = "APP_")]
+// `#[env(debug)]` in place of `#[derive(Debug)]`: the token and the DSN
+// are secrets, which a derived `Debug` would print.
+#[derive(EnvConfig, Envconfig, serde::Deserialize)]
+#[env(prefix = "APP_", debug)]
 pub struct Plain {
     #[envconfig(from = "APP_SERVICE_NAME")]
     pub service_name: String,
@@ -153,8 +155,8 @@ pub struct Plain {
 }
 
 /// twelve-config with typed handles for the URLs and the secret.
-#[derive(EnvConfig, Debug)]
-#[env(prefix = "APP_")]
+#[derive(EnvConfig)]
+#[env(prefix = "APP_", debug)]
 pub struct Typed {
     pub service_name: String,
     pub region: String,

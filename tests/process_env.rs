@@ -43,7 +43,9 @@ struct Wide {
     empty: Option<String>,
     #[env(file)]
     secret: Option<SecretString>,
-    /// Reads `PW_SECRET_FILE` too: one variable, two fields.
+    /// Reads `PW_SECRET_FILE` too: one variable, two fields. A path, so
+    /// not a secret though its name looks like one.
+    #[env(secret = false)]
     secret_file: Option<String>,
     #[env(name = "EXACT_URL")]
     url: Option<PostgresUrl>,

@@ -14,8 +14,8 @@ fn digits_only(text: &str) -> Result<u32, String> {
     text.parse().map_err(|_| "digits only".to_owned())
 }
 
-#[derive(EnvConfig, Debug)]
-#[env(prefix = "H_", deny_unknown)]
+#[derive(EnvConfig)]
+#[env(prefix = "H_", deny_unknown, debug)]
 struct Everything {
     string: String,
     unsigned: u8,

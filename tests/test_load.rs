@@ -431,7 +431,8 @@ fn whitespace_around_a_number_is_pointed_out() {
     }
 }
 
-#[derive(EnvConfig, Debug)]
+#[derive(EnvConfig)]
+#[env(debug)]
 struct Secrets {
     api_token: SecretString,
     pin: SecretBox<u32>,
@@ -502,8 +503,8 @@ fn vars_describe_type_requirement_and_secrecy() {
     assert!(!vars[4].required);
 }
 
-#[derive(EnvConfig, Debug)]
-#[env(prefix = "APP_")]
+#[derive(EnvConfig)]
+#[env(prefix = "APP_", debug)]
 struct CredentialNames {
     #[env(default = "dev-password")]
     db_password: String,

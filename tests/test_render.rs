@@ -34,7 +34,8 @@ struct Config {
     smtp: Smtp,
 }
 
-#[derive(EnvConfig, Debug)]
+#[derive(EnvConfig)]
+#[env(debug)]
 #[allow(dead_code)]
 struct Smtp {
     /// Mail relay host.

@@ -29,7 +29,8 @@ struct Config {
     smtp: Smtp,
 }
 
-#[derive(EnvConfig, Debug)]
+#[derive(EnvConfig)]
+#[env(debug)]
 struct Smtp {
     /// Mail relay host.
     host: String,

@@ -373,7 +373,8 @@ fn container_file_enables_file_for_secret_fields_only() {
 
 #[test]
 fn a_list_of_secrets_splits_on_newlines_not_commas() {
-    #[derive(EnvConfig, Debug)]
+    #[derive(EnvConfig)]
+    #[env(debug)]
     struct Keys {
         #[env(secret)]
         keys: Vec<String>,

@@ -1,9 +1,9 @@
-use twelve_config::EnvConfig;
+use twelve_config::{EnvConfig, SecretString};
 
 #[derive(EnvConfig)]
 struct Config {
-    #[env(secret = true)]
-    password: String,
+    #[env(file = true)]
+    password: SecretString,
 }
 
 fn main() {}

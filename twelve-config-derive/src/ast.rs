@@ -132,6 +132,17 @@ impl<'a> Field<'a> {
         name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
     }
 
+    /// `#[env(secret)]`.
+    pub fn secret_by_attribute(&self) -> bool {
+        self.attrs.secret.as_ref().is_some_and(|secret| secret.value)
+    }
+
+    /// Whether a credential-like name makes the field secret: not with
+    /// `#[env(secret = false)]`.
+    pub fn name_rule(&self) -> bool {
+        self.attrs.secret.as_ref().is_none_or(|secret| secret.value)
+    }
+
     pub fn is_required(&self) -> bool {
         self.attrs.default.is_none() && !self.shape.is_option()
     }

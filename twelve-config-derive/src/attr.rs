@@ -68,7 +68,8 @@ impl Default {
 pub struct Field {
     pub name: Option<Attr<LitStr>>,
     pub default: Option<Attr<Default>>,
-    pub secret: Option<Attr<()>>,
+    /// `secret` (true) or `secret = false` (the name rule off).
+    pub secret: Option<Attr<bool>>,
     pub split: Option<Attr<LitStr>>,
     pub parse_with: Option<Attr<Path>>,
     /// `nested`, or `nested = "PART_"`.
@@ -118,7 +119,21 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
                 let tokens = quote::quote!(#path = #expr);
                 default.set(cx, &path, tokens, classify_default(expr));
             }
-            "secret" => secret.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "secret" => {
+                let value = if meta.input.peek(Token![=]) {
+                    meta.value()?.parse::<syn::LitBool>().map_err(|error| {
+                        syn::Error::new(
+                            error.span(),
+                            "`secret` takes `true` or `false`: `secret` alone, or `secret = false` when the name only looks like a credential",
+                        )
+                    })?
+                    .value
+                } else {
+                    flag(&meta)?;
+                    true
+                };
+                secret.set(cx, &path, meta_tokens(&path, value), value);
+            }
             "split" => {
                 let lit = string_value(&meta)?;
                 split.set(cx, &path, quote::quote!(#path = #lit), lit);
@@ -256,6 +271,11 @@ fn string_value(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
     input
         .parse::<LitStr>()
         .map_err(|error| syn::Error::new(error.span(), format!("`{key}` takes a string literal: `{key} = \"...\"`")))
+}
+
+/// The tokens of `secret` or `secret = false`, for error spans.
+fn meta_tokens(path: &Path, value: bool) -> TokenStream {
+    if value { path.to_token_stream() } else { quote::quote!(#path = false) }
 }
 
 fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {

@@ -41,6 +41,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let field_idents = input.fields.iter().map(|field| field.ident);
     let vars = input.fields.iter().map(|field| list_field(input, &names, field));
     let debug = debug_impl(input);
+    let secret_checks = secret_checks(input);
     let prefix_fn = (!prefix.is_empty()).then(|| {
         quote! {
             fn __prefix() -> &'static ::core::primitive::str {
@@ -94,6 +95,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
         }
 
         #debug
+        #secret_checks
     }
 }
 
@@ -108,14 +110,24 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     let fields = input.fields.iter().map(|field| {
         let ident = field.ident;
         let name = field.display_name();
-        let shown = if field.attrs.nested.is_some() {
-            quote!(&self.#ident)
-        } else if field.attrs.secret.is_some() {
+        let shown = if let Some(part) = field.nested_part() {
+            // A group under a credential-like prefix is secret whole.
+            let full = format!("{prefix}{part}");
+            let name_rule = field.name_rule();
+            quote! {
+                if #name_rule && #private::prefix_looks_like_credential(#full) {
+                    &#private::Redacted as &dyn ::core::fmt::Debug
+                } else {
+                    &self.#ident
+                }
+            }
+        } else if field.secret_by_attribute() {
             quote!(&#private::Redacted)
         } else {
             let var = variable_name(&prefix, field);
+            let name_rule = field.name_rule();
             quote! {
-                if #private::looks_like_credential(#var) {
+                if #name_rule && #private::looks_like_credential(#var) {
                     &#private::Redacted as &dyn ::core::fmt::Debug
                 } else {
                     &self.#ident
@@ -131,6 +143,47 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
                 __f.debug_struct(#struct_name) #(#fields)* .finish()
             }
         }
+    })
+}
+
+/// Without `#[env(debug)]`, a `#[derive(Debug)]` beside the derive would
+/// print every field: each secret field (by attribute, by its name, or a
+/// group under a credential-like prefix) must have a type whose `Debug`
+/// redacts itself, or the struct does not compile. The check is a trait
+/// bound on a constant the compiler folds, spanned at the field's type.
+fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
+    if input.attrs.debug.is_some() {
+        return None;
+    }
+    let private = quote!(::twelve_config::__private);
+    let prefix = input.prefix();
+    let checks = input.fields.iter().map(|field| {
+        let ty = &field.original.ty;
+        let name_rule = field.name_rule();
+        let secret = match field.nested_part() {
+            Some(part) => {
+                let full = format!("{prefix}{part}");
+                quote!(#name_rule && #private::prefix_looks_like_credential(#full))
+            }
+            None => {
+                let by_attribute = field.secret_by_attribute();
+                let var = variable_name(&prefix, field);
+                quote!(#by_attribute || (#name_rule && #private::looks_like_credential(#var)))
+            }
+        };
+        // Every token of the call is spanned at the type, so the error
+        // points there.
+        quote_spanned! {ty.span()=>
+            {
+                const __SECRET: ::core::primitive::bool = #secret;
+                ::twelve_config::__private::debug_allowed::<#ty, ::twelve_config::__private::SecretCheck<__SECRET>>();
+            }
+        }
+    });
+    Some(quote! {
+        const _: () = {
+            #(#checks)*
+        };
     })
 }
 
@@ -272,9 +325,10 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     };
     // Exact names are the same at the root and nested; prefixed names are
     // only known at the root.
+    let name_rule = field.name_rule();
     let credential = match &field.attrs.name {
         Some(_) => quote!(__CREDENTIAL),
-        None => quote!(__scope.credential(&__var, __CREDENTIAL)),
+        None => quote!((#name_rule && __scope.credential(&__var, __CREDENTIAL))),
     };
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
@@ -286,7 +340,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
     quote! {{
-        const __CREDENTIAL: ::core::primitive::bool = #private::looks_like_credential(#root_name);
+        const __CREDENTIAL: ::core::primitive::bool = #name_rule && #private::looks_like_credential(#root_name);
         const __INFO: &#private::FieldInfo = &#private::FieldInfo {
             name: #name,
             type_name: #type_name,
@@ -313,7 +367,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
 fn secret_flag(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let inner = field.inner;
-    let secret_attr = field.attrs.secret.is_some();
+    let secret_attr = field.secret_by_attribute();
     let secret_type = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).secret());
     quote!((#secret_attr || #secret_type))
 }

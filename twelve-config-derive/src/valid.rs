@@ -98,7 +98,8 @@ impl Field<'_> {
             }
             for (tokens, key) in [
                 (attrs.default.as_ref().map(|a| &a.tokens), "default"),
-                (attrs.secret.as_ref().map(|a| &a.tokens), "secret"),
+                // `secret = false` turns the prefix rule off for the group.
+                (attrs.secret.as_ref().filter(|a| a.value).map(|a| &a.tokens), "secret"),
                 (attrs.split.as_ref().map(|a| &a.tokens), "split"),
                 (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
                 (attrs.file.as_ref().map(|a| &a.tokens), "file"),

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use secrecy::zeroize::Zeroize;
 
 use crate::report::{clip_escaped, shown_reason, shown_value};
-pub use crate::secret::looks_like_credential;
+pub use crate::secret::{looks_like_credential, prefix_looks_like_credential};
 pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;
@@ -57,9 +57,11 @@ impl<'a> Scope<'a> {
     /// is built at run time and checked then.
     #[inline]
     pub fn credential(&self, name: &str, at_root: bool) -> bool {
+        // Nested, a name is secret when it is at its struct's root (as the
+        // struct's own `Debug` decided at compile time) or in full.
         match self.prefix {
             None => at_root,
-            Some(_) => looks_like_credential(name),
+            Some(_) => at_root || looks_like_credential(name),
         }
     }
 
@@ -164,7 +166,6 @@ impl Field<'_> {
 }
 
 /// The outcome of reading one variable.
-#[derive(Debug)]
 pub enum Fetched {
     /// Set and non-empty.
     Value(String),
@@ -172,6 +173,17 @@ pub enum Fetched {
     Unset(Unset),
     /// A problem was recorded.
     Failed,
+}
+
+impl std::fmt::Debug for Fetched {
+    /// The kind only: the value may be a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Value(_) => "Value(..)",
+            Self::Unset(_) => "Unset",
+            Self::Failed => "Failed",
+        })
+    }
 }
 
 /// Why a variable counts as unset.
@@ -186,6 +198,9 @@ pub struct Loader<'a> {
     /// The values of the names the derive knows, read in one pass.
     snapshot: Option<Snapshot>,
     problems: Vec<Problem>,
+    /// The last value fetched came from the file `NAME_FILE` names: a
+    /// problem with it names `NAME_FILE`, as `NAME` is unset.
+    from_file: bool,
 }
 
 impl<'a> Loader<'a> {
@@ -194,7 +209,7 @@ impl<'a> Loader<'a> {
     #[inline]
     pub fn new(source: &'a dyn Source, names: &[Name]) -> Self {
         let snapshot = if names.is_empty() { None } else { source.__snapshot(names) };
-        Self { source, snapshot, problems: Vec::new() }
+        Self { source, snapshot, problems: Vec::new(), from_file: false }
     }
 
     /// A variable's value: from the snapshot when it holds the slot, else
@@ -212,6 +227,7 @@ impl<'a> Loader<'a> {
     /// Reads the field's variable, or the file its `_FILE` variable names.
     #[inline]
     pub fn fetch(&mut self, field: &Field) -> Fetched {
+        self.from_file = false;
         let raw = self.lookup(field.slot, || &*field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
@@ -220,7 +236,14 @@ impl<'a> Loader<'a> {
         if field.reads_file
             && let Some(path) = self.lookup(field.file_slot, || field.file_var()).filter(|path| !path.is_empty())
         {
-            if direct.is_some() {
+            if let Some(direct) = direct {
+                // Not used: wiped, as it may be the secret.
+                if let Cow::Owned(mut direct) = direct {
+                    crate::snapshot::wipe(&mut direct);
+                }
+                if let Cow::Owned(mut path) = path {
+                    crate::snapshot::wipe(&mut path);
+                }
                 self.problems.push(Problem::Ambiguous {
                     var: field.var.clone().into_owned(),
                     file_var: field.file_var(),
@@ -229,15 +252,17 @@ impl<'a> Loader<'a> {
                 });
                 return Fetched::Failed;
             }
-            let path = path.into_owned();
-            return self.fetch_file(field, field.file_var(), &path);
+            let fetched = self.fetch_file(field, field.file_var(), &path);
+            self.from_file = matches!(fetched, Fetched::Value(_));
+            return fetched;
         }
         match direct {
             None => Fetched::Unset(Unset { empty }),
             Some(raw) => match raw.into_owned().into_string() {
                 Ok(text) => Fetched::Value(text),
-                Err(raw) => {
+                Err(mut raw) => {
                     self.not_unicode(field, field.var.clone().into_owned(), raw.as_encoded_bytes());
+                    crate::snapshot::wipe(&mut raw);
                     Fetched::Failed
                 }
             },
@@ -293,9 +318,9 @@ impl<'a> Loader<'a> {
     ) -> Option<T> {
         let parsed = parse(&mut text);
         let value = self.record(field, &text, false, parsed);
-        if field.secret {
-            text.zeroize();
-        }
+        // What the parser did not take is wiped, secret or not: a
+        // non-secret URL field's text holds its password.
+        text.zeroize();
         value
     }
 
@@ -304,23 +329,31 @@ impl<'a> Loader<'a> {
     pub fn parse_default<T>(&mut self, field: &Field, parse: impl Fn(&mut String) -> Result<T, String>) -> Option<T> {
         let mut text = field.info.default.unwrap_or("").to_owned();
         let parsed = parse(&mut text);
-        self.record(field, &text, true, parsed)
+        let value = self.record(field, &text, true, parsed);
+        text.zeroize();
+        value
     }
 
     /// The parsed value, or `None` after recording why `text` is invalid.
     fn record<T>(&mut self, field: &Field, text: &str, from_default: bool, parsed: Result<T, String>) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
-            Err(reason) => {
+            Err(mut given) => {
                 let secret = field.secret;
-                // A parse error may quote its input: a secret's is replaced.
+                // A parse error may quote its input: a secret's is replaced,
+                // and wiped.
                 let mut reason =
-                    if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&reason) };
+                    if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&given) };
+                given.zeroize();
                 if text.trim() != text {
                     reason.push_str(" (the value has leading or trailing whitespace)");
                 }
+                if self.from_file {
+                    reason.push_str(" (read from the file it names)");
+                }
+                let var = if self.from_file { field.file_var() } else { field.var.clone().into_owned() };
                 self.problems.push(Problem::Invalid {
-                    var: field.var.clone().into_owned(),
+                    var,
                     field: field.field_path(),
                     type_name: field.type_name(),
                     reason,
@@ -414,26 +447,96 @@ fn shown_path(path: &OsStr) -> Option<String> {
 const MAX_FILE: u64 = 1 << 20;
 
 /// The file's bytes, or why they cannot be read.
+///
+/// Opened first, then checked: a check of the path before opening it
+/// races a swap of the path (a symlink turned into a FIFO between the two
+/// would block the start forever). The file is opened without blocking
+/// (`O_NONBLOCK`, so opening a FIFO with no writer returns at once), the
+/// *open handle* is checked to be a regular file (symlinks followed, as
+/// Kubernetes mounts secrets), and at most [`MAX_FILE`] bytes are read
+/// into one buffer sized up front and grown only by copying into a new
+/// one and wiping the old, so no unwiped copy of a secret is freed.
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    // A FIFO or a device (`/dev/stdin`) could block the start forever, or
-    // never end: only regular files (symlinks followed, as Kubernetes
-    // mounts secrets) are read.
-    let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
+    let file = open_nonblocking(path).map_err(|error| describe_io(&error))?;
+    let metadata = file.metadata().map_err(|error| describe_io(&error))?;
     if metadata.is_dir() {
         return Err("it is a directory, not a file".to_owned());
     }
     if !metadata.is_file() {
         return Err("it is not a regular file (a device, a pipe or a socket)".to_owned());
     }
-    let file = File::open(path).map_err(|error| describe_io(&error))?;
-    let mut content = Vec::new();
-    file.take(MAX_FILE + 1).read_to_end(&mut content).map_err(|error| describe_io(&error))?;
+    let expected = usize::try_from(metadata.len().min(MAX_FILE)).unwrap_or(0);
+    let mut content: Vec<u8> = Vec::with_capacity(expected + 1);
+    let mut reader = file.take(MAX_FILE + 1);
+    let mut chunk = [0u8; 8192];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == ErrorKind::Interrupted => continue,
+            Err(error) => {
+                content.zeroize();
+                chunk.zeroize();
+                return Err(describe_io(&error));
+            }
+        };
+        if content.len() + read > content.capacity() {
+            // The file grew since it was measured: move to a larger
+            // buffer by hand, wiping the old one.
+            let mut larger = Vec::with_capacity((content.len() + read).max(content.capacity() * 2));
+            larger.extend_from_slice(&content);
+            content.zeroize();
+            content = larger;
+        }
+        content.extend_from_slice(&chunk[..read]);
+    }
+    chunk.zeroize();
     if content.len() as u64 > MAX_FILE {
         content.zeroize();
         return Err(format!("the file is larger than {} KiB", MAX_FILE / 1024));
     }
     Ok(content)
 }
+
+/// Opens `path` for reading without blocking on a FIFO or a device.
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+/// `O_NONBLOCK` of the target's C library: the one constant this crate
+/// needs from it, written here rather than bringing the `libc` crate into
+/// every service's build (the values are those of the `libc` crate and
+/// the systems' `fcntl.h`). A target not listed opens with no flag: the
+/// open handle is still checked before anything is read.
+#[cfg(unix)]
+const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android", target_os = "emscripten")) {
+    if cfg!(any(target_arch = "mips", target_arch = "mips64", target_arch = "mips32r6", target_arch = "mips64r6")) {
+        0x80
+    } else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
+        0x4000
+    } else {
+        0o4000
+    }
+} else if cfg!(any(
+    target_vendor = "apple",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)) {
+    0x4
+} else if cfg!(any(target_os = "illumos", target_os = "solaris")) {
+    0x80
+} else {
+    0
+};
 
 /// An I/O error without the OS error number, lowercase.
 fn describe_io(error: &std::io::Error) -> String {
@@ -451,11 +554,16 @@ fn describe_io(error: &std::io::Error) -> String {
     }
 }
 
-/// Bytes as a report shows them: the start escaped (`"caf\xE9"`), cut like
-/// every value, with the full length.
+/// Bytes as a report shows them: escaped (`"caf\xE9"`), URL passwords and
+/// credential parameters masked like every value, cut like every value,
+/// with the full length.
 fn shown_bytes(bytes: &[u8]) -> String {
-    // A report shows the start of the value: escape no more than that.
-    clip_escaped(&escape_bytes(&bytes[..bytes.len().min(512)]), bytes.len())
+    // Escaping keeps `:`, `@`, `=` and `&` as they are, so the masking
+    // finds passwords in the escaped text as in the value.
+    let escaped = escape_bytes(bytes);
+    let inner = &escaped[1..escaped.len() - 1];
+    let (masked, _) = crate::report::masked_excerpt(inner, usize::MAX);
+    clip_escaped(&format!("\"{masked}\""), bytes.len())
 }
 
 /// Bytes as a quoted string, invalid UTF-8 as `\xE9`: `"caf\xE9"`.
@@ -470,6 +578,26 @@ fn escape_bytes(bytes: &[u8]) -> String {
     out.push('"');
     out
 }
+
+/// Whether a field may be secret: `SecretCheck<false>` takes any type,
+/// `SecretCheck<true>` only a [`SafeDebug`](crate::SafeDebug) one. The
+/// derive writes `debug_allowed::<Type, SecretCheck<{ secret }>>` for each
+/// field of a struct without `#[env(debug)]`, with `secret` a constant it
+/// folds from the attribute and the name rule.
+pub struct SecretCheck<const SECRET: bool>;
+
+#[diagnostic::on_unimplemented(
+    message = "`{T}` prints its value in `Debug`, and this field is secret",
+    label = "a secret field of a type whose `Debug` shows its value",
+    note = "use `SecretString` or `SecretBox<T>` for the field, or put `#[env(debug)]` on the struct in place of `#[derive(Debug)]` (it shows `[REDACTED]`), or write `#[env(secret = false)]` on the field if its name only looks like a credential"
+)]
+pub trait DebugAllowed<T: ?Sized> {}
+
+impl<T: ?Sized> DebugAllowed<T> for SecretCheck<false> {}
+impl<T: ?Sized + crate::SafeDebug> DebugAllowed<T> for SecretCheck<true> {}
+
+/// Compiles only when a field of type `T` may be shown by `Debug`.
+pub const fn debug_allowed<T: ?Sized, C: DebugAllowed<T>>() {}
 
 /// Stands in for a secret in a redacting `Debug`.
 pub struct Redacted;

@@ -449,7 +449,7 @@ pub mod __private;
 pub use config::{EXIT_CONFIG, EnvConfig};
 pub use report::{Error, Problem};
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
-pub use secret::{looks_like_credential, mask_passwords};
+pub use secret::{SafeDebug, looks_like_credential, mask_passwords};
 pub use source::{Env, Source, Vars};
 /// Derives [`EnvConfig`]: see the [crate docs](crate) for every attribute.
 pub use twelve_config_derive::EnvConfig;

@@ -340,11 +340,11 @@ impl fmt::Display for Problem {
         let (detail, more) = self.detail();
         write!(f, "{} {}", self.label(), shown_name(self.var()))?;
         if let Some(field_and_type) = self.field_and_type() {
-            write!(f, " ({field_and_type})")?;
+            write!(f, " ({})", escape_text(&field_and_type))?;
         }
-        write!(f, ": {detail}")?;
+        write!(f, ": {}", escape_text(&detail))?;
         for line in more {
-            write!(f, " {line}")?;
+            write!(f, " {}", escape_text(&line))?;
         }
         Ok(())
     }
@@ -418,24 +418,80 @@ struct Row {
 
 impl Row {
     fn new(problem: &Problem) -> Self {
+        // Every piece is escaped here, whatever it holds and wherever it
+        // came from (names, values, parser messages, file paths): the
+        // report is read in terminals and log viewers.
+        let (detail, more) = problem.detail();
         Self {
             label: problem.label(),
             var: shown_name(problem.var()),
-            field_and_type: problem.field_and_type(),
-            detail: problem.detail(),
+            field_and_type: problem.field_and_type().map(|text| escape_text(&text).into_owned()),
+            detail: (
+                escape_text(&detail).into_owned(),
+                more.iter().map(|line| escape_text(line).into_owned()).collect(),
+            ),
         }
     }
 }
 
+/// Whether a character could change how a terminal or a log viewer shows
+/// the text around it: control characters (ESC starts ANSI sequences that
+/// hide or rewrite lines), bidirectional overrides and isolates (U+202E
+/// reverses what follows), line and paragraph separators (U+2028 breaks a
+/// line that log tools think is one), zero-width and other invisible
+/// format characters.
+fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// `text` with every unsafe character written as an escape (`\u{1b}`,
+/// `\u{202e}`, `\n`): nothing from outside reaches a report raw.
+pub(crate) fn escape_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            if c.is_control() {
+                out.extend(c.escape_debug());
+            } else {
+                out.extend(c.escape_unicode());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A variable's name as a report shows it: an unknown name comes from the
-/// environment, so control characters are escaped and a long one is cut.
+/// environment, so unsafe characters are escaped and a long one is cut.
 fn shown_name(name: &str) -> String {
     let cut = char_boundary(name, MAX_VALUE);
-    let escaped: String = name[..cut]
-        .chars()
-        .flat_map(|c| if c.is_control() { c.escape_debug().collect::<Vec<_>>() } else { vec![c] })
-        .collect();
-    if cut < name.len() { format!("{escaped}… ({} bytes in all)", name.len()) } else { escaped }
+    let escaped = escape_text(&name[..cut]);
+    if cut < name.len() { format!("{escaped}… ({} bytes in all)", name.len()) } else { escaped.into_owned() }
 }
 
 fn column_width(widths: impl Iterator<Item = usize>) -> usize {

@@ -17,6 +17,96 @@ pub(crate) fn into_secret(mut text: String) -> SecretString {
     }
 }
 
+/// A type whose `Debug` never shows a secret value.
+///
+/// A field that is secret (by `#[env(secret)]` or by a credential-like
+/// name, see [`looks_like_credential`]) must have such a type, unless the
+/// struct has `#[env(debug)]`, whose generated `Debug` shows `[REDACTED]`
+/// for it: a `#[derive(Debug)]` beside a secret `String` would print the
+/// secret in every log line that prints the config. So this does not
+/// compile:
+///
+/// ```compile_fail
+/// use twelve_config::EnvConfig;
+///
+/// #[derive(EnvConfig, Debug)]
+/// struct Config {
+///     db_password: String, // secret by its name, printed by `Debug`
+/// }
+/// ```
+///
+/// and these three do:
+///
+/// ```
+/// use twelve_config::{EnvConfig, SecretString};
+///
+/// #[derive(EnvConfig, Debug)]
+/// struct WithSecrecy {
+///     db_password: SecretString, // `Debug` shows `[REDACTED]`
+/// }
+///
+/// #[derive(EnvConfig)]
+/// #[env(debug)] // in place of `#[derive(Debug)]`
+/// struct WithGeneratedDebug {
+///     db_password: String,
+/// }
+///
+/// #[derive(EnvConfig, Debug)]
+/// struct NotACredential {
+///     #[env(secret = false)] // the name only looks like one
+///     token_bucket_size: u32,
+/// }
+/// ```
+///
+/// Implemented for the `secrecy` types, every
+/// [`resource`](crate::resource) handle (their `Debug` masks the
+/// password), and `Option`, `Vec` and `Box` of those. Implement it for a
+/// type of your own whose `Debug` redacts itself.
+///
+/// # Examples
+///
+/// ```
+/// use std::fmt;
+/// use twelve_config::{EnvConfig, SafeDebug};
+///
+/// /// An HMAC key, read as hex.
+/// struct HmacKey(Vec<u8>);
+///
+/// impl fmt::Debug for HmacKey {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("HmacKey([REDACTED])")
+///     }
+/// }
+///
+/// impl SafeDebug for HmacKey {}
+///
+/// impl std::str::FromStr for HmacKey {
+///     type Err = String;
+///     fn from_str(text: &str) -> Result<Self, String> {
+///         Ok(Self(text.as_bytes().to_vec()))
+///     }
+/// }
+///
+/// #[derive(EnvConfig, Debug)]
+/// struct Config {
+///     signing_key: HmacKey, // secret by its name; `Debug` is safe
+/// }
+///
+/// let config = Config::from_vars([("SIGNING_KEY", "c0ffee")]).unwrap();
+/// assert_eq!(format!("{config:?}"), "Config { signing_key: HmacKey([REDACTED]) }");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` prints its value in `Debug`, and this field is secret",
+    label = "a secret field of a type whose `Debug` shows its value",
+    note = "use `SecretString` or `SecretBox<T>` for the field, or put `#[env(debug)]` on the struct in place of `#[derive(Debug)]` (it shows `[REDACTED]`), or write `#[env(secret = false)]` on the field if its name only looks like a credential"
+)]
+pub trait SafeDebug {}
+
+impl<T: secrecy::zeroize::Zeroize + ?Sized> SafeDebug for secrecy::SecretBox<T> {}
+impl<T: SafeDebug> SafeDebug for Option<T> {}
+impl<T: SafeDebug> SafeDebug for Vec<T> {}
+impl<T: SafeDebug + ?Sized> SafeDebug for Box<T> {}
+
 /// Words that make a name a credential wherever they stand in it
 /// (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`).
 const CREDENTIAL_WORDS: &[&[u8]] = &[
@@ -89,6 +179,27 @@ pub const fn looks_like_credential(name: &str) -> bool {
         index += 1;
     }
     false
+}
+
+/// Whether a nested group's prefix makes every variable under it a
+/// credential (`nested = "API_TOKEN_"`): it holds a credential word, or
+/// ends with the first word of one (`BASIC_`, `PRIVATE_`), which the
+/// group's own field names may complete. Not a stable API.
+#[doc(hidden)]
+pub const fn prefix_looks_like_credential(prefix: &str) -> bool {
+    let bytes = prefix.as_bytes();
+    let mut index = 0;
+    while index < CREDENTIAL_WORDS.len() {
+        if contains_ignore_case(bytes, CREDENTIAL_WORDS[index]) {
+            return true;
+        }
+        index += 1;
+    }
+    ends_with_ignore_case(bytes, b"BASIC_") || ends_with_ignore_case(bytes, b"PRIVATE_")
+}
+
+const fn ends_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.len() <= haystack.len() && equal_ignore_case_at(haystack, haystack.len() - needle.len(), needle)
 }
 
 /// Whether `word` is the whole of `name`, or its end after a `_`.
@@ -245,7 +356,10 @@ pub fn mask_passwords(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    mask_credential_parameters(&out)
+    let masked = mask_credential_parameters(&out);
+    // `out` still holds the query's credentials.
+    out.zeroize();
+    masked
 }
 
 /// Masks the values of `key=value` pairs whose key names a credential, in a

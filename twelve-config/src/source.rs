@@ -154,7 +154,8 @@ impl Source for Env {
 ///
 /// Values are [`OsString`]s, so a test can supply a value that is not valid
 /// Unicode without touching the process environment. `Debug` shows the
-/// names only: values may be secrets.
+/// names only, and every value is wiped (zeroed) before it is freed:
+/// values may be secrets.
 ///
 /// # Examples
 ///
@@ -198,7 +199,9 @@ impl Vars {
     /// assert_eq!(vars.len(), 1);
     /// ```
     pub fn insert(&mut self, name: impl Into<String>, value: impl Into<OsString>) {
-        self.map.insert(name.into(), value.into());
+        if let Some(mut replaced) = self.map.insert(name.into(), value.into()) {
+            wipe(&mut replaced);
+        }
     }
 
     /// Builder form of [`insert`](Self::insert).
@@ -239,6 +242,15 @@ impl Vars {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+}
+
+impl Drop for Vars {
+    /// Values may be secrets: each is wiped before it is freed.
+    fn drop(&mut self) {
+        for value in self.map.values_mut() {
+            wipe(value);
+        }
     }
 }
 

@@ -350,6 +350,9 @@ pub(crate) fn from_owned<H: Handle>(text: &mut String) -> Result<H, ParseError> 
 /// `String`, taken rather than copied.
 macro_rules! handle_value {
     ($name:ident) => {
+        /// `Debug` masks the password.
+        impl $crate::SafeDebug for $name {}
+
         impl $crate::value::EnvValue for $name {
             fn parse_env(text: &str) -> Result<Self, String> {
                 $crate::resource::from_text(text).map_err(|error| error.to_string())

@@ -159,6 +159,25 @@ impl Clone for Parts {
     }
 }
 
+impl Drop for Parts {
+    /// Query values may be credentials (`?password=`, `&token=`): wiped,
+    /// like the user name, before they are freed.
+    fn drop(&mut self) {
+        wipe_pairs(&mut self.query);
+        if let Some(username) = &mut self.username {
+            username.zeroize();
+        }
+    }
+}
+
+/// Zeroes every key and value.
+pub(crate) fn wipe_pairs(pairs: &mut [(String, String)]) {
+    for (key, value) in pairs {
+        key.zeroize();
+        value.zeroize();
+    }
+}
+
 impl Parts {
     /// The last value of a query parameter (keys compared ignoring case).
     pub fn query_value(&self, key: &str) -> Option<&str> {
@@ -233,7 +252,34 @@ fn check_whole(input: &str) -> Result<(), ParseError> {
 }
 
 /// Parses `scheme://[user[:password]@]host[:port][,host[:port]...][/path][?query]`.
+///
+/// An error never quotes a fragment of a password: when an `@` stands
+/// after the point where the authority seems to end (`admin:pa?ss@db`,
+/// `admin:pa/ss@db`), the text before it may be a password holding an
+/// unencoded `?`, `/` or `#`, so every error about the host, port, path or
+/// query is replaced by one that quotes nothing.
 pub(crate) fn parse(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseError> {
+    parse_parts(input, rules, kind).map_err(|error| without_fragments(input, error))
+}
+
+/// `error`, or one that quotes nothing when the password's end is unclear.
+fn without_fragments(input: &str, error: ParseError) -> ParseError {
+    let Some((_, rest)) = input.split_once("://") else { return error };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let unclear = rest[authority_end..].contains('@');
+    match error.part() {
+        UrlPart::Host | UrlPart::Port | UrlPart::Path | UrlPart::Query | UrlPart::Fragment if unclear => {
+            ParseError::new(
+                error.part(),
+                "an '@' stands after the host: if the user name or password holds '/', '?' or '#', \
+                 write them as %2F, %3F and %23 (an '@' in a path or a query value is written %40)",
+            )
+        }
+        _ => error,
+    }
+}
+
+fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseError> {
     let (scheme, rest) = scheme(input, rules, kind)?;
     let Some(rest) = rest.strip_prefix("//") else {
         return Err(ParseError::new(UrlPart::Whole, format!("expected {scheme}:// at the start")));
@@ -506,7 +552,22 @@ pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
 /// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
 /// the MongoDB connection string spec.
 pub(crate) fn query_pairs(query: &str, plus_is_space: bool) -> Result<Vec<(String, String)>, ParseError> {
-    let mut pairs = Vec::new();
+    // Sized once, so no growth leaves a copy; wiped if an error cuts it short.
+    let mut pairs = WipedPairs(Vec::with_capacity(query.split('&').count()));
+    let result = fill_query_pairs(query, plus_is_space, &mut pairs.0);
+    result.map(|()| std::mem::take(&mut pairs.0))
+}
+
+/// Pairs wiped when dropped.
+struct WipedPairs(Vec<(String, String)>);
+
+impl Drop for WipedPairs {
+    fn drop(&mut self) {
+        wipe_pairs(&mut self.0);
+    }
+}
+
+fn fill_query_pairs(query: &str, plus_is_space: bool, pairs: &mut Vec<(String, String)>) -> Result<(), ParseError> {
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let Some((key, value)) = pair.split_once('=') else {
             return Err(ParseError::new(
@@ -525,7 +586,7 @@ pub(crate) fn query_pairs(query: &str, plus_is_space: bool) -> Result<Vec<(Strin
         })?;
         pairs.push((key, value));
     }
-    Ok(pairs)
+    Ok(())
 }
 
 fn short(text: &str) -> String {
@@ -580,7 +641,10 @@ pub(crate) fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeP
 }
 
 pub(crate) fn decode_utf8(text: &str, plus_is_space: bool) -> Result<String, DecodeProblem> {
-    String::from_utf8(decode(text, plus_is_space)?).map_err(|_| DecodeProblem::NotUtf8)
+    String::from_utf8(decode(text, plus_is_space)?).map_err(|error| {
+        error.into_bytes().zeroize();
+        DecodeProblem::NotUtf8
+    })
 }
 
 fn hex(byte: u8) -> Option<u8> {
