@@ -1,0 +1,200 @@
+//! The properties every fuzz target checks, shared by the targets.
+
+use std::ffi::OsString;
+use std::fmt::Display;
+use std::os::unix::ffi::OsStringExt;
+use std::str::FromStr;
+
+use twelve_config::resource::{PostgresUrl, RedisUrl, Resource};
+use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars};
+
+/// The raw password of `input` when it has a plain
+/// `scheme://user:password@host` shape: the text between the first `:` of
+/// the authority and its `@`, if it holds none of `/?#@` and appears once.
+fn raw_password(input: &str) -> Option<&str> {
+    let (_, rest) = input.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (userinfo, _) = authority.split_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    // Short passwords occur by chance in hosts and paths.
+    (password.len() >= 4 && input.matches(password).count() == 1).then_some(password)
+}
+
+/// `text` with every `secret` replaced by a look-alike: each letter and
+/// digit shifted by one (`a` to `b`, `9` to `0`), everything else kept, so
+/// the input keeps its shape and the parser takes the same path.
+fn scrub(text: &str, secret: &str) -> String {
+    let shifted: String = secret
+        .chars()
+        .map(|c| match c {
+            'z' => 'a',
+            'Z' => 'A',
+            '9' => '0',
+            c if c.is_ascii_alphanumeric() => char::from(c as u8 + 1),
+            c => c,
+        })
+        .collect();
+    text.replace(secret, &shifted)
+}
+
+/// Whether `output(text)` shows `secret` because of the secret itself, not
+/// by coincidence: with `secret` replaced by a filler in the input, the
+/// output no longer holds it.
+fn shows(secret: &str, shown: &str, again: impl FnOnce() -> String) -> bool {
+    shown.contains(secret) && !again().contains(secret)
+}
+
+/// Parses `data` as `H`; checks the properties every handle keeps.
+pub fn check_handle<H>(data: &[u8])
+where
+    H: Resource,
+    <H as FromStr>::Err: Display,
+{
+    let Ok(input) = std::str::from_utf8(data) else { return };
+    let password = raw_password(input);
+    match input.parse::<H>() {
+        Ok(handle) => {
+            let shown = handle.to_string();
+            let debug = format!("{handle:?}");
+            if let Some(password) = password {
+                assert!(!shown.contains(password), "Display shows the password: {shown}");
+                assert!(!debug.contains(password), "Debug shows the password: {debug}");
+            }
+            if let Some(decoded) = handle.password().map(|p| p.expose_secret().to_owned())
+                && decoded.len() >= 4
+                && input.matches(decoded.as_str()).count() == 1
+            {
+                assert!(!shown.contains(&decoded), "Display shows the decoded password: {shown}");
+            }
+            // The URL as given, for the driver, reads back as the same parts.
+            let exposed = handle.expose_url();
+            let again: H = exposed
+                .expose_secret()
+                .parse()
+                .unwrap_or_else(|error| panic!("expose_url does not parse again: {error}"));
+            assert_eq!(handle.scheme(), again.scheme());
+            assert_eq!(handle.hosts(), again.hosts());
+            assert_eq!(handle.port(), again.port());
+            assert_eq!(handle.username(), again.username());
+            assert_eq!(
+                handle.password().map(|p| p.expose_secret().to_owned()),
+                again.password().map(|p| p.expose_secret().to_owned())
+            );
+            assert!(handle.query_pairs().eq(again.query_pairs()));
+        }
+        Err(error) => {
+            let message = error.to_string();
+            if let Some(password) = password {
+                let again = || match scrub(input, password).parse::<H>() {
+                    Ok(_) => String::new(),
+                    Err(error) => error.to_string(),
+                };
+                assert!(!shows(password, &message, again), "the parse error quotes the password: {message}");
+            }
+        }
+    }
+}
+
+#[derive(EnvConfig)]
+#[env(prefix = "F_", file, deny_unknown, debug)]
+#[allow(dead_code, reason = "loaded to be formatted")]
+struct Config {
+    token: SecretString,
+    pin: Option<SecretBox<u32>>,
+    #[env(secret)]
+    hidden: Option<String>,
+    api_key: Option<String>,
+    name: Option<String>,
+    port: Option<u16>,
+    flag: Option<bool>,
+    list: Option<Vec<u8>>,
+    database_url: Option<PostgresUrl>,
+    redis_url: Option<RedisUrl>,
+    #[env(nested)]
+    smtp: Smtp,
+}
+
+#[derive(EnvConfig)]
+#[env(debug)]
+#[allow(dead_code, reason = "loaded to be formatted")]
+struct Smtp {
+    #[env(default = "localhost")]
+    host: String,
+    password: Option<String>,
+}
+
+/// The variables that hold secrets, by name.
+const SECRET_VARS: &[&str] =
+    &["F_TOKEN", "F_PIN", "F_HIDDEN", "F_API_KEY", "F_SMTP_PASSWORD", "F_TOKEN_FILE", "F_HIDDEN_FILE"];
+
+/// Names and values from `data`: `name=value` records separated by NUL;
+/// a name without the `F_` start gets it, so most records reach a field.
+fn variables(data: &[u8]) -> Vec<(OsString, OsString)> {
+    data.split(|&byte| byte == 0)
+        .filter_map(|record| {
+            let equals = record.iter().position(|&byte| byte == b'=')?;
+            let (name, value) = (&record[..equals], &record[equals + 1..]);
+            let name = if name.starts_with(b"F_") { name.to_vec() } else { [b"F_".as_slice(), name].concat() };
+            Some((OsString::from_vec(name), OsString::from_vec(value.to_vec())))
+        })
+        .collect()
+}
+
+/// Whether `text` holds a character the report must have escaped.
+fn has_raw_unsafe_char(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    })
+}
+
+/// Loads `Config` from arbitrary variables; checks what the report shows.
+pub fn check_load(data: &[u8]) {
+    let pairs = variables(data);
+    let mut vars = Vars::new();
+    for (name, value) in &pairs {
+        if let Some(name) = name.to_str() {
+            vars.insert(name, value.clone());
+        }
+    }
+    let outcome = Config::from_source(&vars);
+    let shown = match &outcome {
+        Ok(config) => format!("{config:?}"),
+        Err(error) => format!("{error}\n{error:?}"),
+    };
+    // A `_FILE` path is not read here unless it names a real file: fuzz
+    // input naming one is rare, and its content is not the input.
+    for (name, value) in &pairs {
+        let (Some(name), Some(value)) = (name.to_str(), value.to_str()) else { continue };
+        if !SECRET_VARS.contains(&name) || value.len() < 6 {
+            continue;
+        }
+        // A value that also stands in a name or another value may be shown
+        // as that: only a value found nowhere else must be absent.
+        let elsewhere = pairs.iter().any(|(other_name, other_value)| {
+            let other_name = other_name.to_string_lossy();
+            (other_name != name && other_value.to_string_lossy().contains(value)) || other_name.contains(value)
+        });
+        let again = || {
+            let mut scrubbed = Vars::new();
+            for (other_name, other_value) in &pairs {
+                let (Some(other_name), Some(other_value)) = (other_name.to_str(), other_value.to_str()) else {
+                    continue;
+                };
+                let other_value = if other_name == name { scrub(other_value, value) } else { other_value.to_owned() };
+                scrubbed.insert(other_name, other_value);
+            }
+            match Config::from_source(&scrubbed) {
+                Ok(config) => format!("{config:?}"),
+                Err(error) => format!("{error}\n{error:?}"),
+            }
+        };
+        if !elsewhere {
+            assert!(!shows(value, &shown, again), "{name}'s value is shown:\n{shown}");
+        }
+    }
+    if let Err(error) = &outcome {
+        let report = error.to_string();
+        assert!(!has_raw_unsafe_char(&report), "a raw control character in the report:\n{report:?}");
+    }
+}
