@@ -2,6 +2,8 @@
 //! found: each input is hostile, and each output the crate can write is
 //! checked.
 
+#![allow(dead_code)] // The configs exist to be loaded and formatted.
+
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 

@@ -97,6 +97,7 @@
 //! | `default = "30s"` | when unset, parse this text exactly as if the variable held it |
 //! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
 //! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
+//! | `secret = false` | the name only looks like a credential (`token_bucket_size`): not secret by its name |
 //! | `split = ";"` | the separator of a `Vec<T>` (default `,`; a newline for a list of secrets, which may hold commas) |
 //! | `parse_with = path::to::fn` | read with `fn(&str) -> Result<T, E>` (`E: Display`) instead of `FromStr`; applied to each item of a `Vec` |
 //! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_` |
@@ -284,10 +285,13 @@
 //!
 //! **A secret's value never appears in any output of this crate.** A field
 //! is secret when its type is [`SecretString`] or [`SecretBox<T>`] (from
-//! [`secrecy`]), when it has `#[env(secret)]`, or when its variable's name
-//! looks like a credential (contains `PASSWORD`, `PASSWD`, `SECRET`,
-//! `TOKEN` or `CREDENTIALS`, or ends in `_KEY`; see
-//! [`looks_like_credential`]). For a secret field:
+//! [`secrecy`]), when it has `#[env(secret)]`, when its variable's name
+//! looks like a credential (`PASSWORD`, `TOKEN`, `SECRET`, `PASSPHRASE`,
+//! `APIKEY`, `PRIVATE_KEY`, ... anywhere; `KEY`, `PASS`, `DSN`, `PEM`,
+//! `COOKIE`, `SALT` as the last word; see [`looks_like_credential`]; turn
+//! the name rule off with `#[env(secret = false)]`), or when it belongs to
+//! a nested group whose prefix looks like one (`nested = "API_TOKEN_"`).
+//! For a secret field:
 //!
 //! - the report says that the value is invalid and what was expected, never
 //!   what it was (a parse error's own message may quote its input, so it is
@@ -297,15 +301,38 @@
 //! - a value that is not Unicode is reported without its bytes.
 //!
 //! Any value the report does show, secret or not, has URL passwords and
-//! credential query parameters (`?password=`, `&token=`) masked as `***`
-//! ([`mask_passwords`]).
+//! credential parameters masked as `***` ([`mask_passwords`]): `?password=`,
+//! `&client_secret=`, cloud signatures, percent-encoded keys such as
+//! `pass%77ord=`, libpq keyword strings however they are spaced or quoted.
+//! One list decides, for the report, `Display`, `Debug`, serde and
+//! [`Resource::query_pairs`](resource::Resource::query_pairs) alike. And
+//! every piece of text a report shows (names, values, parser messages,
+//! paths) has its control characters, bidirectional overrides, line
+//! separators and invisible characters escaped (`\u{1b}`, `\u{202e}`), so
+//! hostile text cannot hide or rewrite lines in a terminal or a log viewer.
 //!
-//! **`Debug` of your config.** `secrecy`'s types print `[REDACTED]`
-//! themselves, so with `SecretString` and `SecretBox<T>` fields a plain
-//! `#[derive(Debug)]` is safe. A plain type marked `#[env(secret)]` (a
-//! `String`, a `u32`) would be printed by `#[derive(Debug)]`: put
-//! `#[env(debug)]` on the struct *instead of* deriving `Debug`, and the
-//! derive writes a `Debug` that shows `[REDACTED]` for every secret field:
+//! **Safe by default: `Debug` of your config.** A secret field whose type
+//! prints its value in `Debug` (a `String`, a `u32`) does not compile
+//! unless the struct has `#[env(debug)]`: a `#[derive(Debug)]` beside it
+//! would print the secret in every log line that shows the config. The
+//! error says the three ways out:
+//!
+//! ```text
+//! error[E0277]: `String` prints its value in `Debug`, and this field is secret
+//!  --> src/config.rs:6:18
+//!   |
+//! 6 |     db_password: String,
+//!   |                  ^^^^^^ a secret field of a type whose `Debug` shows its value
+//!   = note: use `SecretString` or `SecretBox<T>` for the field, or put `#[env(debug)]` on the
+//!           struct in place of `#[derive(Debug)]` (it shows `[REDACTED]`), or write
+//!           `#[env(secret = false)]` on the field if its name only looks like a credential
+//! ```
+//!
+//! `secrecy`'s types and every [`resource`] handle redact themselves
+//! ([`SafeDebug`]), so with them a plain `#[derive(Debug)]` is fine. With
+//! `#[env(debug)]` *instead of* deriving `Debug`, the derive writes a
+//! `Debug` that shows `[REDACTED]` for every secret field (and for a whole
+//! group under a credential-like prefix):
 //!
 //! ```
 //! use twelve_config::{EnvConfig, SecretString};
@@ -342,7 +369,10 @@
 //! problem naming the path and the reason ([`Problem::File`]), never the
 //! content. Only regular files are read (symlinks followed, as Kubernetes
 //! mounts secrets): a pipe or a device such as `/dev/stdin` could block the
-//! start forever. Files over 1 MiB are refused.
+//! start forever: the file is opened without blocking, then the open
+//! handle is checked, so a path swapped between a check and the open
+//! cannot slip a FIFO in. Files over 1 MiB are refused. A value from a file
+//! that does not parse is reported against `X_FILE`, where it came from.
 //!
 //! ```
 //! use twelve_config::{EnvConfig, ExposeSecret, SecretString};
@@ -366,11 +396,16 @@
 //! **The limits.** [`ExposeSecret::expose_secret`] is the one door to a
 //! secret's value: `grep expose_secret` finds every place your code reads
 //! one, and what it does there is up to it. Secrets are zeroized on drop
-//! (by `secrecy`), and the loader zeroizes its own copies of secret text;
+//! (by `secrecy`), and the crate wipes every copy it makes: the loader's
+//! text of each value, the values of [`Vars`], the values std copies with
+//! the names when a report lists the environment, a value not used because
+//! its `_FILE` is set too, the bytes of a value that is not Unicode, the
+//! buffer a `_FILE` is read into, and the query values of a handle. A
+//! scanning allocator in the test suite checks that no unwiped copy of a
+//! secret is freed. What a `parse_with` function does with the text (its
+//! own error, say) is its own;
 //! the process environment itself still holds the value, as it does for
-//! every program. A field that is secret only by its name is hidden in
-//! reports and listings, but `#[derive(Debug)]` still prints it: use
-//! `#[env(debug)]` or a `secrecy` type.
+//! every program.
 //!
 //! # Backing services
 //!
