@@ -110,24 +110,12 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     let fields = input.fields.iter().map(|field| {
         let ident = field.ident;
         let name = field.display_name();
-        let shown = if let Some(part) = field.nested_part() {
-            // A group under a credential-like prefix is secret whole.
-            let full = format!("{prefix}{part}");
-            let name_rule = field.name_rule();
-            quote! {
-                if #name_rule && #private::prefix_looks_like_credential(#full) {
-                    &#private::Redacted as &dyn ::core::fmt::Debug
-                } else {
-                    &self.#ident
-                }
-            }
-        } else if field.secret_by_attribute() {
+        let shown = if field.secret_by_attribute() {
             quote!(&#private::Redacted)
         } else {
-            let var = variable_name(&prefix, field);
-            let name_rule = field.name_rule();
+            let secret = secret_at_compile_time(&prefix, field);
             quote! {
-                if #name_rule && #private::looks_like_credential(#var) {
+                if #secret {
                     &#private::Redacted as &dyn ::core::fmt::Debug
                 } else {
                     &self.#ident
@@ -155,22 +143,10 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
     if input.attrs.debug.is_some() {
         return None;
     }
-    let private = quote!(::twelve_config::__private);
     let prefix = input.prefix();
     let checks = input.fields.iter().map(|field| {
         let ty = &field.original.ty;
-        let name_rule = field.name_rule();
-        let secret = match field.nested_part() {
-            Some(part) => {
-                let full = format!("{prefix}{part}");
-                quote!(#name_rule && #private::prefix_looks_like_credential(#full))
-            }
-            None => {
-                let by_attribute = field.secret_by_attribute();
-                let var = variable_name(&prefix, field);
-                quote!(#by_attribute || (#name_rule && #private::looks_like_credential(#var)))
-            }
-        };
+        let secret = secret_at_compile_time(&prefix, field);
         // Every token of the call is spanned at the type, so the error
         // points there.
         quote_spanned! {ty.span()=>
@@ -185,6 +161,26 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
             #(#checks)*
         };
     })
+}
+
+/// A constant expression: whether the field is secret by its attribute,
+/// by its name at the struct's root (unless `secret = false`), or, for a
+/// nested group, by a credential-like prefix. The derived `Debug` and the
+/// check that a secret's type redacts itself decide by the same rule.
+fn secret_at_compile_time(prefix: &str, field: &Field<'_>) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let name_rule = field.name_rule();
+    match field.nested_part() {
+        Some(part) => {
+            let full = format!("{prefix}{part}");
+            quote!(#name_rule && #private::prefix_looks_like_credential(#full))
+        }
+        None => {
+            let by_attribute = field.secret_by_attribute();
+            let var = variable_name(prefix, field);
+            quote!(#by_attribute || (#name_rule && #private::looks_like_credential(#var)))
+        }
+    }
 }
 
 /// The variables the struct reads at the root whose names are known here,

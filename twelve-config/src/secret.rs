@@ -164,12 +164,8 @@ pub const fn looks_like_credential(name: &str) -> bool {
     let name = name.as_bytes();
     // A `const fn` without allocation: the derive folds it into a constant
     // for every name it knows at compile time.
-    let mut index = 0;
-    while index < CREDENTIAL_WORDS.len() {
-        if contains_ignore_case(name, CREDENTIAL_WORDS[index]) {
-            return true;
-        }
-        index += 1;
+    if contains_a_credential_word(name) {
+        return true;
     }
     let mut index = 0;
     while index < CREDENTIAL_LAST_WORDS.len() {
@@ -188,14 +184,21 @@ pub const fn looks_like_credential(name: &str) -> bool {
 #[doc(hidden)]
 pub const fn prefix_looks_like_credential(prefix: &str) -> bool {
     let bytes = prefix.as_bytes();
+    contains_a_credential_word(bytes)
+        || ends_with_ignore_case(bytes, b"BASIC_")
+        || ends_with_ignore_case(bytes, b"PRIVATE_")
+}
+
+/// Whether `name` holds one of [`CREDENTIAL_WORDS`], ignoring ASCII case.
+const fn contains_a_credential_word(name: &[u8]) -> bool {
     let mut index = 0;
     while index < CREDENTIAL_WORDS.len() {
-        if contains_ignore_case(bytes, CREDENTIAL_WORDS[index]) {
+        if contains_ignore_case(name, CREDENTIAL_WORDS[index]) {
             return true;
         }
         index += 1;
     }
-    ends_with_ignore_case(bytes, b"BASIC_") || ends_with_ignore_case(bytes, b"PRIVATE_")
+    false
 }
 
 const fn ends_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
