@@ -154,6 +154,26 @@ fn a_group_under_a_credential_prefix_is_secret_in_debug_and_the_report() {
 }
 
 #[test]
+fn a_prefix_that_runs_into_a_field_name_is_checked_too() {
+    #[derive(EnvConfig)]
+    #[env(debug)]
+    struct Config {
+        // `PASS` + `WORD` reads `PASSWORD`.
+        #[env(nested = "PASS")]
+        pass: Word,
+    }
+    #[derive(EnvConfig, Debug)]
+    struct Word {
+        word: String,
+    }
+    let config = Config::from_vars([("PASSWORD", CANARY)]).unwrap();
+    assert!(!format!("{config:?}").contains(CANARY));
+    assert!(Config::vars()[0].secret);
+    let error = Config::from_vars([("PASSWORD", "")]).unwrap_err();
+    assert!(error.to_string().contains("PASSWORD"));
+}
+
+#[test]
 fn secret_false_turns_the_name_rule_off() {
     #[derive(EnvConfig, Debug)]
     struct Config {

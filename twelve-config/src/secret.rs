@@ -178,15 +178,57 @@ pub const fn looks_like_credential(name: &str) -> bool {
 }
 
 /// Whether a nested group's prefix makes every variable under it a
-/// credential (`nested = "API_TOKEN_"`): it holds a credential word, or
-/// ends with the first word of one (`BASIC_`, `PRIVATE_`), which the
-/// group's own field names may complete. Not a stable API.
+/// credential (`nested = "API_TOKEN_"`): it holds a credential word, or it
+/// ends with the start of one that the group's own field names may
+/// complete: the first word of `BASIC_AUTH` or `PRIVATE_KEY`, or, for a
+/// prefix that does not end in `_`, any start of a credential word
+/// (`nested = "PASS"` and a field `word` read `PASSWORD`). Not a stable
+/// API.
 #[doc(hidden)]
 pub const fn prefix_looks_like_credential(prefix: &str) -> bool {
     let bytes = prefix.as_bytes();
-    contains_a_credential_word(bytes)
+    if contains_a_credential_word(bytes)
         || ends_with_ignore_case(bytes, b"BASIC_")
         || ends_with_ignore_case(bytes, b"PRIVATE_")
+    {
+        return true;
+    }
+    // The prefix's last word, when it runs on into the field's name.
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1] != b'_' {
+        start -= 1;
+    }
+    let tail_len = bytes.len() - start;
+    if tail_len == 0 {
+        return false;
+    }
+    let mut index = 0;
+    while index < CREDENTIAL_WORDS.len() + CREDENTIAL_LAST_WORDS.len() {
+        let word = if index < CREDENTIAL_WORDS.len() {
+            CREDENTIAL_WORDS[index]
+        } else {
+            CREDENTIAL_LAST_WORDS[index - CREDENTIAL_WORDS.len()]
+        };
+        // `word` starts with the tail: compare the tail against its start.
+        if tail_len <= word.len() && starts_with_ignore_case_at(bytes, start, word, tail_len) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether `bytes[start..start + len]` equals the first `len` bytes of
+/// `word`, ignoring ASCII case.
+const fn starts_with_ignore_case_at(bytes: &[u8], start: usize, word: &[u8], len: usize) -> bool {
+    let mut index = 0;
+    while index < len {
+        if bytes[start + index].to_ascii_uppercase() != word[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// Whether `name` holds one of [`CREDENTIAL_WORDS`], ignoring ASCII case.
@@ -514,6 +556,16 @@ mod tests {
     fn masking_keeps_multibyte_text_intact() {
         assert_eq!(mask_passwords("é://ü:ß@ä/ö"), "é://ü:***@ä/ö");
         assert_eq!(mask_passwords("ü?pässword=1"), "ü?pässword=1");
+    }
+
+    #[test]
+    fn credential_prefixes() {
+        for prefix in ["API_TOKEN_", "DB_PASSWORD_", "BASIC_", "PRIVATE_", "PASS", "APP_SECR", "K"] {
+            assert!(prefix_looks_like_credential(prefix), "{prefix}");
+        }
+        for prefix in ["", "SMTP_", "APP_", "TLS_", "DB_"] {
+            assert!(!prefix_looks_like_credential(prefix), "{prefix}");
+        }
     }
 
     #[test]
