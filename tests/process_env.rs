@@ -26,6 +26,9 @@ struct Config {
     token: SecretString,
     #[env(default = false)]
     debug: bool,
+    #[env(deprecated = "PE_OLD_NAME", default = "x")]
+    #[allow(dead_code, reason = "read to warn about its old name")]
+    new_name: String,
 }
 
 /// Names that are prefixes of one another, a `_FILE`, an exact name, a
@@ -382,8 +385,18 @@ fn from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe() {
     assert_eq!(status.code(), Some(EXIT_CONFIG), "{status:?}");
 }
 
+fn from_env_or_exit_prints_warnings_and_goes_on() {
+    let output = run(
+        "or_exit",
+        &[("PE_PORT", "9000".into()), ("PE_NAME", "svc".into()), ("PE_TOKEN", "t".into()), ("PE_OLD_NAME", "y".into())],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(text(&output.stdout), "started on 9000\n");
+    assert_eq!(text(&output.stderr), "warning: PE_OLD_NAME is deprecated: rename it to PE_NEW_NAME\n");
+}
+
 fn parent() -> ExitCode {
-    let tests: [(&str, fn()); 6] = [
+    let tests: [(&str, fn()); 7] = [
         ("one_pass_finds_what_var_os_finds", one_pass_finds_what_var_os_finds),
         ("from_env_reads_the_process_environment", from_env_reads_the_process_environment),
         ("from_env_reports_a_non_unicode_value_and_keeps_going", from_env_reports_a_non_unicode_value_and_keeps_going),
@@ -393,6 +406,7 @@ fn parent() -> ExitCode {
             "from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe",
             from_env_or_exit_exits_78_when_stderr_is_a_broken_pipe,
         ),
+        ("from_env_or_exit_prints_warnings_and_goes_on", from_env_or_exit_prints_warnings_and_goes_on),
     ];
     let mut failed = 0;
     for (name, test) in tests {

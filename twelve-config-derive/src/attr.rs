@@ -10,8 +10,9 @@ use syn::{Attribute, Expr, LitStr, Path, Token};
 use crate::ctxt::Ctxt;
 use crate::name::{did_you_mean, tokens_to_text};
 
-pub const CONTAINER_KEYS: &[&str] = &["prefix", "deny_unknown", "debug", "file"];
-pub const FIELD_KEYS: &[&str] = &["name", "default", "secret", "split", "parse_with", "nested", "file"];
+pub const CONTAINER_KEYS: &[&str] = &["prefix", "deny_unknown", "debug", "file", "validate"];
+pub const FIELD_KEYS: &[&str] =
+    &["name", "default", "secret", "split", "parse_with", "nested", "file", "range", "validate", "alias", "deprecated"];
 
 /// An attribute value with the tokens that set it, for error spans.
 pub struct Attr<T> {
@@ -44,6 +45,8 @@ pub struct Container {
     pub deny_unknown: Option<Attr<()>>,
     pub debug: Option<Attr<()>>,
     pub file: Option<Attr<()>>,
+    /// `validate = path`: a rule over the whole struct.
+    pub validate: Option<Attr<Path>>,
 }
 
 pub enum Default {
@@ -75,6 +78,13 @@ pub struct Field {
     /// `nested`, or `nested = "PART_"`.
     pub nested: Option<Attr<Option<LitStr>>>,
     pub file: Option<Attr<()>>,
+    /// `range = 1..=64`: the tokens of the range, as written.
+    pub range: Option<Attr<TokenStream>>,
+    /// `validate = path`.
+    pub validate: Option<Attr<Path>>,
+    /// `alias = "OLD"` and `deprecated = "OLD"`, in order, each with
+    /// whether it is deprecated.
+    pub aliases: Vec<Attr<(LitStr, bool)>>,
 }
 
 pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> Container {
@@ -82,6 +92,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> Container {
     let mut deny_unknown = Slot::new("deny_unknown");
     let mut debug = Slot::new("debug");
     let mut file = Slot::new("file");
+    let mut validate = Slot::new("validate");
     for_each_env_meta(cx, attrs, "container", CONTAINER_KEYS, |meta, key| {
         let path = meta.path.clone();
         match key {
@@ -92,11 +103,21 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> Container {
             "deny_unknown" => deny_unknown.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             "debug" => debug.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             "file" => file.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "validate" => {
+                let function = function_path(&meta, "validate")?;
+                validate.set(cx, &path, quote::quote!(#path = #function), function);
+            }
             _ => unreachable_key(&meta)?,
         }
         Ok(())
     });
-    Container { prefix: prefix.attr, deny_unknown: deny_unknown.attr, debug: debug.attr, file: file.attr }
+    Container {
+        prefix: prefix.attr,
+        deny_unknown: deny_unknown.attr,
+        debug: debug.attr,
+        file: file.attr,
+        validate: validate.attr,
+    }
 }
 
 pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
@@ -107,6 +128,9 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut parse_with = Slot::new("parse_with");
     let mut nested = Slot::new("nested");
     let mut file = Slot::new("file");
+    let mut range = Slot::new("range");
+    let mut validate = Slot::new("validate");
+    let mut aliases = Vec::new();
     for_each_env_meta(cx, attrs, "field", FIELD_KEYS, |meta, key| {
         let path = meta.path.clone();
         match key {
@@ -139,13 +163,27 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
                 split.set(cx, &path, quote::quote!(#path = #lit), lit);
             }
             "parse_with" => {
-                let function = meta.value()?.parse::<Path>().map_err(|error| {
-                    syn::Error::new(
-                        error.span(),
-                        "`parse_with` takes a path to a function: `parse_with = path::to::function`",
-                    )
-                })?;
+                let function = function_path(&meta, "parse_with")?;
                 parse_with.set(cx, &path, quote::quote!(#path = #function), function);
+            }
+            "validate" => {
+                let function = function_path(&meta, "validate")?;
+                validate.set(cx, &path, quote::quote!(#path = #function), function);
+            }
+            "range" => {
+                let input = meta.value()?;
+                let tokens = tokens_to_comma(input);
+                if !is_range(&tokens) {
+                    return Err(syn::Error::new_spanned(
+                        &tokens,
+                        "`range` takes a range: `range = 1..=64`, `1..65`, `1..` or `..=64`",
+                    ));
+                }
+                range.set(cx, &path, quote::quote!(#path = #tokens), tokens);
+            }
+            "alias" | "deprecated" => {
+                let lit = string_value(&meta)?;
+                aliases.push(Attr { tokens: quote::quote!(#path = #lit), value: (lit, key == "deprecated") });
             }
             "nested" => {
                 if meta.input.peek(Token![=]) {
@@ -168,7 +206,54 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
         parse_with: parse_with.attr,
         nested: nested.attr,
         file: file.attr,
+        range: range.attr,
+        validate: validate.attr,
+        aliases,
     }
+}
+
+/// The path of `key = path::to::function`.
+fn function_path(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Path> {
+    meta.value()?.parse::<Path>().map_err(|error| {
+        syn::Error::new(error.span(), format!("`{key}` takes a path to a function: `{key} = path::to::function`"))
+    })
+}
+
+/// The tokens of one attribute value: up to the next top-level comma.
+fn tokens_to_comma(input: ParseStream<'_>) -> TokenStream {
+    input
+        .step(|cursor| {
+            let mut tokens = TokenStream::new();
+            let mut rest = *cursor;
+            while let Some((tree, next)) = rest.token_tree() {
+                if let TokenTree::Punct(punct) = &tree
+                    && punct.as_char() == ','
+                {
+                    break;
+                }
+                tokens.extend([tree]);
+                rest = next;
+            }
+            Ok((tokens, rest))
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the tokens hold a top-level `..` (a range, `..=` included).
+fn is_range(tokens: &TokenStream) -> bool {
+    let mut previous_dot = false;
+    for tree in tokens.clone() {
+        match &tree {
+            TokenTree::Punct(punct) if punct.as_char() == '.' => {
+                if previous_dot {
+                    return true;
+                }
+                previous_dot = punct.spacing() == proc_macro2::Spacing::Joint;
+            }
+            _ => previous_dot = false,
+        }
+    }
+    false
 }
 
 fn classify_default(expr: Expr) -> Default {

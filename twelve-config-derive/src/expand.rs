@@ -42,6 +42,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let vars = input.fields.iter().map(|field| list_field(input, &names, field));
     let debug = debug_impl(input);
     let secret_checks = secret_checks(input);
+    let container_rule = container_rule(input);
     let prefix_fn = (!prefix.is_empty()).then(|| {
         quote! {
             fn __prefix() -> &'static ::core::primitive::str {
@@ -77,7 +78,9 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 #[allow(unused_imports)]
                 use #private::{ViaEnvValue as _, ViaFromStr as _, ViaUnsupported as _};
                 #( let #bindings = #loads; )*
-                #private::Some(Self { #( #field_idents: #bindings?, )* })
+                let __config = Self { #( #field_idents: #bindings?, )* };
+                #container_rule
+                #private::Some(__config)
             }
 
             fn __vars(
@@ -97,6 +100,25 @@ fn expand(input: &Input<'_>) -> TokenStream {
         #debug
         #secret_checks
     }
+}
+
+/// `#[env(validate = path)]`: the rule over the whole struct, once every
+/// field has loaded; its failure joins the report.
+fn container_rule(input: &Input<'_>) -> Option<TokenStream> {
+    let validate = input.attrs.validate.as_ref()?;
+    let function = &validate.value;
+    let private = quote!(::twelve_config::__private);
+    let struct_name = input.ident.to_string();
+    Some(quote_spanned! {function.span()=>
+        if let ::core::result::Result::Err(__error) = #function(&__config) {
+            #[allow(unused_imports)]
+            use ::twelve_config::__private::{ViaDisplay as _, ViaRuleError as _};
+            let __failure = (&&::twelve_config::__private::RuleOutcome(&__error)).rule();
+            let mut __vars = #private::Vec::new();
+            <Self as ::twelve_config::EnvConfig>::__vars(__scope, &mut __vars);
+            __loader.rule_failed(__scope, #struct_name, __failure, &__vars);
+        }
+    })
 }
 
 /// With `#[env(debug)]`: a `Debug` that shows `[REDACTED]` for secret
@@ -244,11 +266,15 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     }
     let spec = field_spec(input, names, field);
     let parser = parser(field);
-    let parsed = if field.shape.is_option() {
-        quote!(__loader.parse(&__field, __text, __parse).map(#private::Some))
-    } else {
-        quote!(__loader.parse(&__field, __text, __parse))
+    let check = field_rules(field);
+    let parse = match &check {
+        Some(check) => quote! {{
+            let __check = #check;
+            __loader.parse_checked(&__field, __text, __parse, __check)
+        }},
+        None => quote!(__loader.parse(&__field, __text, __parse)),
     };
+    let parsed = if field.shape.is_option() { quote!((#parse).map(#private::Some)) } else { parse };
     let unset = match &field.attrs.default {
         Some(default) => match &default.value {
             Default::Text(_) => quote!(__loader.parse_default(&__field, __parse)),
@@ -258,6 +284,8 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
         None if field.shape.is_option() => quote!(#private::Some(#private::None)),
         None => quote!(__loader.missing(&__field, __unset)),
     };
+    // Unset and not required: the effective configuration notes it.
+    let unset = if field.is_required() { unset } else { quote!({ __loader.unset(&__field); #unset }) };
     let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
     quote! {
         {
@@ -270,6 +298,48 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             }
         }
     }
+}
+
+/// The closure checking a parsed value against the field's `range` and
+/// `validate` (the inner value of an `Option`; every item of a list for a
+/// range), or `None` when it has no rule.
+fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
+    let attrs = &field.attrs;
+    if attrs.range.is_none() && attrs.validate.is_none() {
+        return None;
+    }
+    let private = quote!(::twelve_config::__private);
+    let value_type = match field.shape {
+        crate::ast::Shape::Vec | crate::ast::Shape::OptionVec => {
+            let inner = field.inner;
+            quote!(#private::Vec<#inner>)
+        }
+        _ => {
+            let inner = field.inner;
+            quote!(#inner)
+        }
+    };
+    let range = attrs.range.as_ref().map(|range| {
+        let tokens = &range.value;
+        let text = tokens_to_text(tokens.clone());
+        if field.shape.is_vec() {
+            quote_spanned!(tokens.span()=> #private::check_range_items(__value.iter(), &(#tokens), #text)?;)
+        } else {
+            quote_spanned!(tokens.span()=> #private::check_range(__value, &(#tokens), #text)?;)
+        }
+    });
+    let validate = attrs.validate.as_ref().map(|validate| {
+        let function = &validate.value;
+        let name = tokens_to_text(function.to_token_stream());
+        quote_spanned!(function.span()=> #private::check_validate(#function, __value, #name)?;)
+    });
+    Some(quote! {
+        |__value: &#value_type| -> ::core::result::Result<(), #private::RuleFailure> {
+            #range
+            #validate
+            ::core::result::Result::Ok(())
+        }
+    })
 }
 
 /// The statements that add one field's variables to `__out`.
@@ -335,6 +405,10 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let default_text = field.attrs.default.as_ref().map(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
+    let aliases = field.attrs.aliases.iter().map(|alias| {
+        let (lit, deprecated) = &alias.value;
+        quote!((#lit, #deprecated))
+    });
     quote! {{
         const __CREDENTIAL: ::core::primitive::bool = #name_rule && #private::looks_like_credential(#root_name);
         const __INFO: &#private::FieldInfo = &#private::FieldInfo {
@@ -343,6 +417,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             description: #description,
             default: #default_text,
             required: #required,
+            aliases: &[#(#aliases),*],
         };
         let __var = #var;
         let __secret = #secret || #credential;

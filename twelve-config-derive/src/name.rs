@@ -46,6 +46,8 @@ fn write_tokens(tokens: TokenStream, out: &mut String) {
                 let c = punct.as_char();
                 match c {
                     ',' => out.push_str(", "),
+                    // `..=` is one operator.
+                    '=' if out.ends_with("..") => out.push('='),
                     '+' | '=' | '*' | '/' | '|' if punct.spacing() == Spacing::Alone => {
                         out.push(' ');
                         out.push(c);

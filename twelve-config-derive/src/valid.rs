@@ -57,6 +57,34 @@ impl Input<'_> {
         }
         let prefix = self.prefix();
         let mut seen: HashMap<String, &Field<'_>> = HashMap::new();
+        // An alias is a name the field reads as much as its own.
+        for field in self.fields.iter().filter(|field| field.attrs.nested.is_none()) {
+            let own = match &field.attrs.name {
+                Some(name) => name.value.value(),
+                None => format!("{prefix}{}", field.suffix()),
+            };
+            for alias in &field.attrs.aliases {
+                let (lit, _) = &alias.value;
+                let text = lit.value();
+                if text == own {
+                    cx.error_spanned_by(
+                        lit,
+                        format!("`{text}` is the field's own variable: an alias names another one"),
+                    );
+                } else if let Some(first) = seen.get(&text) {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "fields `{}` and `{}` both read the variable `{text}`: an alias names one field's old variable",
+                            first.display_name(),
+                            field.display_name(),
+                        ),
+                    );
+                } else {
+                    seen.insert(text, field);
+                }
+            }
+        }
         for field in self.fields.iter().filter(|field| field.attrs.nested.is_none()) {
             let (name, exact) = match &field.attrs.name {
                 Some(name) => (name.value.value(), true),
@@ -103,6 +131,8 @@ impl Field<'_> {
                 (attrs.split.as_ref().map(|a| &a.tokens), "split"),
                 (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
                 (attrs.file.as_ref().map(|a| &a.tokens), "file"),
+                (attrs.range.as_ref().map(|a| &a.tokens), "range"),
+                (attrs.aliases.first().map(|a| &a.tokens), "alias"),
             ] {
                 if let Some(tokens) = tokens {
                     cx.error_spanned_by(
@@ -110,6 +140,12 @@ impl Field<'_> {
                         format!("`{key}` cannot be used with `nested`: put it on the fields of the nested struct"),
                     );
                 }
+            }
+            if let Some(validate) = &attrs.validate {
+                cx.error_spanned_by(
+                    &validate.tokens,
+                    "`validate` cannot be used with `nested`: put `#[env(validate = ...)]` on the nested struct",
+                );
             }
             if self.shape != crate::ast::Shape::Plain {
                 cx.error_spanned_by(
@@ -123,15 +159,11 @@ impl Field<'_> {
             return;
         }
         if let Some(name) = &attrs.name {
-            let text = name.value.value();
-            if text.is_empty() {
-                cx.error_spanned_by(&name.value, "`name` cannot be empty");
-            } else if let Some(bad) = text.chars().find(|c| *c == '=' || *c == '\0' || c.is_whitespace()) {
-                cx.error_spanned_by(
-                    &name.value,
-                    format!("a variable name cannot contain {bad:?}: use letters, digits and `_`"),
-                );
-            }
+            check_variable_name(cx, &name.value, "name");
+        }
+        for alias in &attrs.aliases {
+            let (lit, deprecated) = &alias.value;
+            check_variable_name(cx, lit, if *deprecated { "deprecated" } else { "alias" });
         }
         if let Some(split) = &attrs.split {
             if !self.shape.is_vec() {
@@ -152,6 +184,16 @@ impl Field<'_> {
                  drop the `Option` to use a default",
             );
         }
+    }
+}
+
+/// A variable name given in full (`name`, `alias`, `deprecated`).
+fn check_variable_name(cx: &Ctxt, lit: &syn::LitStr, key: &str) {
+    let text = lit.value();
+    if text.is_empty() {
+        cx.error_spanned_by(lit, format!("`{key}` cannot be empty"));
+    } else if let Some(bad) = text.chars().find(|c| *c == '=' || *c == '\0' || c.is_whitespace()) {
+        cx.error_spanned_by(lit, format!("a variable name cannot contain {bad:?}: use letters, digits and `_`"));
     }
 }
 

@@ -1,7 +1,7 @@
 //! What the derive's generated code calls. Not a stable API.
 
 use std::collections::HashSet;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt::Display;
 use std::fs::File;
 use std::io::{ErrorKind, Read};
@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use secrecy::zeroize::Zeroize;
 
+use crate::loaded::{Entry, Loaded, Origin, Warning};
 use crate::report::{clip_escaped, shown_reason, shown_value};
 pub use crate::secret::{looks_like_credential, prefix_looks_like_credential};
 pub use crate::snapshot::{Name, Snapshot};
@@ -96,6 +97,11 @@ impl<'a> Scope<'a> {
     pub fn field(&self, name: &'static str) -> Cow<'static, str> {
         join_path(self.path, name)
     }
+
+    /// The path of a field named at run time (`smtp.host` for `host`).
+    fn field_path_of(&self, name: &str) -> String {
+        if self.path.is_empty() { name.to_owned() } else { format!("{}.{name}", self.path) }
+    }
 }
 
 /// `parent.name`, or `name` at the root.
@@ -114,6 +120,9 @@ pub struct FieldInfo {
     /// The text of the default: the string literal, or the expression.
     pub default: Option<&'static str>,
     pub required: bool,
+    /// Names read when the field's own is unset, each with whether it is
+    /// deprecated.
+    pub aliases: &'static [(&'static str, bool)],
 }
 
 /// One field being loaded.
@@ -161,6 +170,14 @@ impl Field<'_> {
             secret,
             field: self.field_path(),
             file: self.reads_file,
+            aliases: self.info.aliases.iter().map(|(name, _)| (*name).to_owned()).collect(),
+            deprecated: self
+                .info
+                .aliases
+                .iter()
+                .filter(|(_, deprecated)| *deprecated)
+                .map(|(name, _)| (*name).to_owned())
+                .collect(),
         }
     }
 }
@@ -201,6 +218,11 @@ pub struct Loader<'a> {
     /// The last value fetched came from the file `NAME_FILE` names: a
     /// problem with it names `NAME_FILE`, as `NAME` is unset.
     from_file: bool,
+    /// Where the last value fetched came from.
+    origin: Origin,
+    warnings: Vec<Warning>,
+    /// The effective configuration, when [`EnvConfig::load`] asked for it.
+    entries: Option<Vec<Entry>>,
 }
 
 impl<'a> Loader<'a> {
@@ -209,7 +231,45 @@ impl<'a> Loader<'a> {
     #[inline]
     pub fn new(source: &'a dyn Source, names: &[Name]) -> Self {
         let snapshot = if names.is_empty() { None } else { source.__snapshot(names) };
-        Self { source, snapshot, problems: Vec::new(), from_file: false }
+        Self {
+            source,
+            snapshot,
+            problems: Vec::new(),
+            from_file: false,
+            origin: Origin::Env,
+            warnings: Vec::new(),
+            entries: None,
+        }
+    }
+
+    /// Records the effective configuration as fields load.
+    pub(crate) fn recording(mut self) -> Self {
+        self.entries = Some(Vec::new());
+        self
+    }
+
+    fn entry(&mut self, field: &Field, value: Option<String>, origin: Origin) {
+        if let Some(entries) = &mut self.entries {
+            entries.push(Entry {
+                var: field.var.clone().into_owned(),
+                field: field.field_path(),
+                value: if field.secret { None } else { value },
+                secret: field.secret,
+                origin,
+            });
+        }
+    }
+
+    /// Records that a field's variable is unset: it takes its default, or
+    /// is `None`.
+    pub fn unset(&mut self, field: &Field) {
+        if self.entries.is_some() {
+            let (value, origin) = match field.info.default {
+                Some(default) => (Some(shown_value(default)), Origin::Default),
+                None => (None, Origin::Unset),
+            };
+            self.entry(field, value, origin);
+        }
     }
 
     /// A variable's value: from the snapshot when it holds the slot, else
@@ -228,6 +288,7 @@ impl<'a> Loader<'a> {
     #[inline]
     pub fn fetch(&mut self, field: &Field) -> Fetched {
         self.from_file = false;
+        self.origin = Origin::Env;
         let raw = self.lookup(field.slot, || &*field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
         let direct = raw.filter(|raw| !raw.is_empty());
@@ -254,9 +315,13 @@ impl<'a> Loader<'a> {
             }
             let fetched = self.fetch_file(field, field.file_var(), &path);
             self.from_file = matches!(fetched, Fetched::Value(_));
+            if self.from_file {
+                self.origin = Origin::File(shown_path(&path).unwrap_or_else(|| "(path not shown)".to_owned()));
+            }
             return fetched;
         }
         match direct {
+            None if !field.info.aliases.is_empty() => self.fetch_alias(field, Unset { empty }),
             None => Fetched::Unset(Unset { empty }),
             Some(raw) => match raw.into_owned().into_string() {
                 Ok(text) => Fetched::Value(text),
@@ -266,6 +331,49 @@ impl<'a> Loader<'a> {
                     Fetched::Failed
                 }
             },
+        }
+    }
+
+    /// The field's own variable is unset: the first alias that is set,
+    /// if every alias set agrees on the value.
+    fn fetch_alias(&mut self, field: &Field, unset: Unset) -> Fetched {
+        let mut found: Vec<(&'static str, bool, OsString)> = Vec::new();
+        for &(name, deprecated) in field.info.aliases {
+            match self.source.__get_valid(name) {
+                Some(value) if !value.is_empty() => found.push((name, deprecated, value.into_owned())),
+                _ => {}
+            }
+        }
+        let agree = found.windows(2).all(|pair| pair[0].2 == pair[1].2);
+        if !agree {
+            self.problems.push(Problem::Conflict {
+                var: field.var.clone().into_owned(),
+                aliases: found.iter().map(|(name, _, _)| (*name).to_owned()).collect(),
+                field: field.field_path(),
+                type_name: field.type_name(),
+            });
+            for (_, _, value) in &mut found {
+                crate::snapshot::wipe(value);
+            }
+            return Fetched::Failed;
+        }
+        let mut found = found.into_iter();
+        let Some((name, deprecated, value)) = found.next() else { return Fetched::Unset(unset) };
+        for (_, _, mut other) in found {
+            crate::snapshot::wipe(&mut other);
+        }
+        if deprecated {
+            self.warnings
+                .push(Warning::Deprecated { var: name.to_owned(), replacement: field.var.clone().into_owned() });
+        }
+        self.origin = Origin::Alias(name.to_owned());
+        match value.into_string() {
+            Ok(text) => Fetched::Value(text),
+            Err(mut raw) => {
+                self.not_unicode(field, name.to_owned(), raw.as_encoded_bytes());
+                crate::snapshot::wipe(&mut raw);
+                Fetched::Failed
+            }
         }
     }
 
@@ -313,11 +421,37 @@ impl<'a> Loader<'a> {
     pub fn parse<T>(
         &mut self,
         field: &Field,
-        mut text: String,
+        text: String,
         parse: impl Fn(&mut String) -> Result<T, String>,
     ) -> Option<T> {
+        self.parse_checked(field, text, parse, |_: &T| Ok(()))
+    }
+
+    /// [`parse`](Self::parse), then the field's rules (`range`,
+    /// `validate`) on the parsed value, each failure an invalid value.
+    pub fn parse_checked<T>(
+        &mut self,
+        field: &Field,
+        mut text: String,
+        parse: impl Fn(&mut String) -> Result<T, String>,
+        check: impl Fn(&T) -> Result<(), RuleFailure>,
+    ) -> Option<T> {
+        let shown = self.entries.is_some().then(|| shown_value(&text));
         let parsed = parse(&mut text);
-        let value = self.record(field, &text, false, parsed);
+        let value = match parsed {
+            Ok(value) => match check(&value) {
+                Ok(()) => Some(value),
+                Err(failure) => {
+                    self.rule_broken(field, &text, failure);
+                    None
+                }
+            },
+            Err(reason) => self.record(field, &text, false, Err(reason)),
+        };
+        if value.is_some() {
+            let origin = std::mem::replace(&mut self.origin, Origin::Env);
+            self.entry(field, shown, origin);
+        }
         // What the parser did not take is wiped, secret or not: a
         // non-secret URL field's text holds its password.
         text.zeroize();
@@ -365,6 +499,48 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// A field rule failed on the value `text` held.
+    fn rule_broken(&mut self, field: &Field, text: &str, failure: RuleFailure) {
+        let RuleFailure { mut message, from_user } = failure;
+        // A validator's message may quote the value: a secret's is not shown.
+        let reason = if field.secret && from_user {
+            format!("rejected by {} (secret: value not shown)", failure_source(&message))
+        } else {
+            shown_reason(&message)
+        };
+        message.zeroize();
+        let var = if self.from_file { field.file_var() } else { field.var.clone().into_owned() };
+        self.problems.push(Problem::Invalid {
+            var,
+            field: field.field_path(),
+            type_name: field.type_name(),
+            reason,
+            value: (!field.secret).then(|| shown_value(text)),
+            from_default: false,
+        });
+    }
+
+    /// A rule over a whole struct failed: `message`, naming `fields` (as
+    /// the struct's fields; their variables are found in `vars`).
+    pub fn rule_failed(
+        &mut self,
+        scope: &Scope<'_>,
+        config: &'static str,
+        failure: (String, Vec<String>),
+        vars: &[Var],
+    ) {
+        let (message, fields) = failure;
+        let vars: Vec<String> = fields
+            .iter()
+            .filter_map(|name| {
+                let path = scope.field_path_of(name);
+                vars.iter().find(|var| var.field == path).map(|var| var.name.clone())
+            })
+            .collect();
+        let config = if scope.path().is_empty() { config.to_owned() } else { scope.path().to_owned() };
+        self.problems.push(Problem::Rule { vars, config, message: shown_reason(&message) });
+    }
+
     /// Records a required variable that is unset.
     pub fn missing<T>(&mut self, field: &Field, unset: Unset) -> Option<T> {
         self.problems.push(Problem::Missing {
@@ -377,6 +553,13 @@ impl<'a> Loader<'a> {
             similar: None,
         });
         None
+    }
+
+    /// The config with what loading learned, or every problem found.
+    pub(crate) fn finish_loaded<C: EnvConfig>(mut self, config: Option<C>) -> Result<Loaded<C>, Error> {
+        let warnings = std::mem::take(&mut self.warnings);
+        let entries = self.entries.take().unwrap_or_default();
+        self.finish(config).map(|config| Loaded::new(config, warnings, entries))
     }
 
     /// The config, or every problem found.
@@ -407,6 +590,7 @@ impl<'a> Loader<'a> {
         let file_names: Vec<String> =
             vars.iter().filter(|var| var.file).map(|var| format!("{}_FILE", var.name)).collect();
         known.extend(vars.iter().map(|var| var.name.as_str()));
+        known.extend(vars.iter().flat_map(|var| var.aliases.iter().map(String::as_str)));
         known.extend(file_names.iter().map(String::as_str));
         let mut unread: Vec<String> = self
             .source
@@ -430,9 +614,92 @@ impl<'a> Loader<'a> {
 
     fn report_unknown(&mut self, prefix: &str, vars: &[Var], unread: Vec<String>) {
         for var in unread.into_iter().filter(|name| name.starts_with(prefix)) {
-            let suggestion = meant(&var, prefix, vars.iter().map(|v| v.name.as_str())).map(str::to_owned);
+            // A typo of an alias is likelier a typo of the old name.
+            let candidates =
+                vars.iter().flat_map(|v| std::iter::once(v.name.as_str()).chain(v.aliases.iter().map(String::as_str)));
+            let suggestion = meant(&var, prefix, candidates).map(str::to_owned);
             self.problems.push(Problem::Unknown { var, suggestion });
         }
+    }
+}
+
+/// Why a field rule failed: the message, and whether it is a user
+/// function's (which may quote the value) rather than the crate's own.
+#[derive(Debug)]
+pub struct RuleFailure {
+    message: String,
+    from_user: bool,
+}
+
+/// The name of the function a validator message came from: the message
+/// is `path: text`.
+fn failure_source(message: &str) -> &str {
+    message.split_once(": ").map_or("its validator", |(path, _)| path)
+}
+
+/// `range = ...`: whether `value` lies in `range`, written `text`.
+pub fn check_range<T, R>(value: &T, range: &R, text: &'static str) -> Result<(), RuleFailure>
+where
+    T: PartialOrd,
+    R: std::ops::RangeBounds<T>,
+{
+    if range.contains(value) {
+        Ok(())
+    } else {
+        Err(RuleFailure { message: format!("must be in {text}"), from_user: false })
+    }
+}
+
+/// `range = ...` on every item of a list: the first item out of range.
+pub fn check_range_items<'a, T, R>(
+    items: impl IntoIterator<Item = &'a T>,
+    range: &R,
+    text: &'static str,
+) -> Result<(), RuleFailure>
+where
+    T: PartialOrd + 'a,
+    R: std::ops::RangeBounds<T>,
+{
+    for (index, item) in items.into_iter().enumerate() {
+        if !range.contains(item) {
+            return Err(RuleFailure { message: format!("item {}: must be in {text}", index + 1), from_user: false });
+        }
+    }
+    Ok(())
+}
+
+/// `validate = path`: the function's verdict, its message prefixed with
+/// its name.
+pub fn check_validate<T: ?Sized, E: Display>(
+    validate: impl Fn(&T) -> Result<(), E>,
+    value: &T,
+    name: &'static str,
+) -> Result<(), RuleFailure> {
+    validate(value).map_err(|error| RuleFailure { message: format!("{name}: {error}"), from_user: true })
+}
+
+/// What a container rule's error says, and the fields it names: a
+/// [`RuleError`](crate::RuleError)'s, or any `Display`'s message. The
+/// derive calls `(&&RuleOutcome(&error)).rule()`.
+pub struct RuleOutcome<'a, E>(pub &'a E);
+
+pub trait ViaRuleError {
+    fn rule(&self) -> (String, Vec<String>);
+}
+
+impl ViaRuleError for &RuleOutcome<'_, crate::RuleError> {
+    fn rule(&self) -> (String, Vec<String>) {
+        (self.0.to_string(), self.0.field_names().to_vec())
+    }
+}
+
+pub trait ViaDisplay {
+    fn rule(&self) -> (String, Vec<String>);
+}
+
+impl<E: Display> ViaDisplay for RuleOutcome<'_, E> {
+    fn rule(&self) -> (String, Vec<String>) {
+        (self.0.to_string(), Vec::new())
     }
 }
 

@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::io::Write as _;
 
 use crate::__private::{Loader, Name, Scope};
-use crate::{Env, Error, Source, Var, Vars};
+use crate::{Env, Error, Loaded, Source, Var, Vars};
 
 /// The exit status of [`EnvConfig::from_env_or_exit`] on bad configuration:
 /// `EX_CONFIG` from BSD's `sysexits.h`.
@@ -124,10 +124,48 @@ pub trait EnvConfig: Sized {
         loader.finish::<Self>(config)
     }
 
+    /// Loads the config from any [`Source`], with what loading learned:
+    /// the warnings (a deprecated variable in use) and the effective
+    /// configuration, which `Display` of [`Loaded`] prints, one line per
+    /// variable with its value (masked; secrets never) and origin.
+    ///
+    /// # Errors
+    ///
+    /// Every missing or invalid variable and every broken rule, in one
+    /// [`Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::{Env, EnvConfig};
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// #[env(prefix = "SURELY_UNSET_")]
+    /// struct Config {
+    ///     #[env(default = 3)]
+    ///     workers: u8,
+    /// }
+    ///
+    /// let loaded = Config::load(&Env).unwrap();
+    /// for warning in loaded.warnings() {
+    ///     eprintln!("warning: {warning}");
+    /// }
+    /// println!("effective configuration:\n{loaded}");
+    /// let config = loaded.into_inner();
+    /// assert_eq!(config.workers, 3);
+    /// ```
+    fn load<S: Source + ?Sized>(source: &S) -> Result<Loaded<Self>, Error> {
+        let mut loader = Loader::new(&source, Self::__names()).recording();
+        let config = Self::__load(&mut loader, &Scope::ROOT);
+        loader.finish_loaded::<Self>(config)
+    }
+
     /// Loads the config from the process environment, or prints the report
     /// to standard error and exits with status 78 (`EX_CONFIG`).
     ///
-    /// This is the usual first line of a service's `main`. The status is 78
+    /// This is the usual first line of a service's `main`. Warnings (a
+    /// deprecated variable in use) go to standard error, and loading goes
+    /// on. The status is 78
     /// whatever standard error does: closed, full or a broken pipe, the
     /// write fails quietly and the process still exits 78 (never 101 from
     /// a panic).
@@ -147,8 +185,16 @@ pub trait EnvConfig: Sized {
     /// println!("listening on {}", config.port);
     /// ```
     fn from_env_or_exit() -> Self {
-        match Self::from_env() {
-            Ok(config) => config,
+        let mut loader = Loader::new(&Env, Self::__names());
+        let config = Self::__load(&mut loader, &Scope::ROOT);
+        match loader.finish_loaded::<Self>(config) {
+            Ok(loaded) => {
+                let mut stderr = std::io::stderr().lock();
+                for warning in loaded.warnings() {
+                    let _ = writeln!(stderr, "warning: {warning}");
+                }
+                loaded.into_inner()
+            }
             Err(error) => {
                 // `eprintln!` panics when standard error is closed or a
                 // broken pipe (exit 101): the report is written, or not,

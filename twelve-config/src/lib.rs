@@ -468,9 +468,11 @@
 
 pub mod attach;
 mod config;
+mod loaded;
 pub mod render;
 mod report;
 pub mod resource;
+mod rule;
 mod secret;
 mod snapshot;
 mod source;
@@ -482,7 +484,9 @@ mod var;
 pub mod __private;
 
 pub use config::{EXIT_CONFIG, EnvConfig};
+pub use loaded::{Entry, Loaded, Origin, Warning};
 pub use report::{Error, Problem};
+pub use rule::RuleError;
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
 pub use secret::{SafeDebug, looks_like_credential, mask_passwords};
 pub use source::{Env, Source, Vars};

@@ -85,6 +85,9 @@ pub fn env_example(vars: &[Var]) -> String {
         if var.file {
             facts.push(format!("or set {}_FILE to a file that holds it", var.name));
         }
+        if !var.aliases.is_empty() {
+            facts.push(format!("also read from {}", alias_list(var, |name| name.to_owned())));
+        }
         let _ = writeln!(out, "# {}", facts.join(", "));
         let value = match (&var.default, var.secret) {
             (Some(default), false) => dotenv_quote(default),
@@ -130,6 +133,12 @@ pub fn markdown(vars: &[Var]) -> String {
             }
             let _ = write!(description, "Or `{}_FILE`: a file that holds it.", var.name);
         }
+        if !var.aliases.is_empty() {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            let _ = write!(description, "Also read from {}.", alias_list(var, code));
+        }
         let _ = writeln!(
             out,
             "| {} | {} | {} | {default} | {description} |",
@@ -139,6 +148,16 @@ pub fn markdown(vars: &[Var]) -> String {
         );
     }
     out
+}
+
+/// A variable's aliases, the deprecated ones marked: `DB_URL, OLD_DB (deprecated)`.
+fn alias_list(var: &Var, name: impl Fn(&str) -> String) -> String {
+    let names: Vec<String> = var
+        .aliases
+        .iter()
+        .map(|alias| if var.deprecated.contains(alias) { format!("{} (deprecated)", name(alias)) } else { name(alias) })
+        .collect();
+    names.join(", ")
 }
 
 /// Text as a Markdown table cell: pipes escaped, lines joined with `<br>`.

@@ -193,6 +193,31 @@ pub enum Problem {
         /// Why it cannot be read: `no such file`, `permission denied`, ...
         reason: String,
     },
+    /// The field's own variable is unset, and two or more of its aliases
+    /// (`#[env(alias = "OLD")]`, `deprecated`) are set to different
+    /// values: which one is meant is ambiguous.
+    #[non_exhaustive]
+    Conflict {
+        /// The field's own variable.
+        var: String,
+        /// The aliases that are set, in the order the field lists them.
+        aliases: Vec<String>,
+        /// The field, `parent.child` for nested fields.
+        field: String,
+        /// The field's type as written.
+        type_name: String,
+    },
+    /// A rule over a whole struct (`#[env(validate = path)]`) failed.
+    #[non_exhaustive]
+    Rule {
+        /// The variables the rule names (see [`RuleError`](crate::RuleError)),
+        /// in order; empty when it names none.
+        vars: Vec<String>,
+        /// The struct the rule checks (`Config`, `smtp` for a nested one).
+        config: String,
+        /// The rule's message, masked like every value a report shows.
+        message: String,
+    },
     /// A variable under the config's prefix that no field reads (reported
     /// with `#[env(deny_unknown)]`).
     #[non_exhaustive]
@@ -228,7 +253,9 @@ impl Problem {
             | Self::NotUnicode { var, .. }
             | Self::Ambiguous { var, .. }
             | Self::File { var, .. }
+            | Self::Conflict { var, .. }
             | Self::Unknown { var, .. } => var,
+            Self::Rule { vars, config, .. } => vars.first().unwrap_or(config),
         }
     }
 
@@ -254,8 +281,9 @@ impl Problem {
             | Self::Invalid { field, .. }
             | Self::NotUnicode { field, .. }
             | Self::Ambiguous { field, .. }
-            | Self::File { field, .. } => Some(field),
-            Self::Unknown { .. } => None,
+            | Self::File { field, .. }
+            | Self::Conflict { field, .. } => Some(field),
+            Self::Unknown { .. } | Self::Rule { .. } => None,
         }
     }
 
@@ -263,7 +291,8 @@ impl Problem {
         match self {
             Self::Missing { .. } => "missing",
             Self::Invalid { .. } | Self::NotUnicode { .. } | Self::File { .. } => "invalid",
-            Self::Ambiguous { .. } => "conflict",
+            Self::Ambiguous { .. } | Self::Conflict { .. } => "conflict",
+            Self::Rule { .. } => "rule",
             Self::Unknown { .. } => "unknown",
         }
     }
@@ -274,7 +303,9 @@ impl Problem {
             | Self::Invalid { field, type_name, .. }
             | Self::NotUnicode { field, type_name, .. }
             | Self::Ambiguous { field, type_name, .. }
-            | Self::File { field, type_name, .. } => Some(format!("{field}: {type_name}")),
+            | Self::File { field, type_name, .. }
+            | Self::Conflict { field, type_name, .. } => Some(format!("{field}: {type_name}")),
+            Self::Rule { config, .. } => Some(format!("{config} rule")),
             Self::Unknown { .. } => None,
         }
     }
@@ -326,6 +357,20 @@ impl Problem {
                 ),
                 Vec::new(),
             ),
+            Self::Conflict { aliases, .. } => (
+                format!(
+                    "unset, and its aliases {} are set to different values: set it, or unset all but one",
+                    both_and(aliases)
+                ),
+                Vec::new(),
+            ),
+            Self::Rule { vars, message, .. } => {
+                let mut detail = single_line(message);
+                if vars.len() > 1 {
+                    detail = format!("{detail} ({})", vars.join(", "));
+                }
+                (detail, Vec::new())
+            }
             Self::Unknown { suggestion, .. } => match suggestion {
                 Some(suggestion) => (format!("did you mean {suggestion}?"), Vec::new()),
                 None => ("no field reads it".to_owned(), Vec::new()),
@@ -351,7 +396,7 @@ impl fmt::Display for Problem {
 }
 
 /// Kinds of problem, in the order the summary counts them.
-const LABELS: [&str; 4] = ["missing", "invalid", "conflict", "unknown"];
+const LABELS: [&str; 5] = ["missing", "invalid", "conflict", "rule", "unknown"];
 /// The width of the widest label.
 const LABEL_WIDTH: usize = 8;
 
@@ -496,6 +541,15 @@ fn shown_name(name: &str) -> String {
 
 fn column_width(widths: impl Iterator<Item = usize>) -> usize {
     widths.filter(|&w| w <= MAX_COLUMN).max().unwrap_or(0)
+}
+
+/// `A and B`, `A, B and C`.
+fn both_and(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn first_line(text: &str) -> String {

@@ -51,4 +51,9 @@ pub struct Var {
     pub field: String,
     /// Whether `NAME_FILE` may name a file that holds the value.
     pub file: bool,
+    /// Other names read when `name` is unset (`#[env(alias = "OLD")]` and
+    /// `#[env(deprecated = "OLD")]`), in order.
+    pub aliases: Vec<String>,
+    /// The aliases that are deprecated: using one is a warning.
+    pub deprecated: Vec<String>,
 }
