@@ -2,7 +2,8 @@
 //! environment.
 //!
 //! With nothing set, it runs on its defaults (a local development setup) and
-//! prints the effective configuration, secrets redacted:
+//! logs the effective configuration, each value with where it came from,
+//! secrets never shown:
 //!
 //! ```text
 //! cargo run --example quickstart
@@ -12,42 +13,46 @@
 //! (`EX_CONFIG`):
 //!
 //! ```text
-//! BILLING_PORT=eighty BILLING_DEBUG=flase BILLING_SMTP_HOST= \
+//! BILLING_PORT=eighty BILLING_WORKERS=0 BILLING_DEBUG=flase \
 //!   DATABASE_URL=mysql://admin:hunter2@db.internal/app cargo run --example quickstart
 //! ```
 
+// README: begin
 use std::time::Duration;
 
 use twelve_config::resource::{PostgresUrl, RedisUrl};
-use twelve_config::{EnvConfig, ExposeSecret, SecretString};
+use twelve_config::{Env, EnvConfig, Error, SecretString};
 
 /// Settings of the billing service.
 #[derive(EnvConfig, Debug)]
-#[env(prefix = "BILLING_")]
+#[env(prefix = "BILLING_", validate = workers_fit_the_pool)]
 struct Config {
     /// Port the HTTP server binds.
     #[env(default = 8080)]
-    port: u16,
-    /// Primary database.
-    #[env(name = "DATABASE_URL", default = "postgres://localhost:5432/billing")]
-    database: PostgresUrl,
+    port: u16, // BILLING_PORT
+    /// Primary database; POSTGRES_URL is read too, as older deploys set it.
+    #[env(name = "DATABASE_URL", alias = "POSTGRES_URL", default = "postgres://localhost:5432/billing")]
+    database: PostgresUrl, // DATABASE_URL (exact name, no prefix)
     /// Cache; caching is off when unset.
-    redis_url: Option<RedisUrl>,
+    redis_url: Option<RedisUrl>, // BILLING_REDIS_URL, optional
     /// Token for the payments API.
     #[env(default = "dev-token-not-for-production")]
-    api_token: SecretString,
+    api_token: SecretString, // BILLING_API_TOKEN, never shown
     /// Allowed CORS origins, comma-separated.
-    #[env(default = "")]
-    allowed_origins: Vec<String>,
+    #[env(default = "", deprecated = "BILLING_CORS")]
+    allowed_origins: Vec<String>, // "a.example,b.example"
     /// How long a request may take.
     #[env(default = "30s")]
     request_timeout: Duration,
+    /// Request workers.
+    #[env(default = 4, range = 1..=64)]
+    workers: u8,
     /// Verbose logging.
     #[env(default = false)]
     debug: bool,
     /// The mail relay.
     #[env(nested)]
-    smtp: Smtp,
+    smtp: Smtp, // BILLING_SMTP_HOST, BILLING_SMTP_PORT, BILLING_SMTP_PASSWORD
 }
 
 /// How the service sends mail.
@@ -59,20 +64,41 @@ struct Smtp {
     /// Mail relay port.
     #[env(default = 587)]
     port: u16,
-    /// Mail relay password; read from `BILLING_SMTP_PASSWORD_FILE` when that is set instead.
+    /// Mail relay password; or a file named by `BILLING_SMTP_PASSWORD_FILE`.
     #[env(file)]
     password: Option<SecretString>,
 }
 
+/// A rule across fields: its failure joins the same report.
+fn workers_fit_the_pool(config: &Config) -> Result<(), twelve_config::RuleError> {
+    if config.debug && config.workers > 1 {
+        let error = twelve_config::RuleError::new("debug mode runs one worker");
+        return Err(error.fields(["debug", "workers"]));
+    }
+    Ok(())
+}
+
 fn main() {
-    let config = Config::from_env_or_exit();
-    println!("{config:#?}");
-    println!();
+    let config = load().unwrap_or_else(|error| {
+        eprintln!("{error}");
+        std::process::exit(twelve_config::EXIT_CONFIG)
+    });
     println!("{}", startup_line(&config));
+}
+
+/// Loads the config, logging warnings and the effective configuration.
+fn load() -> Result<Config, Error> {
+    let loaded = Config::load(&Env)?;
+    for warning in loaded.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    println!("effective configuration:\n{loaded}\n");
+    Ok(loaded.into_inner())
 }
 
 /// What the service would log once it is up: no secret in it.
 fn startup_line(config: &Config) -> String {
+    use twelve_config::ExposeSecret;
     let origins = match config.allowed_origins.as_slice() {
         [] => "any origin".to_owned(),
         origins => origins.join(" "),
@@ -80,9 +106,10 @@ fn startup_line(config: &Config) -> String {
     let mail_auth = if config.smtp.password.is_some() { "with a password" } else { "without auth" };
     let payments = if config.api_token.expose_secret().is_empty() { "off" } else { "on" };
     format!(
-        "billing on :{} (db {}, cache {}, CORS {origins}, timeout {:?}, debug {}), \
+        "billing on :{} with {} workers (db {}, cache {}, CORS {origins}, timeout {:?}, debug {}), \
          mail via {}:{} {mail_auth}, payments {payments}",
         config.port,
+        config.workers,
         config.database,
         config.redis_url.as_ref().map_or("off".to_owned(), ToString::to_string),
         config.request_timeout,
@@ -91,3 +118,4 @@ fn startup_line(config: &Config) -> String {
         config.smtp.port,
     )
 }
+// README: end

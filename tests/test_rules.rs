@@ -106,7 +106,7 @@ fn a_struct_rule_runs_once_every_field_loaded_and_names_its_variables() {
     .to_string();
     assert_eq!(
         report,
-        "1 configuration problem (1 rule):\n  rule     SVC_WORKERS Service rule workers must not exceed connections (SVC_WORKERS, SVC_CONNECTIONS)"
+        "1 configuration problem (1 rule):\n  rule     SVC_WORKERS, SVC_CONNECTIONS Service workers must not exceed connections"
     );
 }
 
@@ -224,10 +224,7 @@ fn with_deny_unknown_an_alias_is_known_and_a_typo_of_one_is_suggested() {
     let vars: Vars = [("K_OLD_NAME", "x")].into_iter().collect();
     assert_eq!(Strict::from_source(&vars).unwrap().new_name, "x");
     let error = Strict::from_vars([("K_NEW_NAME", "x"), ("K_OLD_NAM", "y")]).unwrap_err();
-    assert!(
-        matches!(error.problems(), [Problem::Unknown { suggestion: Some(s), .. }] if s == "K_OLD_NAME"),
-        "{error}"
-    );
+    assert!(matches!(error.problems(), [Problem::Unknown { suggestion: Some(s), .. }] if s == "K_OLD_NAME"), "{error}");
 }
 
 #[test]

@@ -57,6 +57,7 @@
 //! | [`from_env`](EnvConfig::from_env) | the process environment | returns [`Error`] |
 //! | [`from_vars`](EnvConfig::from_vars) | name-value pairs (a map, an array); never the process | returns [`Error`] |
 //! | [`from_source`](EnvConfig::from_source) | any [`Source`] ([`Env`], [`Vars`], your own) | returns [`Error`] |
+//! | [`load`](EnvConfig::load) | any [`Source`], with warnings and the effective configuration ([`Loaded`]) | returns [`Error`] |
 //!
 //! Loading reads each variable once, never writes the environment, and never
 //! panics: not on empty values, not on megabytes, not on control characters
@@ -87,6 +88,7 @@
 //! | `#[env(deny_unknown)]` | a variable under the prefix that no field reads is a problem, with a did-you-mean (needs a prefix) |
 //! | `#[env(debug)]` | writes a `Debug` that shows `[REDACTED]` for secret fields; use it *instead of* `#[derive(Debug)]` (see [Secrets](#secrets)) |
 //! | `#[env(file)]` | every secret field also reads `NAME_FILE` (see [Secrets](#secrets)) |
+//! | `#[env(validate = path)]` | a rule over the whole struct, `fn(&Self) -> Result<(), E>` (see [Rules and renames](#rules-and-renames)) |
 //!
 //! On a field:
 //!
@@ -103,6 +105,10 @@
 //! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_` |
 //! | `nested = "MAIL_"` | the same, with `MAIL_` in place of the field name |
 //! | `file` | when `X` is unset, `X_FILE` may name a file that holds the value |
+//! | `range = 1..=64` | the value (each item of a list) must lie in the range: `A..=B`, `A..B`, `A..`, `..=B`, any `PartialOrd` type |
+//! | `validate = path` | `fn(&T) -> Result<(), E>` (`E: Display`) on the parsed value (the inner value of an `Option`) |
+//! | `alias = "OLD"` | also read `OLD` (exactly, no prefix) when the field's own variable is unset; repeatable |
+//! | `deprecated = "OLD"` | the same, and using it is a [`Warning`]: `OLD is deprecated: rename it to NEW` |
 //!
 //! Every misuse (an unknown key, `split` on a non-`Vec`, two fields reading
 //! one variable, `name` with `nested`, a lowercase prefix, ...) is a compile
@@ -216,6 +222,82 @@
 //!
 //! A nested struct's own `prefix` is replaced by its parent's; a `name = "X"`
 //! inside it stays exactly `X`.
+//!
+//! ## Rules and renames
+//!
+//! Rules check parsed values, and each failure joins the same report as
+//! missing and invalid variables:
+//!
+//! ```
+//! use twelve_config::{EnvConfig, Problem, RuleError};
+//!
+//! fn even(value: &u32) -> Result<(), String> {
+//!     if value % 2 == 0 { Ok(()) } else { Err("must be even".into()) }
+//! }
+//!
+//! fn pool_fits(config: &Config) -> Result<(), RuleError> {
+//!     if config.workers > config.connections {
+//!         return Err(RuleError::new("workers must not exceed connections").fields(["workers", "connections"]));
+//!     }
+//!     Ok(())
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "APP_", validate = pool_fits)]
+//! struct Config {
+//!     #[env(range = 1..=64, default = 4)]
+//!     workers: u8,
+//!     #[env(default = 10)]
+//!     connections: u8,
+//!     #[env(validate = even, default = 100)]
+//!     batch: u32,
+//! }
+//!
+//! let error = Config::from_vars([("APP_WORKERS", "65"), ("APP_BATCH", "7")]).unwrap_err();
+//! assert_eq!(
+//!     error.to_string(),
+//!     "\
+//! 2 configuration problems (2 invalid):
+//!   invalid  APP_WORKERS workers: u8 \"65\": must be in 1..=64
+//!   invalid  APP_BATCH   batch: u32  \"7\": even: must be even"
+//! );
+//! let error = Config::from_vars([("APP_WORKERS", "20")]).unwrap_err();
+//! assert!(matches!(&error.problems()[0], Problem::Rule { vars, .. } if vars == &["APP_WORKERS", "APP_CONNECTIONS"]));
+//! ```
+//!
+//! A field rule's failure is an invalid value ([`Problem::Invalid`]); a
+//! secret's value is never shown, nor a secret's validator message (it may
+//! quote the value). The struct's rule runs once every field has loaded;
+//! its failure is one [`Problem::Rule`], which names the variables of the
+//! fields its [`RuleError`] names (any other `Display` error names none).
+//!
+//! Renames across deploys: `alias = "OLD"` is read when the field's own
+//! variable is unset (the own variable wins, silently); two aliases set to
+//! different values are a [`Problem::Conflict`] (set to the same value,
+//! they agree). `deprecated = "OLD"` is the same, and using it is a
+//! [`Warning`]. [`EnvConfig::load`] returns the config as a [`Loaded`],
+//! with its warnings and the effective configuration, which its `Display`
+//! prints, a line a variable, with where each value came from:
+//!
+//! ```
+//! use twelve_config::{EnvConfig, Vars};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "BILLING_")]
+//! struct Config {
+//!     #[env(alias = "DATABASE_URL", deprecated = "BILLING_DB")]
+//!     database_url: String,
+//! }
+//!
+//! let loaded = Config::load(&Vars::new().with("BILLING_DB", "postgres://db/billing")).unwrap();
+//! assert_eq!(loaded.warnings()[0].to_string(), "BILLING_DB is deprecated: rename it to BILLING_DATABASE_URL");
+//! assert_eq!(loaded.to_string(), "BILLING_DATABASE_URL \"postgres://db/billing\" alias BILLING_DB");
+//! ```
+//!
+//! [`from_env_or_exit`](EnvConfig::from_env_or_exit) prints the warnings to
+//! standard error and goes on. Aliases are listed in [`Var::aliases`], in
+//! the generated `.env.example` and Markdown, count as known names for
+//! `deny_unknown`, and are did-you-mean candidates.
 //!
 //! # Values
 //!

@@ -287,6 +287,16 @@ impl Problem {
         }
     }
 
+    /// The variable column: every variable a rule names, or the one.
+    fn shown_vars(&self) -> String {
+        match self {
+            Self::Rule { vars, .. } if vars.len() > 1 => {
+                vars.iter().map(|var| shown_name(var)).collect::<Vec<_>>().join(", ")
+            }
+            _ => shown_name(self.var()),
+        }
+    }
+
     fn label(&self) -> &'static str {
         match self {
             Self::Missing { .. } => "missing",
@@ -305,7 +315,7 @@ impl Problem {
             | Self::Ambiguous { field, type_name, .. }
             | Self::File { field, type_name, .. }
             | Self::Conflict { field, type_name, .. } => Some(format!("{field}: {type_name}")),
-            Self::Rule { config, .. } => Some(format!("{config} rule")),
+            Self::Rule { config, .. } => Some(config.clone()),
             Self::Unknown { .. } => None,
         }
     }
@@ -364,13 +374,7 @@ impl Problem {
                 ),
                 Vec::new(),
             ),
-            Self::Rule { vars, message, .. } => {
-                let mut detail = single_line(message);
-                if vars.len() > 1 {
-                    detail = format!("{detail} ({})", vars.join(", "));
-                }
-                (detail, Vec::new())
-            }
+            Self::Rule { message, .. } => (single_line(message), Vec::new()),
             Self::Unknown { suggestion, .. } => match suggestion {
                 Some(suggestion) => (format!("did you mean {suggestion}?"), Vec::new()),
                 None => ("no field reads it".to_owned(), Vec::new()),
@@ -383,7 +387,7 @@ impl fmt::Display for Problem {
     /// One line: `invalid APP_PORT (port: u16): "eighty": invalid digit found in string`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (detail, more) = self.detail();
-        write!(f, "{} {}", self.label(), shown_name(self.var()))?;
+        write!(f, "{} {}", self.label(), self.shown_vars())?;
         if let Some(field_and_type) = self.field_and_type() {
             write!(f, " ({})", escape_text(&field_and_type))?;
         }
@@ -469,7 +473,7 @@ impl Row {
         let (detail, more) = problem.detail();
         Self {
             label: problem.label(),
-            var: shown_name(problem.var()),
+            var: problem.shown_vars(),
             field_and_type: problem.field_and_type().map(|text| escape_text(&text).into_owned()),
             detail: (
                 escape_text(&detail).into_owned(),
