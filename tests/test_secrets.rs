@@ -295,16 +295,35 @@ fn both_set_is_ambiguous() {
 
 #[test]
 fn a_missing_file_is_a_problem_naming_the_path() {
-    let error = FromFile::from_vars([("PASSWORD_FILE", "/run/secrets/nope")]).unwrap_err();
+    let missing = std::env::temp_dir().join("twelve-config-surely-missing-file");
+    let missing = missing.to_str().unwrap();
+    let error = FromFile::from_vars([("PASSWORD_FILE", missing)]).unwrap_err();
     match &error.problems()[0] {
         Problem::File { var, path, reason, .. } => {
             assert_eq!(var, "PASSWORD_FILE");
-            assert_eq!(path.as_deref(), Some("\"/run/secrets/nope\""));
+            assert_eq!(path.as_deref(), Some(format!("{missing:?}").as_str()));
             assert_eq!(reason, "no such file");
         }
         other => panic!("expected File, got {other:?}"),
     }
-    assert!(error.to_string().contains("cannot read \"/run/secrets/nope\": no such file"), "{error}");
+    assert!(error.to_string().contains(&format!("cannot read {missing:?}: no such file")), "{error}");
+}
+
+#[test]
+fn a_file_variable_that_may_be_the_secret_itself_is_not_shown() {
+    // Base64 holds `/`; a relative name, a missing directory, whitespace:
+    // none reads as a path, so none is echoed.
+    for value in [
+        "/9j/4AAQSkZJRgABAQ==",
+        "abc/def+ghi==",
+        "sk_live_abc/def",
+        "/no-such-directory-twelve-config/x",
+        "/tmp/two words",
+    ] {
+        let error = FromFile::from_vars([("PASSWORD_FILE", value)]).unwrap_err();
+        assert!(matches!(&error.problems()[0], Problem::File { path: None, .. }), "{value}: {error}");
+        assert!(!error.to_string().contains(value), "{value}: {error}");
+    }
 }
 
 #[test]

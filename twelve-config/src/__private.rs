@@ -703,11 +703,17 @@ impl<E: Display> ViaDisplay for RuleOutcome<'_, E> {
     }
 }
 
-/// A `_FILE` path as a report shows it. A "path" without a `/` may be the
-/// secret itself, set in `X_FILE` by mistake: it is not shown.
+/// A `_FILE` path as a report shows it, or `None` when it may be the
+/// secret itself, set in `X_FILE` by mistake. A secret can hold `/` (base64
+/// does), so a value is shown only when it reads as a path: absolute or
+/// starting `./` or `../`, with no whitespace, in a directory that exists
+/// (a typo in a file's name is still shown; `/9j/4AAQ...` is not).
 fn shown_path(path: &OsStr) -> Option<String> {
     let bytes = path.as_encoded_bytes();
-    bytes.contains(&b'/').then(|| shown_bytes(bytes))
+    let path_like = (bytes.starts_with(b"/") || bytes.starts_with(b"./") || bytes.starts_with(b"../"))
+        && !bytes.iter().any(u8::is_ascii_whitespace);
+    let in_a_directory = || Path::new(path).parent().is_some_and(|dir| dir.as_os_str().is_empty() || dir.is_dir());
+    (path_like && in_a_directory()).then(|| shown_bytes(bytes))
 }
 
 /// The most a `_FILE` may hold: a secret, a certificate, a key.

@@ -187,8 +187,9 @@ pub enum Problem {
         /// The field's type as written.
         type_name: String,
         /// The path, quoted and escaped (the file's content is never
-        /// shown); `None` when the value holds no `/`, as it may then be
-        /// the secret itself, put in `X_FILE` by mistake.
+        /// shown); `None` when the value does not read as a path (absolute,
+        /// or starting `./` or `../`, in a directory that exists), as it may
+        /// then be the secret itself, put in `X_FILE` by mistake.
         path: Option<String>,
         /// Why it cannot be read: `no such file`, `permission denied`, ...
         reason: String,
@@ -363,7 +364,7 @@ impl Problem {
             Self::File { path: Some(path), reason, .. } => (format!("cannot read {path}: {reason}"), Vec::new()),
             Self::File { path: None, reason, .. } => (
                 format!(
-                    "cannot read the file it names: {reason} (value not shown: it holds no `/`, so it may be the secret itself rather than a path)"
+                    "cannot read the file it names: {reason} (value not shown: it does not read as a path in a directory that exists, so it may be the secret itself)"
                 ),
                 Vec::new(),
             ),
