@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::marker::PhantomData;
@@ -248,14 +248,18 @@ impl<'a> Loader<'a> {
         self
     }
 
-    fn entry(&mut self, field: &Field, value: Option<String>, origin: Origin) {
+    /// Records one variable of the effective configuration: `text` is its
+    /// value, `None` when unset.
+    fn entry(&mut self, field: &Field, text: Option<&str>, origin: Origin) {
         if let Some(entries) = &mut self.entries {
             entries.push(Entry {
                 var: field.var.clone().into_owned(),
                 field: field.field_path(),
-                value: if field.secret { None } else { value },
+                value: if field.secret { None } else { text.map(shown_value) },
                 secret: field.secret,
                 origin,
+                #[cfg(feature = "fingerprint")]
+                print: text.map(|text| crate::fingerprint::Print::of(text, field.secret)).unwrap_or_default(),
             });
         }
     }
@@ -264,11 +268,8 @@ impl<'a> Loader<'a> {
     /// is `None`.
     pub fn unset(&mut self, field: &Field) {
         if self.entries.is_some() {
-            let (value, origin) = match field.info.default {
-                Some(default) => (Some(shown_value(default)), Origin::Default),
-                None => (None, Origin::Unset),
-            };
-            self.entry(field, value, origin);
+            let origin = if field.info.default.is_some() { Origin::Default } else { Origin::Unset };
+            self.entry(field, field.info.default, origin);
         }
     }
 
@@ -436,7 +437,8 @@ impl<'a> Loader<'a> {
         parse: impl Fn(&mut String) -> Result<T, String>,
         check: impl Fn(&T) -> Result<(), RuleFailure>,
     ) -> Option<T> {
-        let shown = self.entries.is_some().then(|| shown_value(&text));
+        // The effective configuration needs the text the parser may take.
+        let mut recorded = self.entries.is_some().then(|| text.clone());
         let parsed = parse(&mut text);
         let value = match parsed {
             Ok(value) => match check(&value) {
@@ -448,9 +450,15 @@ impl<'a> Loader<'a> {
             },
             Err(reason) => self.record(field, &text, false, Err(reason)),
         };
-        if value.is_some() {
-            let origin = std::mem::replace(&mut self.origin, Origin::Env);
-            self.entry(field, shown, origin);
+        if value.is_some() && self.entries.is_some() {
+            let origin = match std::mem::replace(&mut self.origin, Origin::Env) {
+                Origin::Env => self.source.origin(&field.var).map_or(Origin::Env, Origin::Source),
+                origin => origin,
+            };
+            self.entry(field, recorded.as_deref(), origin);
+        }
+        if let Some(recorded) = &mut recorded {
+            recorded.zeroize();
         }
         // What the parser did not take is wiped, secret or not: a
         // non-secret URL field's text holds its password.
@@ -484,6 +492,8 @@ impl<'a> Loader<'a> {
                 }
                 if self.from_file {
                     reason.push_str(" (read from the file it names)");
+                } else if let Some(place) = self.source.origin(&field.var) {
+                    let _ = write!(reason, " (from {place})");
                 }
                 let var = if self.from_file { field.file_var() } else { field.var.clone().into_owned() };
                 self.problems.push(Problem::Invalid {

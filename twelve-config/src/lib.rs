@@ -550,6 +550,10 @@
 
 pub mod attach;
 mod config;
+#[cfg(feature = "dotenv")]
+mod dotenv;
+#[cfg(feature = "fingerprint")]
+mod fingerprint;
 mod loaded;
 pub mod render;
 mod report;
@@ -566,12 +570,14 @@ mod var;
 pub mod __private;
 
 pub use config::{EXIT_CONFIG, EnvConfig};
+#[cfg(feature = "dotenv")]
+pub use dotenv::{DotEnv, DotEnvError};
 pub use loaded::{Entry, Loaded, Origin, Warning};
 pub use report::{Error, Problem};
 pub use rule::RuleError;
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
 pub use secret::{SafeDebug, looks_like_credential, mask_passwords};
-pub use source::{Env, Source, Vars};
+pub use source::{Env, Or, Source, Vars};
 /// Derives [`EnvConfig`]: see the [crate docs](crate) for every attribute.
 pub use twelve_config_derive::EnvConfig;
 pub use var::Var;

@@ -141,6 +141,70 @@ impl<T> Loaded<T> {
     }
 }
 
+#[cfg(feature = "fingerprint")]
+impl<T> Loaded<T> {
+    /// A stable digest of the effective configuration, to log at start and
+    /// compare across pods and deploys without printing the configuration:
+    /// `v1:` and 64 hex digits of SHA-256.
+    ///
+    /// The same variables with the same values give the same fingerprint,
+    /// in any order, in any process, on any machine; any change of a
+    /// non-secret value changes it (a URL's password is a secret: it is
+    /// masked, as the report masks it). A secret contributes only whether it
+    /// is set, so rotating one leaves this fingerprint as it was: use
+    /// [`fingerprint_keyed`](Self::fingerprint_keyed) to cover secrets. Where
+    /// a value came from (the environment, a `.env`, a default) does not
+    /// count: only what the service runs with. Cargo feature `fingerprint`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::{EnvConfig, SecretString, Vars};
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     port: u16,
+    ///     token: SecretString,
+    /// }
+    ///
+    /// let one = Config::load(&Vars::new().with("PORT", "80").with("TOKEN", "a")).unwrap();
+    /// let two = Config::load(&Vars::new().with("TOKEN", "rotated").with("PORT", "80")).unwrap();
+    /// let three = Config::load(&Vars::new().with("PORT", "81").with("TOKEN", "a")).unwrap();
+    /// assert_eq!(one.fingerprint(), two.fingerprint()); // a secret's value does not count
+    /// assert_ne!(one.fingerprint(), three.fingerprint());
+    /// assert!(one.fingerprint().starts_with("v1:"));
+    /// ```
+    pub fn fingerprint(&self) -> String {
+        crate::fingerprint::unkeyed(&self.entries)
+    }
+
+    /// [`fingerprint`](Self::fingerprint) covering the secrets too, through
+    /// HMAC-SHA-256 under `key`: `v1k:` and 64 hex digits. Two pods given
+    /// the same key (from a secret store, say) can compare it without
+    /// revealing anything: without the key, no secret can be tested
+    /// against it. Cargo feature `fingerprint`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::{EnvConfig, SecretString, Vars};
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// struct Config {
+    ///     token: SecretString,
+    /// }
+    ///
+    /// let before = Config::load(&Vars::new().with("TOKEN", "a")).unwrap();
+    /// let after = Config::load(&Vars::new().with("TOKEN", "rotated")).unwrap();
+    /// assert_eq!(before.fingerprint(), after.fingerprint());
+    /// assert_ne!(before.fingerprint_keyed(b"deploy key"), after.fingerprint_keyed(b"deploy key"));
+    /// assert_ne!(before.fingerprint_keyed(b"deploy key"), before.fingerprint_keyed(b"other key"));
+    /// ```
+    pub fn fingerprint_keyed(&self, key: &[u8]) -> String {
+        crate::fingerprint::keyed(&self.entries, key)
+    }
+}
+
 impl<T> fmt::Display for Loaded<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let width = |column: fn(&Entry) -> usize| self.entries.iter().map(column).filter(|&w| w <= 48).max();
@@ -176,6 +240,9 @@ pub struct Entry {
     pub(crate) value: Option<String>,
     pub(crate) secret: bool,
     pub(crate) origin: Origin,
+    /// What the fingerprint reads of the value.
+    #[cfg(feature = "fingerprint")]
+    pub(crate) print: crate::fingerprint::Print,
 }
 
 impl Entry {
@@ -304,6 +371,9 @@ impl Entry {
 pub enum Origin {
     /// The variable itself, from the source the config loaded from.
     Env,
+    /// The variable itself, where its source says it stands
+    /// ([`Source::origin`](crate::Source::origin)): `.env:12`.
+    Source(String),
     /// The file its `NAME_FILE` variable names (the path as a report
     /// shows it).
     File(String),
@@ -319,6 +389,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Env => f.write_str("env"),
+            Self::Source(place) => f.write_str(place),
             Self::File(path) => write!(f, "file {path}"),
             Self::Alias(name) => write!(f, "alias {name}"),
             Self::Default => f.write_str("default"),

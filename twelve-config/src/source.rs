@@ -52,6 +52,45 @@ pub trait Source {
     /// The name of every variable the source holds, in any order.
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_>;
 
+    /// Where the source holds `name`, for the effective configuration and
+    /// the report: `.env:12` for a [`DotEnv`](crate::DotEnv) file's line.
+    /// `None` (the default) is shown as `env`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use twelve_config::{Env, Source};
+    ///
+    /// assert_eq!(Env.origin("PATH"), None);
+    /// ```
+    fn origin(&self, name: &str) -> Option<String> {
+        let _ = name;
+        None
+    }
+
+    /// This source, then `other` for what this one does not hold: the
+    /// first wins. Origins are kept, so the effective configuration says
+    /// which source each value came from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::ffi::OsStr;
+    /// use twelve_config::{Source, Vars};
+    ///
+    /// let deploy = Vars::new().with("PORT", "80");
+    /// let defaults = Vars::new().with("PORT", "8080").with("HOST", "localhost");
+    /// let both = deploy.or(defaults);
+    /// assert_eq!(both.get("PORT").as_deref(), Some(OsStr::new("80")));
+    /// assert_eq!(both.get("HOST").as_deref(), Some(OsStr::new("localhost")));
+    /// ```
+    fn or<S: Source>(self, other: S) -> Or<Self, S>
+    where
+        Self: Sized,
+    {
+        Or { first: self, second: other }
+    }
+
     /// [`get`](Self::get) for a name the derive checked at compile time
     /// (no `=`, no NUL), which a source may look up without checking again.
     /// Not a stable API.
@@ -89,6 +128,64 @@ impl<S: Source + ?Sized> Source for &S {
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
         (**self).names()
+    }
+
+    fn origin(&self, name: &str) -> Option<String> {
+        (**self).origin(name)
+    }
+}
+
+/// Two sources, the first winning: from [`Source::or`].
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::{Env, EnvConfig, Source, Vars};
+///
+/// #[derive(EnvConfig, Debug)]
+/// #[env(prefix = "SURELY_UNSET_")]
+/// struct Config {
+///     port: u16,
+/// }
+///
+/// // The process environment first, then a fallback.
+/// let config = Config::from_source(&Env.or(Vars::new().with("SURELY_UNSET_PORT", "8080"))).unwrap();
+/// assert_eq!(config.port, 8080);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Or<A, B> {
+    first: A,
+    second: B,
+}
+
+impl<A: Source, B: Source> Source for Or<A, B> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.first.get(name).or_else(|| self.second.get(name))
+    }
+
+    #[inline]
+    fn __get_valid(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.first.__get_valid(name).or_else(|| self.second.__get_valid(name))
+    }
+
+    // No snapshot: one of the first source alone would answer "unset"
+    // for a name only the second holds.
+
+    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+        let mut seen = std::collections::HashSet::new();
+        Box::new(self.first.names().chain(self.second.names()).filter(move |name| seen.insert(name.clone())))
+    }
+
+    fn origin(&self, name: &str) -> Option<String> {
+        match self.first.__get_valid(name) {
+            Some(mut value) => {
+                if let Cow::Owned(value) = &mut value {
+                    wipe(value);
+                }
+                self.first.origin(name)
+            }
+            None => self.second.origin(name),
+        }
     }
 }
 
