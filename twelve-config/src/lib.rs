@@ -69,7 +69,10 @@
 //! does, or, for a config of 64 variables or more, one
 //! [`std::env::vars_os`] pass, so a large config costs fields +
 //! environment rather than fields × environment. Both crates are
-//! `#![forbid(unsafe_code)]`: a load beside another
+//! `#![forbid(unsafe_code)]
+// The guide links items that exist only with their feature (`DotEnv`,
+// `Loaded::fingerprint`); docs.rs builds with every feature.
+#![cfg_attr(not(all(feature = "dotenv", feature = "fingerprint")), allow(rustdoc::broken_intra_doc_links))]`: a load beside another
 //! thread's `set_var` is memory-safe. `BENCHMARKS.md` in the repository
 //! compares the loader with a hand-written one and with envconfig, envy,
 //! figment and config-rs.
@@ -529,6 +532,65 @@
 //! The [`resource`] module documents each handle's rules and accessors,
 //! with links to the spec each follows.
 //!
+//! # Development and release
+//!
+//! Factor X asks that development look like production. Developers keep a
+//! `.env` file; [`DotEnv`] (feature `dotenv`) reads it with the [dotenvy]
+//! crate as a [`Source`], never writing the process environment (no
+//! `set_var`, which races every thread), and [`Source::or`] layers it
+//! under the real environment, which wins:
+//!
+//! ```no_run
+//! # #[cfg(feature = "dotenv")] {
+//! use twelve_config::{DotEnv, Env, EnvConfig, Source};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "APP_")]
+//! struct Config {
+//!     port: u16,
+//! }
+//!
+//! let loaded = Config::load(&Env.or(DotEnv::from_path(".env").expect("a readable .env"))).expect("a valid config");
+//! println!("{loaded}"); // APP_PORT "8080" .env:3
+//! # }
+//! ```
+//!
+//! A value from the file is reported, in problems and in the effective
+//! configuration, with its file and line (`.env:3`); a malformed line is a
+//! [`DotEnvError`] naming the line, never its text.
+//!
+//! Factor V says a release is a build plus its config.
+//! [`Loaded::fingerprint`] (feature `fingerprint`) is a stable digest of
+//! the effective configuration: log it at start, and two pods, or a deploy
+//! log and a running pod, show that they run the same configuration
+//! without printing it. Secrets enter only
+//! [`Loaded::fingerprint_keyed`], through HMAC-SHA-256 under a key the pods
+//! share:
+//!
+//! ```
+//! # #[cfg(feature = "fingerprint")] {
+//! use twelve_config::{EnvConfig, Vars};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(default = 8080)]
+//!     port: u16,
+//! }
+//!
+//! let a = Config::load(&Vars::new()).unwrap();
+//! let b = Config::load(&Vars::new().with("PORT", "8080")).unwrap();
+//! assert_eq!(a.fingerprint(), b.fingerprint()); // the same configuration
+//! # }
+//! ```
+//!
+//! [`render::kubernetes`] and [`render::compose`] turn the same struct into
+//! deploy files: a `ConfigMap`, a `Secret` and the container's `env:`
+//! (`secretKeyRef` for secrets, `_FILE` secrets as a mounted volume), and a
+//! Compose `environment:` block. `examples/release.rs` in the repository
+//! does all of it.
+//!
+//! [dotenvy]: https://docs.rs/dotenvy
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
@@ -536,6 +598,8 @@
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
 //! | `serde` | no | `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
 //! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
+//! | `dotenv` | no | [`DotEnv`]: a `.env` file as a [`Source`] (dotenvy), never written to the environment |
+//! | `fingerprint` | no | [`Loaded::fingerprint`] and [`Loaded::fingerprint_keyed`] (RustCrypto `sha2`, `hmac`) |
 //! | `sqlx-postgres`, `sqlx-mysql`, `sqlx-sqlite`, `sqlx-any` | no | sqlx connect options from the database handles (see [`attach`]) |
 //! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
 //! | `redis` | no | `redis::ConnectionInfo` and `redis::Client` from a [`RedisUrl`](resource::RedisUrl) |
