@@ -69,10 +69,7 @@
 //! does, or, for a config of 64 variables or more, one
 //! [`std::env::vars_os`] pass, so a large config costs fields +
 //! environment rather than fields × environment. Both crates are
-//! `#![forbid(unsafe_code)]
-// The guide links items that exist only with their feature (`DotEnv`,
-// `Loaded::fingerprint`); docs.rs builds with every feature.
-#![cfg_attr(not(all(feature = "dotenv", feature = "fingerprint")), allow(rustdoc::broken_intra_doc_links))]`: a load beside another
+//! `#![forbid(unsafe_code)]`: a load beside another
 //! thread's `set_var` is memory-safe. `BENCHMARKS.md` in the repository
 //! compares the loader with a hand-written one and with envconfig, envy,
 //! figment and config-rs.
@@ -610,6 +607,9 @@
 //! [humantime]: https://docs.rs/humantime
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// The guide links items that exist only with their feature (`DotEnv`,
+// `Loaded::fingerprint`); docs.rs builds with every feature.
+#![cfg_attr(not(all(feature = "dotenv", feature = "fingerprint")), allow(rustdoc::broken_intra_doc_links))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attach;
