@@ -490,7 +490,7 @@ impl Row {
 /// reverses what follows), line and paragraph separators (U+2028 breaks a
 /// line that log tools think is one), zero-width and other invisible
 /// format characters.
-fn is_unsafe_char(c: char) -> bool {
+fn is_hazardous_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -515,15 +515,15 @@ fn is_unsafe_char(c: char) -> bool {
         )
 }
 
-/// `text` with every unsafe character written as an escape (`\u{1b}`,
+/// `text` with every hazardous character written as an escape (`\u{1b}`,
 /// `\u{202e}`, `\n`): nothing from outside reaches a report raw.
 pub(crate) fn escape_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
+    if !text.chars().any(is_hazardous_char) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_unsafe_char(c) {
+        if is_hazardous_char(c) {
             if c.is_control() {
                 out.extend(c.escape_debug());
             } else {
@@ -537,7 +537,7 @@ pub(crate) fn escape_text(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A variable's name as a report shows it: an unknown name comes from the
-/// environment, so unsafe characters are escaped and a long one is cut.
+/// environment, so hazardous characters are escaped and a long one is cut.
 fn shown_name(name: &str) -> String {
     let cut = char_boundary(name, MAX_VALUE);
     let escaped = escape_text(&name[..cut]);
