@@ -96,7 +96,7 @@ fn set_values_win_over_defaults_and_empty_values_count_as_unset() {
 }
 
 #[test]
-fn defaults_are_listed_as_written() {
+fn defaults_are_listed_as_text_that_loads_back() {
     let defaults: Vec<(String, Option<String>)> =
         Defaults::vars().into_iter().map(|var| (var.name, var.default)).collect();
     let expected = [
@@ -105,8 +105,8 @@ fn defaults_are_listed_as_written() {
         ("RATIO", Some("1.5")),
         ("ENABLED", Some("true")),
         ("TIMEOUT", Some("30s")),
-        ("GRACE", Some("Duration::ZERO")),
-        ("WIDENED", Some("7u8")),
+        ("GRACE", Some("0s")),
+        ("WIDENED", Some("7")),
         ("BIND", Some("127.0.0.1")),
         ("TAGS", Some("a,b")),
         ("EMPTY_LIST", Some("")),
@@ -115,6 +115,17 @@ fn defaults_are_listed_as_written() {
     let expected: Vec<(String, Option<String>)> =
         expected.iter().map(|(n, d)| (n.to_string(), d.map(str::to_owned))).collect();
     assert_eq!(defaults, expected);
+}
+
+#[test]
+fn every_listed_default_set_as_the_variable_loads_the_same_value() {
+    let unset = format!("{:?}", Defaults::from_vars(Vec::<(String, String)>::new()).unwrap());
+    for var in Defaults::vars() {
+        let Some(text) = var.default else { continue };
+        let set = format!("{:?}", Defaults::from_vars([(var.name.clone(), text.clone())]).unwrap());
+        // An empty text counts as unset, which takes the default too.
+        assert_eq!(set, unset, "{}={text:?} loads another value", var.name);
+    }
 }
 
 #[derive(EnvConfig, Debug)]

@@ -59,11 +59,15 @@ pub enum Default {
 }
 
 impl Default {
-    /// The default as `Var::default` shows it.
-    pub fn text(&self) -> String {
+    /// The default as `Var::default` shows it, when that is known here: the
+    /// text of a string literal, and a literal as it would be written in
+    /// the variable (`1000000` for `1_000_000`, `x` for `'x'`). An
+    /// expression's text is found at run time, from its value.
+    pub fn text(&self) -> Option<String> {
         match self {
-            Self::Text(lit) => lit.value(),
-            Self::Literal(expr) | Self::Expr(expr) => tokens_to_text(expr.to_token_stream()),
+            Self::Text(lit) => Some(lit.value()),
+            Self::Literal(expr) => Some(literal_text(expr)),
+            Self::Expr(_) => None,
         }
     }
 }
@@ -254,6 +258,26 @@ fn is_range(tokens: &TokenStream) -> bool {
         }
     }
     false
+}
+
+/// A literal default as the variable would hold it.
+fn literal_text(expr: &Expr) -> String {
+    let (negative, lit) = match expr {
+        Expr::Unary(unary) => match &*unary.expr {
+            Expr::Lit(lit) => (true, &lit.lit),
+            _ => return tokens_to_text(expr.to_token_stream()),
+        },
+        Expr::Lit(lit) => (false, &lit.lit),
+        _ => return tokens_to_text(expr.to_token_stream()),
+    };
+    let text = match lit {
+        syn::Lit::Int(int) => int.base10_digits().to_owned(),
+        syn::Lit::Float(float) => float.base10_digits().to_owned(),
+        syn::Lit::Char(c) => c.value().to_string(),
+        syn::Lit::Bool(b) => b.value.to_string(),
+        other => tokens_to_text(other.to_token_stream()),
+    };
+    if negative { format!("-{text}") } else { text }
 }
 
 fn classify_default(expr: Expr) -> Default {

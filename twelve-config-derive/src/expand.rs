@@ -279,13 +279,36 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
         Some(default) => match &default.value {
             Default::Text(_) => quote!(__loader.parse_default(&__field, __parse)),
             Default::Literal(expr) => quote!(#private::Some(#expr)),
-            Default::Expr(expr) => quote_spanned!(expr.span()=> #private::Some(#private::Into::into(#expr))),
+            Default::Expr(expr) if field.shape == crate::ast::Shape::Plain => {
+                let inner = field.inner;
+                quote_spanned! {expr.span()=>
+                    {
+                        let __value: #inner = #private::Into::into(#expr);
+                        if __loader.is_recording() {
+                            #[allow(unused_imports)]
+                            use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _};
+                            let __text = (&&&#private::Shown::<#inner>::NEW).text(&__value);
+                            __loader.defaulted(&__field, __text.as_deref());
+                        }
+                        #private::Some(__value)
+                    }
+                }
+            }
+            Default::Expr(expr) => quote_spanned! {expr.span()=>
+                {
+                    __loader.defaulted(&__field, #private::None);
+                    #private::Some(#private::Into::into(#expr))
+                }
+            },
         },
         None if field.shape.is_option() => quote!(#private::Some(#private::None)),
         None => quote!(__loader.missing(&__field, __unset)),
     };
-    // Unset and not required: the effective configuration notes it.
-    let unset = if field.is_required() { unset } else { quote!({ __loader.unset(&__field); #unset }) };
+    // Unset and not required: the effective configuration notes it (a
+    // default expression records its own text).
+    let records_itself = matches!(&field.attrs.default, Some(crate::attr::Attr { value: Default::Expr(_), .. }));
+    let unset =
+        if field.is_required() || records_itself { unset } else { quote!({ __loader.unset(&__field); #unset }) };
     let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
     quote! {
         {
@@ -355,6 +378,25 @@ fn list_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
         };
     }
     let spec = field_spec(input, names, field);
+    // A default expression is listed by the text of its value, found now.
+    if let Some(crate::attr::Attr { value: Default::Expr(expr), .. }) = &field.attrs.default {
+        let private = quote!(::twelve_config::__private);
+        let inner = field.inner;
+        if field.shape == crate::ast::Shape::Plain {
+            return quote_spanned! {expr.span()=>
+                {
+                    #[allow(unused_imports)]
+                    use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _};
+                    let __value: #inner = #private::Into::into(#expr);
+                    let __text = (&&&#private::Shown::<#inner>::NEW).text(&__value);
+                    __out.push((#spec).to_var_with_default(__text));
+                }
+            };
+        }
+        return quote! {
+            __out.push((#spec).to_var_with_default(#private::None));
+        };
+    }
     quote! {
         __out.push((#spec).to_var());
     }
@@ -402,9 +444,11 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let secret = secret_flag(field);
     let file = field.attrs.file.is_some();
     let container_file = input.attrs.file.is_some();
-    let default_text = field.attrs.default.as_ref().map(|default| default.value.text());
+    let default_text = field.attrs.default.as_ref().and_then(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
+    let inner = field.inner;
+    let choices = quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).choices());
     let aliases = field.attrs.aliases.iter().map(|alias| {
         let (lit, deprecated) = &alias.value;
         quote!((#lit, #deprecated))
@@ -429,6 +473,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             reads_file: #file || ((#container_file || __scope.file_secrets()) && __secret),
             slot: #slot,
             file_slot: #file_slot,
+            choices: #choices,
         }
     }}
 }

@@ -10,6 +10,7 @@ mod expand;
 mod fallback;
 mod name;
 mod valid;
+mod value;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -19,4 +20,12 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_env_config(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Derives `twelve_config::EnvValue` for an enum of unit variants; see the
+/// `twelve-config` crate docs.
+#[proc_macro_derive(EnvValue, attributes(env))]
+pub fn derive_env_value(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    value::derive(&input).into()
 }

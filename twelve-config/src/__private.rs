@@ -17,7 +17,16 @@ pub use crate::secret::{looks_like_credential, prefix_looks_like_credential};
 pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;
-pub use crate::value::{parse_from_str, parse_list, parse_owned_from_str};
+pub use crate::value::{choice_error, parse_from_str, parse_list, parse_owned_from_str};
+
+/// A choice's text as it is compared: ASCII lowercase, `-` as `_`.
+pub fn normalize_choice(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_') {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_ascii_lowercase().replace('-', "_"))
+    }
+}
 use crate::{EnvConfig, Error, Problem, Source, Var};
 
 pub use ::core::convert::Into;
@@ -140,6 +149,8 @@ pub struct Field<'s> {
     /// `NAME_FILE`: where a snapshot of the environment holds them.
     pub slot: Option<usize>,
     pub file_slot: Option<usize>,
+    /// The texts accepted, when they are a fixed list.
+    pub choices: &'static [&'static str],
 }
 
 impl Field<'_> {
@@ -157,6 +168,17 @@ impl Field<'_> {
         format!("{}_FILE", self.var)
     }
 
+    /// The field as [`EnvConfig::vars`] lists it, with a default set in
+    /// code written as `text` (`None`: it has no text that loads it back).
+    pub fn to_var_with_default(&self, text: Option<String>) -> Var {
+        let mut var = self.to_var();
+        if !self.secret {
+            var.default_in_code = text.is_none();
+            var.default = text.map(|text| crate::mask_passwords(&text));
+        }
+        var
+    }
+
     /// The field as [`EnvConfig::vars`] lists it.
     pub fn to_var(&self) -> Var {
         let secret = self.secret;
@@ -170,6 +192,8 @@ impl Field<'_> {
             secret,
             field: self.field_path(),
             file: self.reads_file,
+            choices: self.choices.iter().map(|choice| (*choice).to_owned()).collect(),
+            default_in_code: false,
             aliases: self.info.aliases.iter().map(|(name, _)| (*name).to_owned()).collect(),
             deprecated: self
                 .info
@@ -264,13 +288,26 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// Records that a field's variable is unset: it takes its default, or
-    /// is `None`.
+    /// Records that a field's variable is unset: it takes its default
+    /// (whose text is known), or is `None`.
     pub fn unset(&mut self, field: &Field) {
         if self.entries.is_some() {
             let origin = if field.info.default.is_some() { Origin::Default } else { Origin::Unset };
             self.entry(field, field.info.default, origin);
         }
+    }
+
+    /// Whether the effective configuration is being recorded: a default
+    /// set in code is then written out as text.
+    #[inline]
+    pub fn is_recording(&self) -> bool {
+        self.entries.is_some()
+    }
+
+    /// Records that a field took its default set in code, `text` being the
+    /// text that loads it back, if there is one.
+    pub fn defaulted(&mut self, field: &Field, text: Option<&str>) {
+        self.entry(field, text, Origin::Default);
     }
 
     /// A variable's value: from the snapshot when it holds the slot, else
@@ -924,6 +961,7 @@ pub trait ViaEnvValue<T> {
     fn parser(&self) -> Parser<T>;
     fn item_parser(&self) -> ItemParser<T>;
     fn secret(&self) -> bool;
+    fn choices(&self) -> &'static [&'static str];
 }
 
 impl<T: EnvValue> ViaEnvValue<T> for &&Kind<T> {
@@ -936,12 +974,18 @@ impl<T: EnvValue> ViaEnvValue<T> for &&Kind<T> {
     fn secret(&self) -> bool {
         T::SECRET
     }
+    fn choices(&self) -> &'static [&'static str] {
+        T::CHOICES
+    }
 }
 
 pub trait ViaFromStr<T> {
     fn parser(&self) -> Parser<T>;
     fn item_parser(&self) -> ItemParser<T>;
     fn secret(&self) -> bool;
+    fn choices(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 impl<T> ViaFromStr<T> for &Kind<T>
@@ -957,6 +1001,47 @@ where
     }
     fn secret(&self) -> bool {
         false
+    }
+}
+
+// How a default set in code is listed: the text that loads it back, by
+// the same autoref choice: `EnvValue::to_env`, then `Display` for a
+// `FromStr` type, else none ("set in code").
+
+/// A default's value type, for choosing how it is written as text.
+pub struct Shown<T>(PhantomData<fn() -> T>);
+
+impl<T> Shown<T> {
+    pub const NEW: Self = Shown(PhantomData);
+}
+
+pub trait ShownByEnvValue<T> {
+    fn text(&self, value: &T) -> Option<String>;
+}
+
+impl<T: EnvValue> ShownByEnvValue<T> for &&Shown<T> {
+    fn text(&self, value: &T) -> Option<String> {
+        value.to_env()
+    }
+}
+
+pub trait ShownByDisplay<T> {
+    fn text(&self, value: &T) -> Option<String>;
+}
+
+impl<T: FromStr + Display> ShownByDisplay<T> for &Shown<T> {
+    fn text(&self, value: &T) -> Option<String> {
+        Some(value.to_string())
+    }
+}
+
+pub trait ShownByNothing<T> {
+    fn text(&self, value: &T) -> Option<String>;
+}
+
+impl<T> ShownByNothing<T> for Shown<T> {
+    fn text(&self, _: &T) -> Option<String> {
+        None
     }
 }
 
@@ -984,6 +1069,9 @@ pub trait ViaUnsupported<T> {
     where
         T: Unsupported;
     fn secret(&self) -> bool;
+    fn choices(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 impl<T> ViaUnsupported<T> for Kind<T> {

@@ -644,6 +644,10 @@ pub use secret::{SafeDebug, looks_like_credential, mask_passwords};
 pub use source::{Env, Or, Source, Vars};
 /// Derives [`EnvConfig`]: see the [crate docs](crate) for every attribute.
 pub use twelve_config_derive::EnvConfig;
+/// Derives [`EnvValue`] for an enum of unit variants: see
+/// [Field types](crate#field-types).
+pub use twelve_config_derive::EnvValue;
+pub use value::EnvValue;
 pub use var::Var;
 
 // The README's examples are compiled and run as doctests.

@@ -87,6 +87,12 @@ pub fn env_example(vars: &[Var]) -> String {
         if var.file {
             facts.push(format!("or set {}_FILE to a file that holds it", var.name));
         }
+        if !var.choices.is_empty() {
+            facts.push(format!("one of: {}", var.choices.join(", ")));
+        }
+        if var.default_in_code {
+            facts.push("default set in code".to_owned());
+        }
         if !var.aliases.is_empty() {
             facts.push(format!("also read from {}", alias_list(var, |name| name.to_owned())));
         }
@@ -126,6 +132,7 @@ pub fn markdown(vars: &[Var]) -> String {
         let default = match (&var.default, var.secret) {
             (_, true) => "*secret*".to_owned(),
             (Some(default), false) => code(default),
+            (None, false) if var.default_in_code => "*set in code*".to_owned(),
             (None, false) => String::new(),
         };
         let mut description = var.description.as_deref().map(cell).unwrap_or_default();
@@ -134,6 +141,13 @@ pub fn markdown(vars: &[Var]) -> String {
                 description.push(' ');
             }
             let _ = write!(description, "Or `{}_FILE`: a file that holds it.", var.name);
+        }
+        if !var.choices.is_empty() {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            let choices: Vec<String> = var.choices.iter().map(|choice| code(choice)).collect();
+            let _ = write!(description, "One of {}.", choices.join(", "));
         }
         if !var.aliases.is_empty() {
             if !description.is_empty() {

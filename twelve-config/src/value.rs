@@ -13,9 +13,61 @@ use secrecy::{SecretBox, SecretString};
 
 /// A type with its own rule for reading an environment variable, preferred
 /// by the derive over its `FromStr`.
+///
+/// `#[derive(EnvValue)]` writes it for an enum of unit variants (see the
+/// [crate docs](crate#field-types)); implement it by hand for a type with a
+/// reading rule of its own. `bool` (strict), `Duration` (humantime),
+/// `String` and the `secrecy` types have it.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::{EnvConfig, EnvValue};
+///
+/// /// A size in bytes, written with a unit: `512k`, `64m`.
+/// #[derive(Debug, PartialEq)]
+/// struct Bytes(u64);
+///
+/// impl EnvValue for Bytes {
+///     fn parse_env(text: &str) -> Result<Self, String> {
+///         let (number, unit) = text.split_at(text.len().saturating_sub(1));
+///         let scale = match unit {
+///             "k" => 1 << 10,
+///             "m" => 1 << 20,
+///             _ => return Err("expected a size such as 512k or 64m".into()),
+///         };
+///         number.parse::<u64>().map(|n| Bytes(n * scale)).map_err(|e| e.to_string())
+///     }
+///
+///     fn to_env(&self) -> Option<String> {
+///         Some(format!("{}k", self.0 >> 10))
+///     }
+/// }
+///
+/// #[derive(EnvConfig, Debug)]
+/// struct Config {
+///     #[env(default = Bytes(64 << 10))]
+///     buffer: Bytes,
+/// }
+///
+/// assert_eq!(Config::from_vars([("BUFFER", "1m")]).unwrap().buffer, Bytes(1 << 20));
+/// // The default is listed as text that loads the same value.
+/// assert_eq!(Config::vars()[0].default.as_deref(), Some("64k"));
+/// ```
 pub trait EnvValue: Sized {
     /// Whether the type holds a secret (its value is never shown).
     const SECRET: bool = false;
+
+    /// The texts accepted, when they are a fixed list (an enum's variants):
+    /// listed in [`Var::choices`](crate::Var::choices) and the templates.
+    const CHOICES: &'static [&'static str] = &[];
+
+    /// The value as text that reads back as the same value, if there is
+    /// such a text: how a default set in code is listed. `None` (the
+    /// default) lists it as "set in code".
+    fn to_env(&self) -> Option<String> {
+        None
+    }
 
     /// Reads the value from the variable's text.
     ///
@@ -41,6 +93,10 @@ impl EnvValue for String {
         Ok(text.to_owned())
     }
 
+    fn to_env(&self) -> Option<String> {
+        Some(self.clone())
+    }
+
     fn parse_env_owned(text: &mut String) -> Result<Self, String> {
         Ok(std::mem::take(text))
     }
@@ -50,6 +106,10 @@ impl EnvValue for String {
 pub(crate) const BOOL_EXPECTED: &str = "expected true/false, 1/0, yes/no or on/off";
 
 impl EnvValue for bool {
+    fn to_env(&self) -> Option<String> {
+        Some(self.to_string())
+    }
+
     fn parse_env(text: &str) -> Result<Self, String> {
         const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
         const FALSE: [&str; 4] = ["false", "0", "no", "off"];
@@ -65,6 +125,10 @@ impl EnvValue for bool {
 
 #[cfg(feature = "humantime")]
 impl EnvValue for std::time::Duration {
+    fn to_env(&self) -> Option<String> {
+        Some(humantime::format_duration(*self).to_string())
+    }
+
     fn parse_env(text: &str) -> Result<Self, String> {
         humantime::parse_duration(text)
             .map_err(|error| format!("{error} (expected a duration such as 250ms, 30s, 5m or 1h30m)"))
@@ -97,6 +161,19 @@ where
             Ok(value) => Ok(SecretBox::new(Box::new(value))),
             Err(_) => Err(format!("not a valid {}", short_type_name::<T>())),
         }
+    }
+}
+
+/// The error of a value that names no choice: `expected one of a, b, c`,
+/// with the closest when one is close. Not a stable API.
+#[doc(hidden)]
+pub fn choice_error(text: &str, choices: &[&str]) -> String {
+    let list = choices.join(", ");
+    let normal = text.to_ascii_lowercase().replace('-', "_");
+    let normalized: Vec<String> = choices.iter().map(|choice| choice.to_ascii_lowercase().replace('-', "_")).collect();
+    match crate::suggest::closest(&normal, normalized.iter().map(String::as_str).zip(choices.iter().copied())) {
+        Some(close) => format!("expected one of {list}: did you mean {close}?"),
+        None => format!("expected one of {list}"),
     }
 }
 

@@ -42,9 +42,18 @@ pub struct Var {
     pub type_name: String,
     /// Whether loading fails when the variable is unset (no default, not an `Option`).
     pub required: bool,
-    /// The default's text: the string literal, or the expression as written;
-    /// `None` for secrets.
+    /// The default as text that, set as the variable, loads the same value
+    /// (`1000000` for `default = 1_000_000`, `30s` for
+    /// `Duration::from_secs(30)`, `json` for an enum's variant); `None` for
+    /// secrets, and for a default set in code that has no such text (see
+    /// [`default_in_code`](Self::default_in_code)).
     pub default: Option<String>,
+    /// The field has a default set in code that no text loads back
+    /// (listings say "set in code").
+    pub default_in_code: bool,
+    /// The texts accepted, when they are a fixed list (an enum's variants,
+    /// from `#[derive(EnvValue)]`); empty otherwise.
+    pub choices: Vec<String>,
     /// Whether the value is secret: never shown, never put in a template.
     pub secret: bool,
     /// The field that reads it, `parent.child` for nested fields.

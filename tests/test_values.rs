@@ -1,0 +1,136 @@
+//! Every value a service needs: enums (`#[derive(EnvValue)]`), maps,
+//! optional groups, and defaults that load back.
+
+use std::time::Duration;
+
+use twelve_config::{EnvConfig, EnvValue, Problem, render};
+
+#[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+enum LogFormat {
+    Json,
+    Text,
+    #[env(name = "logfmt", alias = "key-value")]
+    KeyValue,
+}
+
+#[derive(EnvValue, Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    SlowQuery,
+}
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "V_")]
+struct Logging {
+    #[env(default = LogFormat::Json)]
+    format: LogFormat,
+    #[env(default = "info")]
+    level: Level,
+    levels: Option<Vec<Level>>,
+}
+
+#[test]
+fn enum_variants_read_by_snake_or_kebab_name_in_any_case() {
+    for (text, expected) in [
+        ("slow_query", Level::SlowQuery),
+        ("slow-query", Level::SlowQuery),
+        ("SLOW_QUERY", Level::SlowQuery),
+        ("Slow-Query", Level::SlowQuery),
+        ("WARN", Level::Warn),
+    ] {
+        assert_eq!(Level::parse_env(text), Ok(expected), "{text}");
+    }
+    assert_eq!(LogFormat::parse_env("logfmt"), Ok(LogFormat::KeyValue));
+    assert_eq!(LogFormat::parse_env("KEY_VALUE"), Ok(LogFormat::KeyValue));
+    // `name` replaces the variant's own name.
+    assert!(LogFormat::parse_env("key_value").is_ok(), "the alias key-value reads as key_value too");
+    assert!(LogFormat::parse_env("keyvalue").is_err());
+}
+
+#[test]
+fn a_value_that_names_no_variant_lists_them_with_a_suggestion() {
+    assert_eq!(LogFormat::parse_env("jsno"), Err("expected one of json, text, logfmt: did you mean json?".into()));
+    assert_eq!(LogFormat::parse_env("xml"), Err("expected one of json, text, logfmt".into()));
+    let error = Logging::from_vars([("V_LEVEL", "verbose"), ("V_LEVELS", "error,wran")]).unwrap_err();
+    let report = error.to_string();
+    assert!(report.contains("\"verbose\": expected one of error, warn, info, debug, slow_query"), "{report}");
+    assert!(
+        report.contains("item 2: expected one of error, warn, info, debug, slow_query: did you mean warn?"),
+        "{report}"
+    );
+    assert_eq!(error.problems().len(), 2);
+}
+
+#[test]
+fn choices_are_listed_and_rendered_and_defaults_are_variant_names() {
+    let vars = Logging::vars();
+    assert_eq!(vars[0].choices, ["json", "text", "logfmt"]);
+    assert_eq!(vars[0].default.as_deref(), Some("json"));
+    assert_eq!(vars[2].choices, ["error", "warn", "info", "debug", "slow_query"]);
+    let example = render::env_example(&vars);
+    assert!(example.contains("# LogFormat, optional, one of: json, text, logfmt\n# V_FORMAT=json\n"), "{example}");
+    let markdown = render::markdown(&vars);
+    assert!(markdown.contains("One of `json`, `text`, `logfmt`."), "{markdown}");
+}
+
+#[test]
+fn the_effective_configuration_writes_an_expression_default_as_its_text() {
+    let loaded = Logging::load(&twelve_config::Vars::new()).unwrap();
+    assert!(loaded.to_string().starts_with("V_FORMAT \"json\"  default"), "{loaded}");
+}
+
+/// Every kind of default at once; each listed text must load the value back.
+#[derive(EnvConfig, Debug)]
+struct AllDefaults {
+    #[env(default = 1_000_000)]
+    max_rows: u64,
+    #[env(default = Duration::from_secs(30))]
+    grace: Duration,
+    #[env(default = Duration::from_millis(1500))]
+    short: Duration,
+    #[env(default = LogFormat::KeyValue)]
+    format: LogFormat,
+    #[env(default = 'x')]
+    letter: char,
+    #[env(default = -3i64)]
+    offset: i64,
+    #[env(default = 0x10)]
+    mask: u32,
+    #[env(default = std::net::Ipv4Addr::LOCALHOST)]
+    bind: std::net::Ipv4Addr,
+    #[env(default = String::from("a b"))]
+    label: String,
+    #[env(default = vec![1, 2])]
+    list: Vec<u8>,
+}
+
+#[test]
+fn every_default_listed_loads_back_to_the_same_value() {
+    let listed: Vec<(String, Option<String>, bool)> =
+        AllDefaults::vars().into_iter().map(|var| (var.name, var.default, var.default_in_code)).collect();
+    let text = |name: &str| listed.iter().find(|(n, _, _)| n == name).and_then(|(_, d, _)| d.clone());
+    assert_eq!(text("MAX_ROWS").as_deref(), Some("1000000"));
+    assert_eq!(text("GRACE").as_deref(), Some("30s"));
+    assert_eq!(text("SHORT").as_deref(), Some("1s 500ms"));
+    assert_eq!(text("FORMAT").as_deref(), Some("logfmt"));
+    assert_eq!(text("LETTER").as_deref(), Some("x"));
+    assert_eq!(text("OFFSET").as_deref(), Some("-3"));
+    assert_eq!(text("MASK").as_deref(), Some("16"));
+    assert_eq!(text("BIND").as_deref(), Some("127.0.0.1"));
+    assert_eq!(text("LABEL").as_deref(), Some("a b"));
+    // A list set in code has no text here: "set in code".
+    assert!(listed.iter().any(|(n, d, in_code)| n == "LIST" && d.is_none() && *in_code));
+    assert!(render::markdown(&AllDefaults::vars()).contains("| `LIST` | `Vec<u8>` | no | *set in code* |"));
+
+    let unset = format!("{:?}", AllDefaults::from_vars(Vec::<(String, String)>::new()).unwrap());
+    for (name, default, _) in &listed {
+        let Some(default) = default else { continue };
+        let set = format!("{:?}", AllDefaults::from_vars([(name.clone(), default.clone())]).unwrap());
+        assert_eq!(set, unset, "{name}={default:?} loads another value");
+    }
+    let problem = AllDefaults::from_vars([("FORMAT", "yaml")]).unwrap_err();
+    assert!(matches!(&problem.problems()[0], Problem::Invalid { .. }));
+}

@@ -1,0 +1,9 @@
+use twelve_config::EnvValue;
+
+#[derive(EnvValue)]
+enum Level {
+    Info,
+    Custom(String),
+}
+
+fn main() {}
