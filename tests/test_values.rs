@@ -1,6 +1,8 @@
 //! Every value a service needs: enums (`#[derive(EnvValue)]`), maps,
 //! optional groups, and defaults that load back.
 
+#![allow(dead_code)] // The configs exist to be loaded and listed.
+
 use std::time::Duration;
 
 use twelve_config::{EnvConfig, EnvValue, Problem, render};
