@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // The configs exist to be loaded and listed.
 
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use twelve_config::{EnvConfig, EnvValue, Problem, render};
@@ -135,4 +136,47 @@ fn every_default_listed_loads_back_to_the_same_value() {
     }
     let problem = AllDefaults::from_vars([("FORMAT", "yaml")]).unwrap_err();
     assert!(matches!(&problem.problems()[0], Problem::Invalid { .. }));
+}
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "M_")]
+struct Maps {
+    #[env(default = "")]
+    labels: HashMap<String, String>,
+    #[env(split = ";", kv_split = ":", range = 1..=100, default = "")]
+    weights: BTreeMap<String, u32>,
+    levels: Option<BTreeMap<String, Level>>,
+}
+
+#[test]
+fn maps_read_pairs_with_their_separators() {
+    let config = Maps::from_vars([
+        ("M_LABELS", " team = core , tier=1, url=https://x.example/?a=b"),
+        ("M_WEIGHTS", "a:10; b : 20"),
+        ("M_LEVELS", "db=slow-query,http=WARN"),
+    ])
+    .unwrap();
+    assert_eq!(config.labels.len(), 3);
+    assert_eq!(config.labels["team"], "core");
+    assert_eq!(config.labels["url"], "https://x.example/?a=b", "a value may hold the separator");
+    assert_eq!(config.weights, BTreeMap::from([("a".to_owned(), 10), ("b".to_owned(), 20)]));
+    assert_eq!(config.levels.unwrap()["db"], Level::SlowQuery);
+    let empty = Maps::from_vars(Vec::<(String, String)>::new()).unwrap();
+    assert!(empty.labels.is_empty() && empty.weights.is_empty() && empty.levels.is_none());
+}
+
+#[test]
+fn each_map_problem_names_its_item() {
+    let error =
+        Maps::from_vars([("M_LABELS", "team=core,team=edge"), ("M_WEIGHTS", "a:10;b"), ("M_LEVELS", "db=loud")])
+            .unwrap_err();
+    let report = error.to_string();
+    assert!(report.contains("item 2: the key \"team\" is repeated"), "{report}");
+    assert!(report.contains("item 2: expected key:value"), "{report}");
+    assert!(report.contains("item 1: expected one of error, warn"), "{report}");
+    assert_eq!(error.problems().len(), 3);
+    let error = Maps::from_vars([("M_WEIGHTS", "a:10;b:500")]).unwrap_err();
+    assert!(error.to_string().contains("every value must be in 1..=100"), "{error}");
+    let error = Maps::from_vars([("M_WEIGHTS", "a:ten")]).unwrap_err();
+    assert!(error.to_string().contains("item 1: invalid digit found in string"), "{error}");
 }

@@ -21,8 +21,10 @@ pub struct Field<'a> {
     pub attrs: attr::Field,
     pub shape: Shape,
     /// The type a single value is parsed as: `T` of `Option<T>`, `Vec<T>`
-    /// and `Option<Vec<T>>`, or the field's type.
+    /// and `Option<Vec<T>>`, `V` of a map, or the field's type.
     pub inner: &'a Type,
+    /// For a map: its type (`HashMap<K, V>`, without the `Option`) and `K`.
+    pub map: Option<(&'a Type, &'a Type)>,
     /// Paragraphs of the `///` docs, lines joined by spaces.
     pub doc: Option<String>,
 }
@@ -33,15 +35,21 @@ pub enum Shape {
     Option,
     Vec,
     OptionVec,
+    Map,
+    OptionMap,
 }
 
 impl Shape {
     pub fn is_option(self) -> bool {
-        matches!(self, Self::Option | Self::OptionVec)
+        matches!(self, Self::Option | Self::OptionVec | Self::OptionMap)
     }
 
     pub fn is_vec(self) -> bool {
         matches!(self, Self::Vec | Self::OptionVec)
+    }
+
+    pub fn is_map(self) -> bool {
+        matches!(self, Self::Map | Self::OptionMap)
     }
 }
 
@@ -98,17 +106,26 @@ impl<'a> Field<'a> {
     fn from_syn(cx: &Ctxt, field: &'a syn::Field) -> Option<Self> {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field(cx, &field.attrs);
+        let mut map = None;
         let (shape, inner) = match generic_argument(&field.ty, "Option") {
-            Some(inner) => match generic_argument(inner, "Vec") {
-                Some(item) => (Shape::OptionVec, item),
-                None => (Shape::Option, inner),
+            Some(inner) => match (generic_argument(inner, "Vec"), map_arguments(inner)) {
+                (Some(item), _) => (Shape::OptionVec, item),
+                (None, Some((key, value))) => {
+                    map = Some((inner, key));
+                    (Shape::OptionMap, value)
+                }
+                (None, None) => (Shape::Option, inner),
             },
-            None => match generic_argument(&field.ty, "Vec") {
-                Some(item) => (Shape::Vec, item),
-                None => (Shape::Plain, &field.ty),
+            None => match (generic_argument(&field.ty, "Vec"), map_arguments(&field.ty)) {
+                (Some(item), _) => (Shape::Vec, item),
+                (None, Some((key, value))) => {
+                    map = Some((&field.ty, key));
+                    (Shape::Map, value)
+                }
+                (None, None) => (Shape::Plain, &field.ty),
             },
         };
-        Some(Self { original: field, ident, attrs, shape, inner, doc: doc_text(&field.attrs) })
+        Some(Self { original: field, ident, attrs, shape, inner, map, doc: doc_text(&field.attrs) })
     }
 
     /// The variable's name without the prefix: the field name in
@@ -145,6 +162,34 @@ impl<'a> Field<'a> {
 
     pub fn is_required(&self) -> bool {
         self.attrs.default.is_none() && !self.shape.is_option()
+    }
+}
+
+/// `(K, V)` when `ty` is `HashMap<K, V>` (or `HashMap<K, V, S>`) or
+/// `BTreeMap<K, V>`, by its last path segment.
+fn map_arguments(ty: &Type) -> Option<(&Type, &Type)> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segment = path.path.segments.last()?;
+    let most = match segment.ident.to_string().as_str() {
+        "HashMap" => 3,
+        "BTreeMap" => 2,
+        _ => return None,
+    };
+    let PathArguments::AngleBracketed(arguments) = &segment.arguments else { return None };
+    let types: Vec<&Type> = arguments
+        .args
+        .iter()
+        .filter_map(|argument| match argument {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    match types.as_slice() {
+        [key, value] | [key, value, _] if types.len() <= most => Some((key, value)),
+        _ => None,
     }
 }
 

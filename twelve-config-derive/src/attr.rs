@@ -11,8 +11,20 @@ use crate::ctxt::Ctxt;
 use crate::name::{did_you_mean, tokens_to_text};
 
 pub const CONTAINER_KEYS: &[&str] = &["prefix", "deny_unknown", "debug", "file", "validate"];
-pub const FIELD_KEYS: &[&str] =
-    &["name", "default", "secret", "split", "parse_with", "nested", "file", "range", "validate", "alias", "deprecated"];
+pub const FIELD_KEYS: &[&str] = &[
+    "name",
+    "default",
+    "secret",
+    "split",
+    "kv_split",
+    "parse_with",
+    "nested",
+    "file",
+    "range",
+    "validate",
+    "alias",
+    "deprecated",
+];
 
 /// An attribute value with the tokens that set it, for error spans.
 pub struct Attr<T> {
@@ -78,6 +90,8 @@ pub struct Field {
     /// `secret` (true) or `secret = false` (the name rule off).
     pub secret: Option<Attr<bool>>,
     pub split: Option<Attr<LitStr>>,
+    /// `kv_split = ":"`: between a map item's key and value.
+    pub kv_split: Option<Attr<LitStr>>,
     pub parse_with: Option<Attr<Path>>,
     /// `nested`, or `nested = "PART_"`.
     pub nested: Option<Attr<Option<LitStr>>>,
@@ -129,6 +143,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut default = Slot::new("default");
     let mut secret = Slot::new("secret");
     let mut split = Slot::new("split");
+    let mut kv_split = Slot::new("kv_split");
     let mut parse_with = Slot::new("parse_with");
     let mut nested = Slot::new("nested");
     let mut file = Slot::new("file");
@@ -165,6 +180,10 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
             "split" => {
                 let lit = string_value(&meta)?;
                 split.set(cx, &path, quote::quote!(#path = #lit), lit);
+            }
+            "kv_split" => {
+                let lit = string_value(&meta)?;
+                kv_split.set(cx, &path, quote::quote!(#path = #lit), lit);
             }
             "parse_with" => {
                 let function = function_path(&meta, "parse_with")?;
@@ -207,6 +226,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
         default: default.attr,
         secret: secret.attr,
         split: split.attr,
+        kv_split: kv_split.attr,
         parse_with: parse_with.attr,
         nested: nested.attr,
         file: file.attr,

@@ -332,8 +332,9 @@ fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
         return None;
     }
     let private = quote!(::twelve_config::__private);
-    let value_type = match field.shape {
-        crate::ast::Shape::Vec | crate::ast::Shape::OptionVec => {
+    let value_type = match (field.shape, field.map) {
+        (_, Some((map, _))) => quote!(#map),
+        (crate::ast::Shape::Vec | crate::ast::Shape::OptionVec, _) => {
             let inner = field.inner;
             quote!(#private::Vec<#inner>)
         }
@@ -347,6 +348,8 @@ fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
         let text = tokens_to_text(tokens.clone());
         if field.shape.is_vec() {
             quote_spanned!(tokens.span()=> #private::check_range_items(__value.iter(), &(#tokens), #text)?;)
+        } else if field.shape.is_map() {
+            quote_spanned!(tokens.span()=> #private::check_range_values(__value.values(), &(#tokens), #text)?;)
         } else {
             quote_spanned!(tokens.span()=> #private::check_range(__value, &(#tokens), #text)?;)
         }
@@ -488,7 +491,7 @@ fn secret_flag(field: &Field<'_>) -> TokenStream {
     quote!((#secret_attr || #secret_type))
 }
 
-/// The function reading one value (one item of a list).
+/// The function reading one value (one item of a list, one value of a map).
 fn parser(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let inner = field.inner;
@@ -498,26 +501,36 @@ fn parser(field: &Field<'_>) -> TokenStream {
             let function = &function.value;
             quote_spanned!(function.span()=> |__text: &::core::primitive::str| #private::parse_with(#function, __text))
         }
-        // An item of a list is a slice of the text: it is parsed from `&str`.
-        None if field.shape.is_vec() => {
+        // An item of a list or map is a slice of the text: parsed from `&str`.
+        None if field.shape.is_vec() || field.shape.is_map() => {
             quote_spanned!(inner.span()=> (&&&#private::Kind::<#inner>::NEW).item_parser())
         }
         // A single value may take the loader's copy of the text.
         None => return by_kind,
     };
+    let separator = match &field.attrs.split {
+        Some(split) => {
+            let separator = split.value.value();
+            quote!(#separator)
+        }
+        // A list of secrets splits on newlines, which a secret does not
+        // hold: a comma may be part of one.
+        None => {
+            let secret = secret_flag(field);
+            quote!(#private::default_separator(#secret))
+        }
+    };
+    if let Some((map, key)) = field.map {
+        let kv = field.attrs.kv_split.as_ref().map_or_else(|| "=".to_owned(), |kv| kv.value.value());
+        let key_parser = quote_spanned!(key.span()=> (&&&#private::Kind::<#key>::NEW).item_parser());
+        return quote! {{
+            let __key = #key_parser;
+            let __item = #item;
+            let __separator = #separator;
+            move |__text: &mut #private::String| #private::parse_map::<#map, _, _>(__text, __separator, #kv, &__key, &__item)
+        }};
+    }
     if field.shape.is_vec() {
-        let separator = match &field.attrs.split {
-            Some(split) => {
-                let separator = split.value.value();
-                quote!(#separator)
-            }
-            // A list of secrets splits on newlines, which a secret does not
-            // hold: a comma may be part of one.
-            None => {
-                let secret = secret_flag(field);
-                quote!(#private::default_separator(#secret))
-            }
-        };
         quote! {{
             let __item = #item;
             let __separator = #separator;

@@ -129,6 +129,7 @@ impl Field<'_> {
                 // `secret = false` turns the prefix rule off for the group.
                 (attrs.secret.as_ref().filter(|a| a.value).map(|a| &a.tokens), "secret"),
                 (attrs.split.as_ref().map(|a| &a.tokens), "split"),
+                (attrs.kv_split.as_ref().map(|a| &a.tokens), "kv_split"),
                 (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
                 (attrs.file.as_ref().map(|a| &a.tokens), "file"),
                 (attrs.range.as_ref().map(|a| &a.tokens), "range"),
@@ -166,13 +167,28 @@ impl Field<'_> {
             check_variable_name(cx, lit, if *deprecated { "deprecated" } else { "alias" });
         }
         if let Some(split) = &attrs.split {
-            if !self.shape.is_vec() {
+            if !self.shape.is_vec() && !self.shape.is_map() {
                 cx.error_spanned_by(
                     &split.tokens,
-                    "`split` needs a `Vec<T>` field (or `Option<Vec<T>>`): it separates a list's items",
+                    "`split` needs a `Vec<T>` or a map field (or an `Option` of one): it separates a list's items",
                 );
             } else if split.value.value().is_empty() {
                 cx.error_spanned_by(&split.value, "`split` cannot be empty: give the separator, such as `\",\"`");
+            }
+        }
+        if let Some(kv_split) = &attrs.kv_split {
+            if !self.shape.is_map() {
+                cx.error_spanned_by(
+                    &kv_split.tokens,
+                    "`kv_split` needs a `HashMap<K, V>` or `BTreeMap<K, V>` field: it separates a key from its value",
+                );
+            } else if kv_split.value.value().is_empty() {
+                cx.error_spanned_by(&kv_split.value, "`kv_split` cannot be empty: give the separator, such as `\"=\"`");
+            } else if attrs.split.as_ref().is_some_and(|split| split.value.value() == kv_split.value.value()) {
+                cx.error_spanned_by(
+                    &kv_split.value,
+                    "`kv_split` must differ from `split`: one separates items, the other a key from its value",
+                );
             }
         }
         if let Some(default) = &attrs.default

@@ -17,7 +17,7 @@ pub use crate::secret::{looks_like_credential, prefix_looks_like_credential};
 pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;
-pub use crate::value::{choice_error, parse_from_str, parse_list, parse_owned_from_str};
+pub use crate::value::{choice_error, parse_from_str, parse_list, parse_map, parse_owned_from_str};
 
 /// A choice's text as it is compared: ASCII lowercase, `-` as `_`.
 pub fn normalize_choice(text: &str) -> Cow<'_, str> {
@@ -713,6 +713,24 @@ where
         }
     }
     Ok(())
+}
+
+/// `range = ...` on every value of a map (in no order the user chose, so
+/// not numbered).
+pub fn check_range_values<'a, T, R>(
+    values: impl IntoIterator<Item = &'a T>,
+    range: &R,
+    text: &'static str,
+) -> Result<(), RuleFailure>
+where
+    T: PartialOrd + 'a,
+    R: std::ops::RangeBounds<T>,
+{
+    if values.into_iter().all(|value| range.contains(value)) {
+        Ok(())
+    } else {
+        Err(RuleFailure { message: format!("every value must be in {text}"), from_user: false })
+    }
 }
 
 /// `validate = path`: the function's verdict, its message prefixed with

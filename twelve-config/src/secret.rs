@@ -106,6 +106,8 @@ impl<T: secrecy::zeroize::Zeroize + ?Sized> SafeDebug for secrecy::SecretBox<T> 
 impl<T: SafeDebug> SafeDebug for Option<T> {}
 impl<T: SafeDebug> SafeDebug for Vec<T> {}
 impl<T: SafeDebug + ?Sized> SafeDebug for Box<T> {}
+impl<K, V: SafeDebug, S> SafeDebug for std::collections::HashMap<K, V, S> {}
+impl<K, V: SafeDebug> SafeDebug for std::collections::BTreeMap<K, V> {}
 
 /// Words that make a name a credential wherever they stand in it
 /// (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`).

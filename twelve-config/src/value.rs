@@ -224,6 +224,77 @@ pub fn parse_list<T>(
         .collect()
 }
 
+/// A map a field may be: one entry per key. Not a stable API.
+#[doc(hidden)]
+pub trait MapInsert<K, V>: Default {
+    /// Inserts unless the key is there: `false` when it was.
+    fn insert_new(&mut self, key: K, value: V) -> bool;
+}
+
+impl<K: Eq + std::hash::Hash, V, S: std::hash::BuildHasher + Default> MapInsert<K, V>
+    for std::collections::HashMap<K, V, S>
+{
+    fn insert_new(&mut self, key: K, value: V) -> bool {
+        match self.entry(key) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                true
+            }
+        }
+    }
+}
+
+impl<K: Ord, V> MapInsert<K, V> for std::collections::BTreeMap<K, V> {
+    fn insert_new(&mut self, key: K, value: V) -> bool {
+        match self.entry(key) {
+            std::collections::btree_map::Entry::Occupied(_) => false,
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                true
+            }
+        }
+    }
+}
+
+/// Reads a map: `text` split on `separator` into items, each split at its
+/// first `kv_separator` into a key and a value (a value may hold more of
+/// it), both trimmed and parsed. An empty text is an empty map; a repeated
+/// key is invalid. Not a stable API.
+///
+/// # Errors
+///
+/// The first item that fails, by position, with its reason.
+#[doc(hidden)]
+pub fn parse_map<M, K, V>(
+    text: &str,
+    separator: &str,
+    kv_separator: &str,
+    parse_key: impl Fn(&str) -> Result<K, String>,
+    parse_value: impl Fn(&str) -> Result<V, String>,
+) -> Result<M, String>
+where
+    M: MapInsert<K, V>,
+{
+    let mut map = M::default();
+    if text.trim().is_empty() {
+        return Ok(map);
+    }
+    for (index, item) in text.split(separator).enumerate() {
+        let number = index + 1;
+        let Some((key, value)) = item.split_once(kv_separator) else {
+            return Err(format!("item {number}: expected key{kv_separator}value"));
+        };
+        let (key_text, value) = (key.trim(), value.trim());
+        let key = parse_key(key_text).map_err(|reason| format!("item {number}: the key: {reason}"))?;
+        let value = parse_value(value).map_err(|reason| format!("item {number}: {reason}"))?;
+        if !map.insert_new(key, value) {
+            return Err(format!("item {number}: the key {key_text:?} is repeated"));
+        }
+    }
+    Ok(map)
+}
+
 /// The last path segment of a type's name, generic arguments kept.
 fn short_type_name<T>() -> &'static str {
     let full = std::any::type_name::<T>();
