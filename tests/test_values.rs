@@ -180,3 +180,64 @@ fn each_map_problem_names_its_item() {
     let error = Maps::from_vars([("M_WEIGHTS", "a:ten")]).unwrap_err();
     assert!(error.to_string().contains("item 1: invalid digit found in string"), "{error}");
 }
+
+#[derive(EnvConfig, Debug, PartialEq)]
+struct Tls {
+    cert_path: String,
+    key_path: String,
+    #[env(default = 1)]
+    min_version: u8,
+}
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "G_")]
+struct Server {
+    #[env(default = 443)]
+    port: u16,
+    #[env(nested)]
+    tls: Option<Tls>,
+}
+
+#[test]
+fn an_optional_group_is_none_when_unset_and_some_when_it_loads() {
+    let none = Server::from_vars([("G_PORT", "80")]).unwrap();
+    assert_eq!(none.tls, None);
+    let some = Server::from_vars([("G_TLS_CERT_PATH", "/c.pem"), ("G_TLS_KEY_PATH", "/k.pem")]).unwrap();
+    assert_eq!(some.tls, Some(Tls { cert_path: "/c.pem".into(), key_path: "/k.pem".into(), min_version: 1 }));
+    // A default alone does not make the group set; a set default does.
+    let error = Server::from_vars([("G_TLS_MIN_VERSION", "2")]).unwrap_err();
+    assert_eq!(error.problems().len(), 2, "{error}");
+}
+
+#[test]
+fn a_partly_set_group_reports_each_missing_variable_with_what_is_set() {
+    let error = Server::from_vars([("G_TLS_CERT_PATH", "/c.pem")]).unwrap_err();
+    match error.problems() {
+        [Problem::Missing { var, optional_group: Some((group, set)), .. }] => {
+            assert_eq!(var, "G_TLS_KEY_PATH");
+            assert_eq!(group, "tls");
+            assert_eq!(set, &["G_TLS_CERT_PATH"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        error.to_string(),
+        "1 configuration problem (1 missing):\n  missing  G_TLS_KEY_PATH tls.key_path: String not set (the group `tls` is optional, but G_TLS_CERT_PATH is set: set this too, or unset the group)"
+    );
+}
+
+#[test]
+fn an_unset_group_is_listed_unset_in_the_effective_configuration() {
+    let loaded = Server::load(&twelve_config::Vars::new()).unwrap();
+    let origins: Vec<(&str, String)> = loaded.entries().iter().map(|e| (e.var(), e.origin().to_string())).collect();
+    assert_eq!(
+        origins,
+        [
+            ("G_PORT", "default".to_owned()),
+            ("G_TLS_CERT_PATH", "unset".to_owned()),
+            ("G_TLS_KEY_PATH", "unset".to_owned()),
+            ("G_TLS_MIN_VERSION", "unset".to_owned())
+        ]
+    );
+    assert_eq!(Server::vars().len(), 4);
+}

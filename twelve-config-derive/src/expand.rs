@@ -255,8 +255,27 @@ fn variable_name(prefix: &str, field: &Field<'_>) -> String {
 fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     if let Some(part) = field.nested_part() {
-        let ty = &field.original.ty;
+        let ty = field.inner;
         let scope = nested_scope(input, field, &part);
+        if field.shape.is_option() {
+            // An optional group: `None` when none of its variables is set.
+            let name = field.display_name();
+            return quote_spanned! {ty.span()=>
+                {
+                    #scope
+                    let __set = __loader.group_vars_set::<#ty>(&__nested);
+                    if __set.is_empty() {
+                        __loader.group_unset::<#ty>(&__nested);
+                        #private::Some(#private::None)
+                    } else {
+                        let __mark = __loader.problem_count();
+                        let __group = <#ty as ::twelve_config::EnvConfig>::__load(__loader, &__nested);
+                        __loader.note_optional_group(__mark, #name, __set);
+                        __group.map(#private::Some)
+                    }
+                }
+            };
+        }
         return quote_spanned! {ty.span()=>
             {
                 #scope
@@ -371,7 +390,7 @@ fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
 /// The statements that add one field's variables to `__out`.
 fn list_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     if let Some(part) = field.nested_part() {
-        let ty = &field.original.ty;
+        let ty = field.inner;
         let scope = nested_scope(input, field, &part);
         return quote_spanned! {ty.span()=>
             {

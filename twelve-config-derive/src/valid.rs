@@ -148,10 +148,10 @@ impl Field<'_> {
                     "`validate` cannot be used with `nested`: put `#[env(validate = ...)]` on the nested struct",
                 );
             }
-            if self.shape != crate::ast::Shape::Plain {
+            if !matches!(self.shape, crate::ast::Shape::Plain | crate::ast::Shape::Option) {
                 cx.error_spanned_by(
                     &self.original.ty,
-                    "a `nested` field must be a struct that derives EnvConfig, not an `Option` or a `Vec`",
+                    "a `nested` field must be a struct that derives EnvConfig, or an `Option` of one (an optional group); not a `Vec` or a map",
                 );
             }
             if let Some(part) = &nested.value {

@@ -588,6 +588,64 @@ impl<'a> Loader<'a> {
         self.problems.push(Problem::Rule { vars, config, message: shown_reason(&message) });
     }
 
+    /// The variables of an optional group (the nested struct `C` under
+    /// `scope`) that are set: none means the group is `None`.
+    pub fn group_vars_set<C: EnvConfig>(&self, scope: &Scope<'_>) -> Vec<String> {
+        let mut vars = Vec::new();
+        C::__vars(scope, &mut vars);
+        let is_set = |name: &str| {
+            self.source.get(name).is_some_and(|mut value| {
+                let set = !value.is_empty();
+                if let Cow::Owned(value) = &mut value {
+                    crate::snapshot::wipe(value);
+                }
+                set
+            })
+        };
+        let mut set = Vec::new();
+        for var in &vars {
+            let file = var.file.then(|| format!("{}_FILE", var.name));
+            let names =
+                std::iter::once(var.name.as_str()).chain(file.as_deref()).chain(var.aliases.iter().map(String::as_str));
+            set.extend(names.filter(|name| is_set(name)).map(str::to_owned));
+        }
+        set
+    }
+
+    /// An optional group is `None`: its variables are unset.
+    pub fn group_unset<C: EnvConfig>(&mut self, scope: &Scope<'_>) {
+        if let Some(entries) = &mut self.entries {
+            let mut vars = Vec::new();
+            C::__vars(scope, &mut vars);
+            for var in vars {
+                entries.push(Entry {
+                    var: var.name,
+                    field: var.field,
+                    value: None,
+                    secret: var.secret,
+                    origin: Origin::Unset,
+                    #[cfg(feature = "fingerprint")]
+                    print: crate::fingerprint::Print::default(),
+                });
+            }
+        }
+    }
+
+    /// How many problems are recorded so far.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// An optional group is partly set: each variable found missing since
+    /// `mark` says the group is optional and which of its variables are set.
+    pub fn note_optional_group(&mut self, mark: usize, group: &'static str, set: Vec<String>) {
+        for problem in self.problems.iter_mut().skip(mark) {
+            if let Problem::Missing { optional_group, .. } = problem {
+                *optional_group = Some((group.to_owned(), set.clone()));
+            }
+        }
+    }
+
     /// Records a required variable that is unset.
     pub fn missing<T>(&mut self, field: &Field, unset: Unset) -> Option<T> {
         self.problems.push(Problem::Missing {
@@ -598,6 +656,7 @@ impl<'a> Loader<'a> {
             empty: unset.empty,
             file_var: field.reads_file.then(|| field.file_var()),
             similar: None,
+            optional_group: None,
         });
         None
     }

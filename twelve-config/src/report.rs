@@ -131,6 +131,10 @@ pub enum Problem {
         /// A set variable whose name is a likely typo of this one
         /// (`APP_DATABSE_URL` for `APP_DATABASE_URL`).
         similar: Option<String>,
+        /// The variable belongs to an optional group (`#[env(nested)]` on
+        /// an `Option`) that is partly set: the group's field, and the
+        /// variables of it that are set.
+        optional_group: Option<(String, Vec<String>)>,
     },
     /// A variable is set, but its value is not valid for the field's type.
     #[non_exhaustive]
@@ -324,7 +328,7 @@ impl Problem {
     /// What went wrong, and the lines that continue it.
     fn detail(&self) -> (String, Vec<String>) {
         match self {
-            Self::Missing { description, empty, file_var, similar, .. } => {
+            Self::Missing { description, empty, file_var, similar, optional_group, .. } => {
                 let mut parts = Vec::new();
                 if let Some(description) = description {
                     parts.push(first_line(description));
@@ -339,6 +343,13 @@ impl Problem {
                 }
                 if let Some(similar) = similar {
                     parts.push(format!("({similar} is set: a typo?)"));
+                }
+                if let Some((group, set)) = optional_group {
+                    parts.push(format!(
+                        "(the group `{group}` is optional, but {} {} set: set this too, or unset the group)",
+                        both_and(set),
+                        if set.len() == 1 { "is" } else { "are" }
+                    ));
                 }
                 (parts.join(" "), Vec::new())
             }
@@ -648,6 +659,7 @@ mod tests {
             empty: false,
             file_var: file_var.map(str::to_owned),
             similar: None,
+            optional_group: None,
         }
     }
 

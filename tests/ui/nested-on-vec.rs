@@ -3,7 +3,7 @@ use twelve_config::EnvConfig;
 #[derive(EnvConfig)]
 struct Config {
     #[env(nested)]
-    smtp: Option<Smtp>,
+    smtp: Vec<Smtp>,
 }
 
 #[derive(EnvConfig)]
