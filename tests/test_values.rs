@@ -241,3 +241,65 @@ fn an_unset_group_is_listed_unset_in_the_effective_configuration() {
     );
     assert_eq!(Server::vars().len(), 4);
 }
+
+#[test]
+fn a_type_that_derives_env_config_asks_for_nested_and_json_needs_its_feature() {
+    // Compile-fail cases in tests/ui: field-type-that-derives-env-config,
+    // json-without-the-feature. Here: the report of a JSON field.
+    #[cfg(feature = "json")]
+    {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Limits {
+            rps: u32,
+            burst: u32,
+        }
+        #[derive(EnvConfig, Debug)]
+        struct WithJson {
+            #[env(json)]
+            limits: Limits,
+            #[env(json, default = "[]")]
+            hosts: Vec<String>,
+            #[env(json)]
+            extra: Option<HashMap<String, u8>>,
+        }
+        let config =
+            WithJson::from_vars([("LIMITS", r#"{"rps": 10, "burst": 20}"#), ("HOSTS", r#"["a","b"]"#)]).unwrap();
+        assert_eq!(config.limits, Limits { rps: 10, burst: 20 });
+        assert_eq!(config.hosts, ["a", "b"]);
+        assert!(config.extra.is_none());
+        let error = WithJson::from_vars([("LIMITS", r#"{"rps": "x"}"#)]).unwrap_err();
+        assert!(error.to_string().contains("invalid type: string"), "{error}");
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_fields {
+    use twelve_config::EnvConfig;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    enum LogFormat {
+        Json,
+        #[serde(alias = "plain")]
+        PrettyText,
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Percent(u8);
+
+    #[derive(EnvConfig, Debug)]
+    struct Config {
+        format: LogFormat,
+        sample: Percent,
+    }
+
+    #[test]
+    fn deserialize_types_read_unit_variants_and_newtypes() {
+        let config = Config::from_vars([("FORMAT", "plain"), ("SAMPLE", "5")]).unwrap();
+        assert_eq!((config.format, config.sample), (LogFormat::PrettyText, Percent(5)));
+        let error = Config::from_vars([("FORMAT", "xml"), ("SAMPLE", "500")]).unwrap_err();
+        let report = error.to_string();
+        assert!(report.contains("unknown variant `xml`, expected one of `json`, `plain`, `pretty_text`"), "{report}");
+        assert!(report.contains("number too large"), "{report}");
+    }
+}

@@ -125,6 +125,12 @@ impl<'a> Field<'a> {
                 (None, None) => (Shape::Plain, &field.ty),
             },
         };
+        // A JSON value is the whole type (a list, a map), read at once.
+        let (shape, inner, map) = match (&attrs.json, shape.is_option()) {
+            (Some(_), true) => (Shape::Option, generic_argument(&field.ty, "Option").unwrap_or(&field.ty), None),
+            (Some(_), false) => (Shape::Plain, &field.ty, None),
+            (None, _) => (shape, inner, map),
+        };
         Some(Self { original: field, ident, attrs, shape, inner, map, doc: doc_text(&field.attrs) })
     }
 

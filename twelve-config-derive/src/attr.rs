@@ -18,6 +18,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "split",
     "kv_split",
     "parse_with",
+    "json",
     "nested",
     "file",
     "range",
@@ -93,6 +94,8 @@ pub struct Field {
     /// `kv_split = ":"`: between a map item's key and value.
     pub kv_split: Option<Attr<LitStr>>,
     pub parse_with: Option<Attr<Path>>,
+    /// `json`: the value is JSON, read into the field's type by serde.
+    pub json: Option<Attr<()>>,
     /// `nested`, or `nested = "PART_"`.
     pub nested: Option<Attr<Option<LitStr>>>,
     pub file: Option<Attr<()>>,
@@ -145,6 +148,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut split = Slot::new("split");
     let mut kv_split = Slot::new("kv_split");
     let mut parse_with = Slot::new("parse_with");
+    let mut json = Slot::new("json");
     let mut nested = Slot::new("nested");
     let mut file = Slot::new("file");
     let mut range = Slot::new("range");
@@ -216,6 +220,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
                     nested.set(cx, &path, path.to_token_stream(), None);
                 }
             }
+            "json" => json.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             "file" => file.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             _ => unreachable_key(&meta)?,
         }
@@ -228,6 +233,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
         split: split.attr,
         kv_split: kv_split.attr,
         parse_with: parse_with.attr,
+        json: json.attr,
         nested: nested.attr,
         file: file.attr,
         range: range.attr,

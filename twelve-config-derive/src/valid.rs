@@ -131,6 +131,7 @@ impl Field<'_> {
                 (attrs.split.as_ref().map(|a| &a.tokens), "split"),
                 (attrs.kv_split.as_ref().map(|a| &a.tokens), "kv_split"),
                 (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
+                (attrs.json.as_ref().map(|a| &a.tokens), "json"),
                 (attrs.file.as_ref().map(|a| &a.tokens), "file"),
                 (attrs.range.as_ref().map(|a| &a.tokens), "range"),
                 (attrs.aliases.first().map(|a| &a.tokens), "alias"),
@@ -165,6 +166,21 @@ impl Field<'_> {
         for alias in &attrs.aliases {
             let (lit, deprecated) = &alias.value;
             check_variable_name(cx, lit, if *deprecated { "deprecated" } else { "alias" });
+        }
+        if attrs.json.is_some() {
+            for (tokens, key) in [
+                (attrs.split.as_ref().map(|a| &a.tokens), "split"),
+                (attrs.kv_split.as_ref().map(|a| &a.tokens), "kv_split"),
+                (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
+            ] {
+                if let Some(tokens) = tokens {
+                    cx.error_spanned_by(
+                        tokens,
+                        format!("`{key}` cannot be used with `json`: a JSON value is read whole, by serde"),
+                    );
+                }
+            }
+            return;
         }
         if let Some(split) = &attrs.split {
             if !self.shape.is_vec() && !self.shape.is_map() {

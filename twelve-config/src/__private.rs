@@ -1017,9 +1017,11 @@ pub fn parse_with<T, E: Display>(parse: impl Fn(&str) -> Result<T, E>, text: &st
 }
 
 // Choosing how a field's type is read, by autoref specialization: the
-// generated code calls `(&&&Kind::<T>::NEW).parser()`, and method lookup
+// generated code calls `(&&&&Kind::<T>::NEW).parser()`, and method lookup
 // takes the first of these that applies: `EnvValue` (its own rules), then
-// `FromStr`, then `Unsupported`, whose bound fails with a readable error.
+// `FromStr`, then serde (with the `serde` feature), then, for a type that
+// derives `EnvConfig`, a hint to add `nested`, then `Unsupported`; the last
+// two fail with a readable error.
 
 /// A field's value type, for choosing how it is read.
 pub struct Kind<T>(PhantomData<fn() -> T>);
@@ -1041,7 +1043,7 @@ pub trait ViaEnvValue<T> {
     fn choices(&self) -> &'static [&'static str];
 }
 
-impl<T: EnvValue> ViaEnvValue<T> for &&Kind<T> {
+impl<T: EnvValue> ViaEnvValue<T> for &&&&Kind<T> {
     fn parser(&self) -> Parser<T> {
         T::parse_env_owned
     }
@@ -1065,7 +1067,7 @@ pub trait ViaFromStr<T> {
     }
 }
 
-impl<T> ViaFromStr<T> for &Kind<T>
+impl<T> ViaFromStr<T> for &&&Kind<T>
 where
     T: FromStr,
     T::Err: Display,
@@ -1122,12 +1124,108 @@ impl<T> ShownByNothing<T> for Shown<T> {
     }
 }
 
+/// `#[env(json)]`: the text as JSON, read into `T` by serde_json.
+#[cfg(feature = "json")]
+#[allow(clippy::ptr_arg, reason = "it is a `Parser<T>`, whose other parsers take the `String`")]
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &mut String) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|error| error.to_string())
+}
+
+/// `#[env(json)]` without the `json` feature: a bound no type meets, with
+/// the fix in its message.
+#[cfg(not(feature = "json"))]
+pub fn parse_json<T: JsonFeature>(text: &mut String) -> Result<T, String> {
+    T::never(text)
+}
+
+/// Never implemented without the `json` feature.
+#[cfg(not(feature = "json"))]
+#[diagnostic::on_unimplemented(
+    message = "`#[env(json)]` needs twelve-config's `json` feature",
+    label = "read as JSON here",
+    note = "enable it in Cargo.toml: twelve-config with features = [\"json\"]"
+)]
+pub trait JsonFeature {
+    fn never(text: &mut String) -> Result<Self, String>
+    where
+        Self: Sized;
+}
+
+/// A type read through serde from the variable's text (feature `serde`):
+/// chosen after `EnvValue` and `FromStr`.
+pub trait ViaSerde<T> {
+    fn parser(&self) -> Parser<T>;
+    fn item_parser(&self) -> ItemParser<T>;
+    fn secret(&self) -> bool {
+        false
+    }
+    fn choices(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: serde::de::DeserializeOwned> ViaSerde<T> for &&Kind<T> {
+    fn parser(&self) -> Parser<T> {
+        |text| crate::serde_text::from_text(text)
+    }
+    fn item_parser(&self) -> ItemParser<T> {
+        crate::serde_text::from_text
+    }
+}
+
+/// Never implemented: a field whose type derives `EnvConfig` but lacks
+/// `#[env(nested)]` names it in a bound, which gives this message.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` derives `EnvConfig`: read it as a nested group with `#[env(nested)]`",
+    label = "a struct of variables, read as one variable",
+    note = "write `#[env(nested)]` on the field (or `#[env(nested = \"PART_\")]`): its variables then join this config's, under its prefix"
+)]
+pub trait NeedsNested {
+    fn never(text: &mut String) -> Result<Self, String>
+    where
+        Self: Sized;
+    fn never_item(text: &str) -> Result<Self, String>
+    where
+        Self: Sized;
+}
+
+pub trait ViaNestedHint<T> {
+    fn parser(&self) -> Parser<T>
+    where
+        T: NeedsNested;
+    fn item_parser(&self) -> ItemParser<T>
+    where
+        T: NeedsNested;
+    fn secret(&self) -> bool {
+        false
+    }
+    fn choices(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+impl<T: EnvConfig> ViaNestedHint<T> for &Kind<T> {
+    fn parser(&self) -> Parser<T>
+    where
+        T: NeedsNested,
+    {
+        T::never
+    }
+    fn item_parser(&self) -> ItemParser<T>
+    where
+        T: NeedsNested,
+    {
+        T::never_item
+    }
+}
+
 /// Never implemented: naming it in a bound turns an unsupported field type
 /// into this message.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from an environment variable",
-    label = "no `FromStr` with a `Display` error for this type",
-    note = "implement `FromStr` for `{Self}` (with an error type that implements `Display`), or read it with `#[env(parse_with = path::to::function)]`"
+    label = "no way to read this type from text",
+    note = "any of these reads it: implement `FromStr` for `{Self}` (with a `Display` error); `#[derive(EnvValue)]` on an enum of unit variants, or implement `EnvValue`; read it with `#[env(parse_with = path::to::function)]`; derive `serde::Deserialize` and enable twelve-config's `serde` feature; or `#[env(json)]` with the `json` feature for structured values"
 )]
 pub trait Unsupported {
     fn never(text: &mut String) -> Result<Self, String>

@@ -624,6 +624,8 @@ mod report;
 pub mod resource;
 mod rule;
 mod secret;
+#[cfg(feature = "serde")]
+mod serde_text;
 mod snapshot;
 mod source;
 mod suggest;
