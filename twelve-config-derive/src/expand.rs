@@ -470,7 +470,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
     let inner = field.inner;
-    let choices = quote_spanned!(inner.span()=> (&&&&#private::Kind::<#inner>::NEW).choices());
+    let choices = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).choices());
     let aliases = field.attrs.aliases.iter().map(|alias| {
         let (lit, deprecated) = &alias.value;
         quote!((#lit, #deprecated))
@@ -506,7 +506,7 @@ fn secret_flag(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let inner = field.inner;
     let secret_attr = field.secret_by_attribute();
-    let secret_type = quote_spanned!(inner.span()=> (&&&&#private::Kind::<#inner>::NEW).secret());
+    let secret_type = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).secret());
     quote!((#secret_attr || #secret_type))
 }
 
@@ -517,7 +517,7 @@ fn parser(field: &Field<'_>) -> TokenStream {
     if let Some(json) = &field.attrs.json {
         return quote_spanned!(json.tokens.span()=> #private::parse_json::<#inner>);
     }
-    let by_kind = quote_spanned!(inner.span()=> (&&&&#private::Kind::<#inner>::NEW).parser());
+    let by_kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).parser());
     let item = match &field.attrs.parse_with {
         Some(function) => {
             let function = &function.value;
@@ -525,7 +525,7 @@ fn parser(field: &Field<'_>) -> TokenStream {
         }
         // An item of a list or map is a slice of the text: parsed from `&str`.
         None if field.shape.is_vec() || field.shape.is_map() => {
-            quote_spanned!(inner.span()=> (&&&&#private::Kind::<#inner>::NEW).item_parser())
+            quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).item_parser())
         }
         // A single value may take the loader's copy of the text.
         None => return by_kind,
@@ -544,7 +544,7 @@ fn parser(field: &Field<'_>) -> TokenStream {
     };
     if let Some((map, key)) = field.map {
         let kv = field.attrs.kv_split.as_ref().map_or_else(|| "=".to_owned(), |kv| kv.value.value());
-        let key_parser = quote_spanned!(key.span()=> (&&&&#private::Kind::<#key>::NEW).item_parser());
+        let key_parser = quote_spanned!(key.span()=> (&&&&&#private::Kind::<#key>::NEW).item_parser());
         return quote! {{
             let __key = #key_parser;
             let __item = #item;

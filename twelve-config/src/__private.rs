@@ -1017,7 +1017,8 @@ pub fn parse_with<T, E: Display>(parse: impl Fn(&str) -> Result<T, E>, text: &st
 }
 
 // Choosing how a field's type is read, by autoref specialization: the
-// generated code calls `(&&&&Kind::<T>::NEW).parser()`, and method lookup
+// generated code calls `(&&&&&Kind::<T>::NEW).parser()` (one `&` more than
+// the first impl, as the methods take `&self`), and method lookup
 // takes the first of these that applies: `EnvValue` (its own rules), then
 // `FromStr`, then serde (with the `serde` feature), then, for a type that
 // derives `EnvConfig`, a hint to add `nested`, then `Unsupported`; the last
