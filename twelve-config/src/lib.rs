@@ -100,9 +100,11 @@
 //! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
 //! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
 //! | `secret = false` | the name only looks like a credential (`token_bucket_size`): not secret by its name |
-//! | `split = ";"` | the separator of a `Vec<T>` (default `,`; a newline for a list of secrets, which may hold commas) |
+//! | `split = ";"` | the separator of a `Vec<T>`'s items or a map's (default `,`; a newline for a list of secrets, which may hold commas) |
+//! | `kv_split = ":"` | between a map item's key and value (default `=`) |
+//! | `json` | read the value as JSON into the field's type (feature `json`) |
 //! | `parse_with = path::to::fn` | read with `fn(&str) -> Result<T, E>` (`E: Display`) instead of `FromStr`; applied to each item of a `Vec` |
-//! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_` |
+//! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_`; on an `Option<T>`, an optional group |
 //! | `nested = "MAIL_"` | the same, with `MAIL_` in place of the field name |
 //! | `file` | when `X` is unset, `X_FILE` may name a file that holds the value |
 //! | `range = 1..=64` | the value (each item of a list) must lie in the range: `A..=B`, `A..B`, `A..`, `..=B`, any `PartialOrd` type |
@@ -299,7 +301,13 @@
 //! the generated `.env.example` and Markdown, count as known names for
 //! `deny_unknown`, and are did-you-mean candidates.
 //!
-//! # Values
+//! # Field types
+//!
+//! A field's type decides how its text is read, in this order:
+//! [`EnvValue`] (its own rule), then `FromStr`, then serde (feature
+//! `serde`). A type none of them reads is a compile error that lists every
+//! way to read it; a struct that derives `EnvConfig` is asked for
+//! `#[env(nested)]`.
 //!
 //! - Any `T: FromStr` whose error is `Display` is a field type: integers,
 //!   floats, `String`, `char`, `PathBuf`, `IpAddr`, `SocketAddr`, your own
@@ -311,6 +319,7 @@
 //! - `Vec<T>` splits on `,` (or `split`; a list of secrets on newlines, the
 //!   one separator a secret does not hold), trims each item; an empty value
 //!   is an empty list.
+//! - `HashMap<K, V>` and `BTreeMap<K, V>` read `key=value` pairs (below).
 //! - `Option<T>` is `None` when the variable is unset.
 //! - An empty value counts as unset: a required field reports it as
 //!   missing, "set but empty"; a field with a default takes the default.
@@ -318,6 +327,132 @@
 //!   ([`Problem::NotUnicode`]), never a panic.
 //! - Values are not trimmed (a password may end in a space); when a value
 //!   with leading or trailing whitespace fails to parse, the report says so.
+//!
+//! ## Enums
+//!
+//! `#[derive(EnvValue)]` on an enum of unit variants reads a variant by its
+//! name in `snake_case` or `kebab-case`, ignoring ASCII case
+//! (`SlowQuery`: `slow_query`, `slow-query`, `SLOW_QUERY`);
+//! `#[env(name = "...")]` on a variant replaces its name and
+//! `#[env(alias = "...")]` adds one. Anything else is invalid, with the
+//! names to choose from and the closest one; [`Var::choices`] lists them,
+//! and the `.env.example` and Markdown show them.
+//!
+//! ```
+//! use twelve_config::{EnvConfig, EnvValue};
+//!
+//! #[derive(EnvValue, Debug, PartialEq)]
+//! enum LogFormat {
+//!     Json,
+//!     #[env(alias = "plain")]
+//!     Text,
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(default = LogFormat::Json)]
+//!     log_format: LogFormat,
+//! }
+//!
+//! assert_eq!(Config::from_vars([("LOG_FORMAT", "PLAIN")]).unwrap().log_format, LogFormat::Text);
+//! let error = Config::from_vars([("LOG_FORMAT", "jsno")]).unwrap_err();
+//! assert!(error.to_string().contains("expected one of json, text: did you mean json?"));
+//! assert_eq!(Config::vars()[0].choices, ["json", "text"]);
+//! assert_eq!(Config::vars()[0].default.as_deref(), Some("json"));
+//! ```
+//!
+//! ## Maps
+//!
+//! `HashMap<K, V>` and `BTreeMap<K, V>`, with any key and value type a
+//! field could have: items separated by `split` (default `,`), a key from
+//! its value by `kv_split` (default `=`; a value may hold more of it).
+//! Items are trimmed, an empty value is an empty map, a repeated key is
+//! invalid, and each item's problem is named (`item 2: ...`).
+//!
+//! ```
+//! use std::collections::{BTreeMap, HashMap};
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(default = "")]
+//!     labels: HashMap<String, String>,
+//!     #[env(split = ";", kv_split = ":", default = "")]
+//!     weights: BTreeMap<String, u32>,
+//! }
+//!
+//! let config = Config::from_vars([("LABELS", "team=core, tier=1"), ("WEIGHTS", "a:1;b:2")]).unwrap();
+//! assert_eq!(config.labels["team"], "core");
+//! assert_eq!(config.weights["b"], 2);
+//! let error = Config::from_vars([("LABELS", "team=core,team=edge")]).unwrap_err();
+//! assert!(error.to_string().contains("item 2: the key \"team\" is repeated"));
+//! ```
+//!
+//! ## Optional groups
+//!
+//! `#[env(nested)]` on an `Option` of a struct: `None` when no variable of
+//! the group is set, `Some` when it loads; when it is partly set, each
+//! missing variable is reported with a note that the group is optional and
+//! which of its variables are set.
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Tls {
+//!     cert_path: String,
+//!     key_path: String,
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "APP_")]
+//! struct Config {
+//!     #[env(nested)]
+//!     tls: Option<Tls>, // APP_TLS_CERT_PATH, APP_TLS_KEY_PATH
+//! }
+//!
+//! assert!(Config::from_vars([("APP_PORT", "80")]).unwrap().tls.is_none());
+//! let error = Config::from_vars([("APP_TLS_CERT_PATH", "/c.pem")]).unwrap_err();
+//! assert!(error.to_string().contains("the group `tls` is optional, but APP_TLS_CERT_PATH is set"));
+//! ```
+//!
+//! ## serde types and JSON
+//!
+//! With the `serde` feature, a type that implements
+//! `serde::de::DeserializeOwned` (and neither `EnvValue` nor `FromStr`) is
+//! read through serde from the text: unit variants by their serde name
+//! (`rename_all` and `alias` honoured), newtypes, strings and numbers.
+//! `#[env(json)]` (feature `json`) reads the value as JSON into any
+//! `Deserialize` type: maps, arrays, structs. serde's message is the
+//! reason; a secret's is not shown.
+//!
+//! ```
+//! # #[cfg(feature = "json")] {
+//! use twelve_config::EnvConfig;
+//!
+//! #[derive(serde::Deserialize, Debug)]
+//! struct Limits {
+//!     rps: u32,
+//! }
+//!
+//! #[derive(EnvConfig, Debug)]
+//! struct Config {
+//!     #[env(json)]
+//!     limits: Limits,
+//! }
+//!
+//! assert_eq!(Config::from_vars([("LIMITS", r#"{"rps": 10}"#)]).unwrap().limits.rps, 10);
+//! # }
+//! ```
+//!
+//! ## Defaults that load back
+//!
+//! [`Var::default`] is text that, set as the variable, loads the same value:
+//! `default = 1_000_000` lists `1000000`, `Duration::from_secs(30)` lists
+//! `30s`, `LogFormat::Json` lists `json` (by [`EnvValue::to_env`], or
+//! `Display` for a `FromStr` type). Where no such text exists, `default`
+//! is `None`, [`Var::default_in_code`] is set, and the listings say the
+//! default is set in code.
 //!
 //! # The report
 //!
@@ -593,9 +728,10 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
-//! | `serde` | no | `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
+//! | `serde` | no | fields of any `Deserialize` type; `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
 //! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
 //! | `dotenv` | no | [`DotEnv`]: a `.env` file as a [`Source`] (dotenvy), never written to the environment |
+//! | `json` | no | `#[env(json)]`: a field read as JSON into any `Deserialize` type (serde_json) |
 //! | `fingerprint` | no | [`Loaded::fingerprint`] and [`Loaded::fingerprint_keyed`] (RustCrypto `sha2`, `hmac`) |
 //! | `sqlx-postgres`, `sqlx-mysql`, `sqlx-sqlite`, `sqlx-any` | no | sqlx connect options from the database handles (see [`attach`]) |
 //! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
