@@ -393,7 +393,8 @@
 //! `#[env(nested)]` on an `Option` of a struct: `None` when no variable of
 //! the group is set, `Some` when it loads; when it is partly set, each
 //! missing variable is reported with a note that the group is optional and
-//! which of its variables are set.
+//! which of its variables are set. A variable of the group that is set,
+//! even to its default, puts the group in use.
 //!
 //! ```
 //! use twelve_config::EnvConfig;
