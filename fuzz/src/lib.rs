@@ -37,6 +37,25 @@ fn scrub(text: &str, secret: &str) -> String {
     text.replace(secret, &shifted)
 }
 
+/// [`scrub`] on bytes: every occurrence of `secret` replaced, other bytes
+/// kept.
+fn scrub_bytes(bytes: &[u8], secret: &str) -> Vec<u8> {
+    let shifted = scrub(secret, secret);
+    let (needle, replacement) = (secret.as_bytes(), shifted.as_bytes());
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if !needle.is_empty() && bytes[index..].starts_with(needle) {
+            out.extend_from_slice(replacement);
+            index += needle.len();
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    out
+}
+
 /// Whether `output(text)` shows `secret` because of the secret itself, not
 /// by coincidence: with `secret` replaced by a filler in the input, the
 /// output no longer holds it.
@@ -188,9 +207,12 @@ pub fn check_load(data: &[u8]) {
         let again = || {
             let mut scrubbed = Vars::new();
             for (other_name, other_value) in &pairs {
-                let other_name = scrub(&other_name.to_string_lossy(), value);
-                let other_value = scrub(&other_value.to_string_lossy(), value);
-                scrubbed.insert(other_name, other_value);
+                // Bytes kept as they are (a value that is not UTF-8 stays so).
+                let other_name = scrub_bytes(other_name.as_encoded_bytes(), value);
+                let other_value = scrub_bytes(other_value.as_encoded_bytes(), value);
+                if let Ok(other_name) = String::from_utf8(other_name) {
+                    scrubbed.insert(other_name, OsString::from_vec(other_value));
+                }
             }
             match Config::from_source(&scrubbed) {
                 Ok(config) => format!("{config:?}"),
