@@ -145,9 +145,11 @@ struct Smtp {
     password: Option<String>,
 }
 
-/// The variables that hold secrets, by name.
-const SECRET_VARS: &[&str] =
-    &["F_TOKEN", "F_PIN", "F_HIDDEN", "F_API_KEY", "F_SMTP_PASSWORD", "F_TOKEN_FILE", "F_HIDDEN_FILE"];
+/// The variables that hold secrets, by name. A `_FILE` variable holds a
+/// path, shown when it reads as one in a directory that exists (and hidden
+/// otherwise, as it may be a secret pasted there): the path rule has its
+/// own tests.
+const SECRET_VARS: &[&str] = &["F_TOKEN", "F_PIN", "F_HIDDEN", "F_API_KEY", "F_SMTP_PASSWORD"];
 
 /// Names and values from `data`: `name=value` records separated by NUL;
 /// a name without the `F_` start gets it, so most records reach a field.
