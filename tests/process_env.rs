@@ -5,6 +5,8 @@
 //! variables of each case, a non-Unicode value among them), so no test ever
 //! writes the environment of a running process.
 
+mod common;
+
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::process::{Command, ExitCode, Output};
@@ -408,16 +410,5 @@ fn parent() -> ExitCode {
         ),
         ("from_env_or_exit_prints_warnings_and_goes_on", from_env_or_exit_prints_warnings_and_goes_on),
     ];
-    let mut failed = 0;
-    for (name, test) in tests {
-        match std::panic::catch_unwind(test) {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(_) => {
-                println!("test {name} ... FAILED");
-                failed += 1;
-            }
-        }
-    }
-    println!("{} passed, {failed} failed", tests.len() - failed);
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    common::run_tests(&tests)
 }

@@ -4,6 +4,8 @@
 //! Runs alone (`harness = false`): the fingerprint test starts this binary
 //! again with the same variables in other orders.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -255,16 +257,5 @@ fn main() -> ExitCode {
         ("compose_parses_and_holds_no_secret", compose_parses_and_holds_no_secret),
         ("hostile_defaults_stay_one_yaml_scalar", hostile_defaults_stay_one_yaml_scalar),
     ];
-    let mut failed = 0;
-    for (name, test) in tests {
-        match std::panic::catch_unwind(test) {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(_) => {
-                println!("test {name} ... FAILED");
-                failed += 1;
-            }
-        }
-    }
-    println!("{} passed, {failed} failed", tests.len() - failed);
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    common::run_tests(&tests)
 }
