@@ -337,12 +337,8 @@ impl<'a> Loader<'a> {
         {
             if let Some(direct) = direct {
                 // Not used: wiped, as it may be the secret.
-                if let Cow::Owned(mut direct) = direct {
-                    crate::snapshot::wipe(&mut direct);
-                }
-                if let Cow::Owned(mut path) = path {
-                    crate::snapshot::wipe(&mut path);
-                }
+                crate::snapshot::wipe_cow(direct);
+                crate::snapshot::wipe_cow(path);
                 self.problems.push(Problem::Ambiguous {
                     var: field.var.clone().into_owned(),
                     file_var: field.file_var(),
@@ -532,9 +528,8 @@ impl<'a> Loader<'a> {
                 } else if let Some(place) = self.source.origin(&field.var) {
                     let _ = write!(reason, " (from {place})");
                 }
-                let var = if self.from_file { field.file_var() } else { field.var.clone().into_owned() };
                 self.problems.push(Problem::Invalid {
-                    var,
+                    var: self.invalid_var(field),
                     field: field.field_path(),
                     type_name: field.type_name(),
                     reason,
@@ -544,6 +539,12 @@ impl<'a> Loader<'a> {
                 None
             }
         }
+    }
+
+    /// The variable an invalid value is reported against: `NAME_FILE`
+    /// when the value came from the file it names (`NAME` is unset).
+    fn invalid_var(&self, field: &Field) -> String {
+        if self.from_file { field.file_var() } else { field.var.clone().into_owned() }
     }
 
     /// A field rule failed on the value `text` held.
@@ -556,9 +557,8 @@ impl<'a> Loader<'a> {
             shown_reason(&message)
         };
         message.zeroize();
-        let var = if self.from_file { field.file_var() } else { field.var.clone().into_owned() };
         self.problems.push(Problem::Invalid {
-            var,
+            var: self.invalid_var(field),
             field: field.field_path(),
             type_name: field.type_name(),
             reason,
@@ -594,11 +594,9 @@ impl<'a> Loader<'a> {
         let mut vars = Vec::new();
         C::__vars(scope, &mut vars);
         let is_set = |name: &str| {
-            self.source.get(name).is_some_and(|mut value| {
+            self.source.get(name).is_some_and(|value| {
                 let set = !value.is_empty();
-                if let Cow::Owned(value) = &mut value {
-                    crate::snapshot::wipe(value);
-                }
+                crate::snapshot::wipe_cow(value);
                 set
             })
         };

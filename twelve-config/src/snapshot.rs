@@ -150,6 +150,14 @@ impl Drop for Snapshot {
     }
 }
 
+/// Zeroes a value a source handed out, when it is the caller's own copy
+/// (a borrowed value is its source's to wipe).
+pub(crate) fn wipe_cow(value: std::borrow::Cow<'_, std::ffi::OsStr>) {
+    if let std::borrow::Cow::Owned(mut value) = value {
+        wipe(&mut value);
+    }
+}
+
 /// Zeroes an `OsString`'s bytes before it is freed.
 pub(crate) fn wipe(value: &mut OsString) {
     let mut bytes = std::mem::take(value).into_encoded_bytes();

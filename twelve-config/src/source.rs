@@ -7,7 +7,7 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::hash::BuildHasher;
 
-use crate::snapshot::{Name, PASS_THRESHOLD, Snapshot, wipe};
+use crate::snapshot::{Name, PASS_THRESHOLD, Snapshot, wipe, wipe_cow};
 
 /// A set of named variables a config is loaded from.
 ///
@@ -178,10 +178,8 @@ impl<A: Source, B: Source> Source for Or<A, B> {
 
     fn origin(&self, name: &str) -> Option<String> {
         match self.first.__get_valid(name) {
-            Some(mut value) => {
-                if let Cow::Owned(value) = &mut value {
-                    wipe(value);
-                }
+            Some(value) => {
+                wipe_cow(value);
                 self.first.origin(name)
             }
             None => self.second.origin(name),
