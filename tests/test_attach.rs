@@ -2,14 +2,16 @@
 //!
 //! The servers come from the environment, read with twelve-config itself:
 //! `TEST_POSTGRES_URL`, `TEST_POSTGRES_SOCKET_DIR`, `TEST_MYSQL_URL`,
-//! `TEST_REDIS_URL`, `TEST_AMQP_URL`. A test whose server is not configured
+//! `TEST_REDIS_URL`, `TEST_AMQP_URL`, `TEST_NATS_URL`, `TEST_MQTT_URL`. The
+//! login tests also start their own `nats-server` and `mosquitto` (from
+//! the machine's packages) on a free port, with a password. A test whose server is not configured
 //! says so and passes, so `cargo test --features attach` works anywhere;
 //! `.ci/run` configures them all and sets `TEST_REQUIRE_SERVICES=true`,
 //! which turns a skip into a failure.
 
 use std::path::PathBuf;
 
-use twelve_config::resource::{AmqpUrl, DatabaseUrl, MysqlUrl, PostgresUrl, RedisUrl, Resource};
+use twelve_config::resource::{AmqpUrl, DatabaseUrl, MqttUrl, MysqlUrl, NatsUrl, PostgresUrl, RedisUrl, Resource};
 use twelve_config::{EnvConfig, ExposeSecret};
 
 /// The servers the tests attach to.
@@ -26,6 +28,10 @@ struct Services {
     redis_url: Option<RedisUrl>,
     /// RabbitMQ.
     amqp_url: Option<AmqpUrl>,
+    /// A NATS server.
+    nats_url: Option<NatsUrl>,
+    /// An MQTT broker (Mosquitto) on plain TCP.
+    mqtt_url: Option<MqttUrl>,
     /// Fail, rather than skip, when a server is not configured.
     #[env(default = false)]
     require_services: bool,
@@ -438,4 +444,248 @@ fn amqp_vhost_with_a_slash_and_a_space_is_decoded_for_the_broker() {
     rabbitmqctl(&["delete_vhost", &vhost]);
     assert!(granted.status.success(), "{granted:?}");
     assert_eq!(outcome.unwrap().as_deref(), Some(&b"in a vhost"[..]));
+}
+
+// NATS
+
+/// Publishes `body` on a fresh subject through async-nats and receives it.
+fn nats_round_trip(url: &NatsUrl, body: &'static str) -> Result<String, String> {
+    use futures_util::StreamExt;
+    runtime().block_on(async {
+        let servers = url.to_server_addrs().map_err(|e| e.to_string())?;
+        let client = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            url.to_nats_connect_options().retry_on_initial_connect().max_reconnects(1).connect(servers),
+        )
+        .await
+        .map_err(|_| "timed out".to_owned())?
+        .map_err(|e| e.to_string())?;
+        let subject = format!("twelve.test.{}", std::process::id());
+        let mut subscriber = client.subscribe(subject.clone()).await.map_err(|e| e.to_string())?;
+        client.publish(subject, body.into()).await.map_err(|e| e.to_string())?;
+        client.flush().await.map_err(|e| e.to_string())?;
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), subscriber.next())
+            .await
+            .map_err(|_| "no message within 10 s".to_owned())?
+            .ok_or("the subscription ended")?;
+        Ok(String::from_utf8_lossy(&message.payload).into_owned())
+    })
+}
+
+#[test]
+fn nats_publish_and_receive_one_message() {
+    let Some(url) = service(|s| s.nats_url.as_ref(), "TEST_NATS_URL") else { return };
+    assert_eq!(nats_round_trip(&url, "attached").unwrap(), "attached");
+}
+
+/// A server the test starts, killed when dropped.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts `program` with `args` and waits until it listens on `port`;
+/// `None`, after saying why, when the program is not installed.
+fn start_server(program: &str, args: &[&str], port: u16) -> Option<Server> {
+    let services = Services::from_env().unwrap();
+    let child = match std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(error) if !services.require_services => {
+            eprintln!("SKIPPED: {program} cannot be started ({error})");
+            return None;
+        }
+        Err(error) => panic!("{program} cannot be started: {error}"),
+    };
+    let server = Server(child);
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Some(server);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("{program} does not listen on port {port}");
+}
+
+#[test]
+fn nats_user_and_password_with_every_special_character_reach_the_server_decoded() {
+    let port = free_port();
+    let port_text = port.to_string();
+    let args = ["-a", "127.0.0.1", "-p", &port_text, "--user", "app", "--pass", SPECIAL];
+    let Some(_server) = start_server("/usr/sbin/nats-server", &args, port) else { return };
+    let url: NatsUrl = format!("nats://app:{SPECIAL_ENCODED}@127.0.0.1:{port}").parse().unwrap();
+    assert_eq!(url.to_string(), format!("nats://app:***@127.0.0.1:{port}"));
+    assert_eq!(nats_round_trip(&url, "logged in").unwrap(), "logged in");
+    let wrong: NatsUrl = format!("nats://app:wrong@127.0.0.1:{port}").parse().unwrap();
+    let error = nats_round_trip(&wrong, "x").unwrap_err();
+    assert!(!error.contains("wrong"), "{error}");
+}
+
+#[test]
+fn nats_token_reaches_the_server_and_a_wrong_one_is_refused() {
+    let port = free_port();
+    let port_text = port.to_string();
+    let token = "s3cr3t-t0ken";
+    let args = ["-a", "127.0.0.1", "-p", &port_text, "--auth", token];
+    let Some(_server) = start_server("/usr/sbin/nats-server", &args, port) else { return };
+    // A cluster list whose second server is down: the client reaches the first.
+    let url: NatsUrl = format!("nats://{token}@127.0.0.1:{port},nats://127.0.0.1:{}", free_port()).parse().unwrap();
+    assert!(!url.to_string().contains(token));
+    assert_eq!(nats_round_trip(&url, "token").unwrap(), "token");
+    let wrong: NatsUrl = format!("nats://not-the-token@127.0.0.1:{port}").parse().unwrap();
+    assert!(nats_round_trip(&wrong, "x").is_err());
+}
+
+// MQTT
+
+/// Subscribes to a fresh topic through rumqttc, publishes `body` and
+/// receives it.
+fn mqtt_round_trip(url: &MqttUrl, body: &'static str) -> Result<String, String> {
+    use rumqttc::{AsyncClient, Event, Packet, QoS};
+    runtime().block_on(async {
+        let options = url.to_mqtt_options().map_err(|e| e.to_string())?;
+        let (client, mut events) = AsyncClient::new(options, 10);
+        let topic = format!("twelve/test/{}", std::process::id());
+        client.subscribe(&topic, QoS::AtLeastOnce).await.map_err(|e| e.to_string())?;
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let event = tokio::time::timeout_at(deadline, events.poll())
+                .await
+                .map_err(|_| "no message within 10 s".to_owned())?
+                .map_err(|e| e.to_string())?;
+            match event {
+                Event::Incoming(Packet::SubAck(_)) => {
+                    client.publish(&topic, QoS::AtLeastOnce, false, body).await.map_err(|e| e.to_string())?;
+                }
+                Event::Incoming(Packet::Publish(message)) => {
+                    let _ = client.disconnect().await;
+                    return Ok(String::from_utf8_lossy(&message.payload).into_owned());
+                }
+                _ => {}
+            }
+        }
+    })
+}
+
+#[test]
+fn mqtt_publish_and_receive_one_message() {
+    let Some(url) = service(|s| s.mqtt_url.as_ref(), "TEST_MQTT_URL") else { return };
+    let url: MqttUrl = with_query(&url, "client_id=twelve-config-test&keep_alive_secs=5").parse().unwrap();
+    assert_eq!(mqtt_round_trip(&url, "attached").unwrap(), "attached");
+}
+
+#[test]
+fn mqtt_user_and_password_with_every_special_character_reach_the_broker_decoded() {
+    let dir = std::env::temp_dir().join(format!("twelve-config-mqtt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let passwords = dir.join("passwords");
+    let made = std::process::Command::new("mosquitto_passwd")
+        .arg("-b")
+        .arg("-c")
+        .arg(&passwords)
+        .args(["sensor", SPECIAL])
+        .output();
+    let Ok(made) = made else {
+        assert!(!Services::from_env().unwrap().require_services, "mosquitto_passwd is not installed");
+        eprintln!("SKIPPED: mosquitto_passwd is not installed");
+        return;
+    };
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    // Mosquitto started as root runs as its own user: it must read these.
+    for path in [&dir, &passwords] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path == &dir { 0o755 } else { 0o644 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let port = free_port();
+    let config = dir.join("mosquitto.conf");
+    std::fs::write(
+        &config,
+        format!("listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {}\n", passwords.display()),
+    )
+    .unwrap();
+    let Some(_server) = start_server("/usr/sbin/mosquitto", &["-c", config.to_str().unwrap()], port) else { return };
+    let url: MqttUrl = format!("mqtt://sensor:{SPECIAL_ENCODED}@127.0.0.1:{port}?client_id=sensor-1").parse().unwrap();
+    assert_eq!(url.to_string(), format!("mqtt://sensor:***@127.0.0.1:{port}?client_id=sensor-1"));
+    assert_eq!(mqtt_round_trip(&url, "logged in").unwrap(), "logged in");
+    let wrong: MqttUrl = format!("mqtt://sensor:wrong@127.0.0.1:{port}?client_id=sensor-2").parse().unwrap();
+    let error = mqtt_round_trip(&wrong, "x").unwrap_err();
+    assert!(!error.contains("wrong"), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// Handles from parts
+
+/// Connects through sqlx and tokio-postgres; the current database.
+fn postgres_database(url: &PostgresUrl) -> (String, String) {
+    runtime().block_on(async {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .connect_with(url.to_pg_connect_options().unwrap())
+            .await
+            .unwrap();
+        let (through_sqlx,): (String,) = sqlx::query_as("SELECT current_database()").fetch_one(&pool).await.unwrap();
+        let (client, connection) =
+            url.to_tokio_postgres_config().unwrap().connect(tokio_postgres::NoTls).await.unwrap();
+        let task = tokio::spawn(connection);
+        let through_tokio: String = client.query_one("SELECT current_database()", &[]).await.unwrap().get(0);
+        drop(client);
+        task.await.unwrap().unwrap();
+        (through_sqlx, through_tokio)
+    })
+}
+
+#[test]
+fn postgres_from_pg_variables_alone_and_from_a_url_plus_a_password_file() {
+    use twelve_config::Vars;
+    use twelve_config::resource::{PgEnv, WithPassword};
+    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let database = url.database().unwrap_or("test").to_owned();
+    let password_file = std::env::temp_dir().join(format!("twelve-config-pgpassword-{}", std::process::id()));
+    std::fs::write(&password_file, format!("{SPECIAL}\n")).unwrap();
+    let file = password_file.to_str().unwrap();
+
+    // libpq's variables, nothing else.
+    let vars = Vars::new()
+        .with("PGHOST", url.host().unwrap())
+        .with("PGPORT", url.port().unwrap().to_string())
+        .with("PGUSER", url.username().unwrap_or("postgres"))
+        .with("PGPASSWORD_FILE", file)
+        .with("PGDATABASE", &database)
+        .with("PGAPPNAME", "twelve-config parts");
+    let pg = PgEnv::from_source(&vars).unwrap();
+    let config = pg.to_tokio_postgres_config().unwrap();
+    assert_eq!(config.get_password(), Some(SPECIAL.as_bytes()));
+    assert_eq!(config.get_application_name(), Some("twelve-config parts"));
+    assert_eq!(postgres_database(&pg), (database.clone(), database.clone()));
+
+    // A URL without a password, and the password as a mounted file.
+    #[derive(EnvConfig, Debug)]
+    struct Config {
+        #[env(nested = "DATABASE_")]
+        database: WithPassword<PostgresUrl>,
+    }
+    let without_password = format!(
+        "postgres://{}@{}:{}/{database}",
+        url.username().unwrap_or("postgres"),
+        url.host().unwrap(),
+        url.port().unwrap()
+    );
+    let vars = Vars::new().with("DATABASE_URL", &without_password).with("DATABASE_PASSWORD_FILE", file);
+    let config = Config::from_source(&vars).unwrap();
+    assert_eq!(config.database.to_tokio_postgres_config().unwrap().get_password(), Some(SPECIAL.as_bytes()));
+    assert_eq!(postgres_database(&config.database), (database.clone(), database));
+    let _ = std::fs::remove_file(&password_file);
 }

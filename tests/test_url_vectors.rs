@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 use twelve_config::resource::{
-    AmqpUrl, DatabaseUrl, HttpUrl, MemcachedUrl, MongoUrl, MysqlUrl, ParseError, PostgresUrl, RedisUrl, Resource,
-    ResourceUrl, SmtpUrl, SqliteUrl,
+    AmqpUrl, DatabaseUrl, HttpUrl, KafkaUrl, MemcachedUrl, MongoUrl, MqttUrl, MysqlUrl, NatsUrl, ParseError,
+    PostgresUrl, RedisUrl, Resource, ResourceUrl, SmtpUrl, SqliteUrl,
 };
 use twelve_config::{EnvConfig, ExposeSecret};
 
@@ -34,6 +34,13 @@ struct Observed {
     socket: Option<bool>,
     insecure: Option<bool>,
     sslmode: Option<String>,
+    /// NATS: the servers as async-nats takes them; Kafka: the brokers.
+    servers: Option<Vec<String>>,
+    token: Option<String>,
+    client_id: Option<String>,
+    keep_alive: Option<u64>,
+    bootstrap: Option<String>,
+    security_protocol: Option<String>,
 }
 
 fn observe<R: Resource>(url: &R) -> Observed {
@@ -100,6 +107,34 @@ fn parse(kind: &str, input: &str) -> Result<Observed, ParseError> {
             Observed { database: url.database().map(str::to_owned), ..observe(&url) }
         }
         "ResourceUrl" => observe(&input.parse::<ResourceUrl>()?),
+        "NatsUrl" => {
+            let url: NatsUrl = input.parse()?;
+            Observed {
+                tls: Some(url.is_tls()),
+                servers: Some(url.servers()),
+                token: url.token().map(|t| t.expose_secret().to_owned()),
+                ..observe(&url)
+            }
+        }
+        "MqttUrl" => {
+            let url: MqttUrl = input.parse()?;
+            Observed {
+                tls: Some(url.is_tls()),
+                client_id: url.client_id().map(str::to_owned),
+                keep_alive: url.keep_alive().map(|d| d.as_secs()),
+                ..observe(&url)
+            }
+        }
+        "KafkaUrl" => {
+            let url: KafkaUrl = input.parse()?;
+            Observed {
+                tls: Some(url.is_tls()),
+                servers: Some(url.brokers()),
+                bootstrap: Some(url.bootstrap_servers()),
+                security_protocol: Some(url.security_protocol().to_owned()),
+                ..observe(&url)
+            }
+        }
         other => panic!("unknown kind {other}"),
     })
 }
@@ -119,6 +154,9 @@ struct Fields {
     http_url: Option<HttpUrl>,
     database_url: Option<DatabaseUrl>,
     resource_url: Option<ResourceUrl>,
+    nats_url: Option<NatsUrl>,
+    mqtt_url: Option<MqttUrl>,
+    kafka_url: Option<KafkaUrl>,
 }
 
 /// What `parse` observes, for the handle loaded as a field; the report's
@@ -136,6 +174,9 @@ fn load(kind: &str, input: &str) -> Result<Observed, String> {
         "HttpUrl" => "HTTP_URL",
         "DatabaseUrl" => "DATABASE_URL",
         "ResourceUrl" => "RESOURCE_URL",
+        "NatsUrl" => "NATS_URL",
+        "MqttUrl" => "MQTT_URL",
+        "KafkaUrl" => "KAFKA_URL",
         other => panic!("unknown kind {other}"),
     };
     let config = Fields::from_vars([(var, input)]).map_err(|error| error.to_string())?;
@@ -151,7 +192,10 @@ fn load(kind: &str, input: &str) -> Result<Observed, String> {
         .or(config.memcached_url.map(|url| url.to_string()))
         .or(config.http_url.map(|url| url.to_string()))
         .or(config.database_url.map(|url| url.to_string()))
-        .or(config.resource_url.map(|url| url.to_string()));
+        .or(config.resource_url.map(|url| url.to_string()))
+        .or(config.nats_url.map(|url| url.to_string()))
+        .or(config.mqtt_url.map(|url| url.to_string()))
+        .or(config.kafka_url.map(|url| url.to_string()));
     // An empty variable is unset: the field is `None`.
     let display = loaded.unwrap_or_else(|| "unset".to_owned());
     Ok(Observed { display, ..Observed::default() })
@@ -197,6 +241,16 @@ fn differences(row: &Value, seen: &Observed) -> Vec<String> {
             "insecure" => expect(key, format!("{:?}", seen.insecure), format!("{:?}", value.as_bool())),
             "sslmode" => expect(key, format!("{:?}", seen.sslmode), format!("{:?}", text(value))),
             "display" => expect(key, seen.display.clone(), text(value).unwrap_or_default()),
+            "servers" => {
+                let wanted: Option<Vec<String>> =
+                    value.as_array().map(|list| list.iter().map(|s| text(s).unwrap_or_default()).collect());
+                expect(key, format!("{:?}", seen.servers), format!("{wanted:?}"));
+            }
+            "token" => expect(key, format!("{:?}", seen.token), format!("{:?}", text(value))),
+            "client_id" => expect(key, format!("{:?}", seen.client_id), format!("{:?}", text(value))),
+            "keep_alive" => expect(key, format!("{:?}", seen.keep_alive), format!("{:?}", value.as_u64())),
+            "bootstrap" => expect(key, format!("{:?}", seen.bootstrap), format!("{:?}", text(value))),
+            "security_protocol" => expect(key, format!("{:?}", seen.security_protocol), format!("{:?}", text(value))),
             "query" => {
                 let wanted: Vec<(String, String)> = value
                     .as_array()

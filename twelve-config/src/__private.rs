@@ -541,6 +541,47 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// A value that parsed as a field but not as what the group assembles
+    /// from it (a handle from its parts): an `Invalid` problem.
+    pub(crate) fn assembled_invalid(
+        &mut self,
+        var: String,
+        field: String,
+        type_name: &str,
+        reason: &str,
+        value: Option<&str>,
+    ) {
+        self.problems.push(Problem::Invalid {
+            var,
+            field,
+            type_name: type_name.to_owned(),
+            reason: shown_reason(reason),
+            value: value.map(shown_value),
+            from_default: false,
+        });
+    }
+
+    /// A rule of a group the crate defines (a handle from its parts)
+    /// failed: `message`, about `vars`.
+    pub(crate) fn group_rule_failed(&mut self, vars: Vec<String>, config: String, message: &str) {
+        self.problems.push(Problem::Rule { vars, config, message: shown_reason(message) });
+    }
+
+    /// Problems recorded since `mark` that name the type `from` name `to`.
+    pub(crate) fn retype_since(&mut self, mark: usize, from: &str, to: &str) {
+        for problem in self.problems.iter_mut().skip(mark) {
+            if let Problem::Missing { type_name, .. }
+            | Problem::Invalid { type_name, .. }
+            | Problem::NotUnicode { type_name, .. }
+            | Problem::Ambiguous { type_name, .. }
+            | Problem::File { type_name, .. }
+            | Problem::Conflict { type_name, .. } = problem
+            {
+                *type_name = type_name.replace(from, to);
+            }
+        }
+    }
+
     /// The variable an invalid value is reported against: `NAME_FILE`
     /// when the value came from the file it names (`NAME` is unset).
     fn invalid_var(&self, field: &Field) -> String {

@@ -658,12 +658,20 @@
 //! | [`SmtpUrl`](resource::SmtpUrl) | `smtp`, `smtps` | 587, 465 | RFC 8314, lettre |
 //! | [`MongoUrl`](resource::MongoUrl) | `mongodb`, `mongodb+srv` | 27017 | the MongoDB connection string spec |
 //! | [`MemcachedUrl`](resource::MemcachedUrl) | `memcache`, `memcached` | 11211 | the memcache crate |
+//! | [`NatsUrl`](resource::NatsUrl) | `nats`, `tls`, `ws`, `wss` | 4222 (ws, wss: 80, 443) | async-nats, nats.go |
+//! | [`MqttUrl`](resource::MqttUrl) | `mqtt`, `mqtts`, `ws`, `wss` | 1883, 8883 (ws, wss: 80, 443) | rumqttc |
+//! | [`KafkaUrl`](resource::KafkaUrl) | `kafka`, `kafka+ssl` | 9092 | Heroku's `KAFKA_URL`, pydantic's `KafkaDsn` |
 //! | [`HttpUrl`](resource::HttpUrl) | `http`, `https` | 80, 443 | RFC 3986; WHATWG URL with the `url` feature |
 //! | [`DatabaseUrl`](resource::DatabaseUrl) | Postgres, MySQL or SQLite | by kind | chosen by the URL |
 //! | [`ResourceUrl`](resource::ResourceUrl) | any | when well known | RFC 3986 |
 //!
 //! The [`resource`] module documents each handle's rules and accessors,
 //! with links to the spec each follows.
+//!
+//! A handle can also come from separate variables: libpq's `PG*` variables
+//! ([`PgEnv`](resource::PgEnv)), `X_HOST`/`X_PORT`/`X_USER`/`X_PASSWORD`/
+//! `X_DATABASE` for any kind ([`FromParts`](resource::FromParts)), or a URL
+//! plus a password variable or file ([`WithPassword`](resource::WithPassword)).
 //!
 //! # Development and release
 //!
@@ -748,6 +756,9 @@
 // `Loaded::fingerprint`); docs.rs builds with every feature.
 #![cfg_attr(not(all(feature = "dotenv", feature = "fingerprint")), allow(rustdoc::broken_intra_doc_links))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+
+// The derive's code names `::twelve_config`; the crate derives its own groups.
+extern crate self as twelve_config;
 
 pub mod attach;
 mod config;

@@ -391,14 +391,28 @@ pub fn mask_passwords(text: &str) -> String {
         // holding an unencoded `@`, `/`, `#`, `?`, space or even `://` is
         // still hidden whole. Masking too much (a `:` and `@` in a path) is
         // harmless in a report; masking too little is a leak.
+        let scheme = scheme_before(&rest[..at]);
         match after.rfind('@') {
             Some(at_sign) if after[..at_sign].contains(':') => {
                 let userinfo = &after[..at_sign];
                 let colon = userinfo.find(':').unwrap_or(0);
-                out.push_str(&userinfo[..=colon]);
+                // A "user name" holding an `@` is not one: a list of URLs
+                // (`nats://t@a,nats://t@b`) or a broken value. Hidden whole.
+                if !userinfo[..colon].contains('@') {
+                    out.push_str(&userinfo[..=colon]);
+                }
                 out.push_str(MASK);
                 rest = &after[at_sign..];
             }
+            // `nats://TOKEN@host`, `https://TOKEN@git.example`: in these
+            // schemes a user name alone is a token.
+            _ if token_scheme(scheme) => match after.find(['@', '/', '?', '#']) {
+                Some(at_sign) if at_sign > 0 && after.as_bytes()[at_sign] == b'@' => {
+                    out.push_str(MASK);
+                    rest = &after[at_sign..];
+                }
+                _ => rest = after,
+            },
             _ => rest = after,
         }
     }
@@ -407,6 +421,22 @@ pub fn mask_passwords(text: &str) -> String {
     // `out` still holds the query's credentials.
     out.zeroize();
     masked
+}
+
+/// The scheme that ends `text` (the letters before a `://`).
+fn scheme_before(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rfind(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    &text[start..]
+}
+
+/// Schemes whose userinfo may be a token alone: NATS (`nats`, `tls`, `ws`,
+/// `wss`, as nats.go and the NATS server read `nats://TOKEN@host`) and HTTP
+/// (`https://TOKEN@github.com`, as git and GitHub take it).
+fn token_scheme(scheme: &str) -> bool {
+    ["nats", "tls", "ws", "wss", "http", "https"].iter().any(|known| known.eq_ignore_ascii_case(scheme))
 }
 
 /// Masks the values of `key=value` pairs whose key names a credential, in a
@@ -516,6 +546,16 @@ mod tests {
             ("", ""),
             ("://", "://"),
             ("x://@", "x://@"),
+            // A token alone in the userinfo of a NATS or HTTP URL.
+            ("nats://s3cr3t@h:4222", "nats://***@h:4222"),
+            ("TLS://s3cr3t@h", "TLS://***@h"),
+            ("https://ghp_s3cr3t@github.com/o/r", "https://***@github.com/o/r"),
+            ("x=wss://s3cr3t@h/mqtt", "x=wss://***@h/mqtt"),
+            // Lists of URLs: no token or password survives.
+            ("nats://s3cr3t@a,nats://s3cr3t@b", "nats://***@b"),
+            ("nats://s3cr3t@a,b:4223", "nats://***@a,b:4223"),
+            ("kafka+ssl://u:s3cr3t@a:9096,kafka+ssl://u:s3cr3t@b:9096", "kafka+ssl://u:***@b:9096"),
+            ("nats://u:s3cr3t@a,nats://b", "nats://u:***@a,nats://b"),
         ];
         for (input, expected) in cases {
             assert_eq!(mask_passwords(input), expected, "input {input:?}");

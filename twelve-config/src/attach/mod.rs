@@ -16,6 +16,8 @@
 //! | `redis` | [`RedisUrl`] | [`to_connection_info`](crate::resource::RedisUrl::to_connection_info), [`to_client`](crate::resource::RedisUrl::to_client) | `redis::ConnectionInfo`, `redis::Client` |
 //! | `lapin` | [`AmqpUrl`] | [`to_amqp_uri`](crate::resource::AmqpUrl::to_amqp_uri) | `lapin::uri::AMQPUri` |
 //! | `lettre` | [`SmtpUrl`] | [`to_smtp_transport_builder`](crate::resource::SmtpUrl::to_smtp_transport_builder) | `lettre::transport::smtp::SmtpTransportBuilder` |
+//! | `async-nats` | [`NatsUrl`] | [`to_nats_connect_options`](crate::resource::NatsUrl::to_nats_connect_options), [`to_server_addrs`](crate::resource::NatsUrl::to_server_addrs) | `async_nats::ConnectOptions`, `Vec<async_nats::ServerAddr>` |
+//! | `rumqttc` | [`MqttUrl`] | [`to_mqtt_options`](crate::resource::MqttUrl::to_mqtt_options), [`to_mqtt_options_with`](crate::resource::MqttUrl::to_mqtt_options_with) | `rumqttc::MqttOptions` |
 //! | `url` | [`HttpUrl`] | [`to_url`](crate::resource::HttpUrl::to_url) | `url::Url` |
 //!
 //! A conversion carries the hosts, port, credentials (as the driver's own
@@ -52,6 +54,8 @@
 //! [`AmqpUrl`]: crate::resource::AmqpUrl
 //! [`SmtpUrl`]: crate::resource::SmtpUrl
 //! [`HttpUrl`]: crate::resource::HttpUrl
+//! [`NatsUrl`]: crate::resource::NatsUrl
+//! [`MqttUrl`]: crate::resource::MqttUrl
 //! [`PostgresUrl::to_pg_connect_options`]: crate::resource::PostgresUrl::to_pg_connect_options
 
 // The table links every conversion; each exists only with its feature
@@ -66,17 +70,23 @@
         feature = "redis",
         feature = "lapin",
         feature = "lettre",
+        feature = "async-nats",
+        feature = "rumqttc",
         feature = "url"
     )),
     allow(rustdoc::broken_intra_doc_links)
 )]
 
+#[cfg(feature = "async-nats")]
+mod async_nats;
 #[cfg(feature = "lapin")]
 mod lapin;
 #[cfg(feature = "lettre")]
 mod lettre;
 #[cfg(feature = "redis")]
 mod redis;
+#[cfg(feature = "rumqttc")]
+mod rumqttc;
 #[cfg(any(feature = "sqlx-postgres", feature = "sqlx-mysql", feature = "sqlx-sqlite"))]
 mod sqlx;
 #[cfg(feature = "tokio-postgres")]

@@ -40,6 +40,9 @@
 //! | [`SmtpUrl`] | `smtp`, `smtps` | 587, 465 | [RFC 8314] and [lettre] |
 //! | [`MongoUrl`] | `mongodb`, `mongodb+srv` | 27017 | the [MongoDB connection string spec] |
 //! | [`MemcachedUrl`] | `memcache`, `memcached` | 11211 | the [memcache crate] |
+//! | [`KafkaUrl`] | `kafka`, `kafka+ssl` | 9092 | [Heroku's `KAFKA_URL`], pydantic's [`KafkaDsn`]; gives `bootstrap.servers` |
+//! | [`MqttUrl`] | `mqtt`, `mqtts`, `ws`, `wss` | 1883, 8883 (ws, wss: 80, 443) | [rumqttc] |
+//! | [`NatsUrl`] | `nats`, `tls`, `ws`, `wss` | 4222 (ws, wss: 80, 443) | [async-nats] and [nats.go] |
 //! | [`HttpUrl`] | `http`, `https` | 80, 443 | RFC 3986; the [WHATWG URL standard] with the `url` feature |
 //! | [`DatabaseUrl`] | any of Postgres, MySQL, SQLite | by kind | the database is chosen by the URL |
 //! | [`ResourceUrl`] | any | by scheme, when known | RFC 3986 |
@@ -50,6 +53,46 @@
 //! [`password`](Resource::password) (a [`SecretString`]),
 //! [`query_pairs`](Resource::query_pairs) and
 //! [`expose_url`](Resource::expose_url), the URL as given, for the driver.
+//!
+//! **Handles from parts.** Platforms often hand out a resource as separate
+//! variables, or a URL without its password beside a mounted password
+//! file. [`PgEnv`] reads libpq's own `PG*` variables into a
+//! [`PostgresUrl`]; [`FromParts`] assembles any handle from `X_HOST`,
+//! `X_PORT`, `X_USER`, `X_PASSWORD` (or `X_PASSWORD_FILE`) and
+//! `X_DATABASE`; [`WithPassword`] completes `X_URL` with `X_PASSWORD` (or
+//! `X_PASSWORD_FILE`), and a URL that carries a password of its own beside
+//! the variable is a problem. [`UrlParts`] is the same assembly in code.
+//! Each part is percent-encoded whole and the result checked by the
+//! handle's own rules, so a part the kind refuses is a problem of the
+//! variable it came from.
+//!
+//! ```
+//! use twelve_config::EnvConfig;
+//! use twelve_config::resource::{FromParts, PgEnv, RedisUrl, Resource, WithPassword, AmqpUrl};
+//!
+//! #[derive(EnvConfig, Debug)]
+//! #[env(prefix = "ORDERS_")]
+//! struct Config {
+//!     #[env(nested)]
+//!     database: PgEnv, // PGHOST, PGPORT, PGUSER, PGPASSWORD(_FILE), PGDATABASE, ...
+//!     #[env(nested = "REDIS_")]
+//!     cache: FromParts<RedisUrl>, // ORDERS_REDIS_HOST, ORDERS_REDIS_PASSWORD(_FILE), ...
+//!     #[env(nested = "AMQP_")]
+//!     queue: WithPassword<AmqpUrl>, // ORDERS_AMQP_URL, ORDERS_AMQP_PASSWORD(_FILE)
+//! }
+//!
+//! let config = Config::from_vars([
+//!     ("PGHOST", "db.internal"),
+//!     ("PGUSER", "orders"),
+//!     ("ORDERS_REDIS_HOST", "cache.internal"),
+//!     ("ORDERS_AMQP_URL", "amqp://orders@mq.internal/%2f"),
+//!     ("ORDERS_AMQP_PASSWORD", "s3cret"),
+//! ])
+//! .unwrap();
+//! assert_eq!(config.database.to_string(), "postgres://orders@db.internal");
+//! assert_eq!(config.cache.host(), Some("cache.internal"));
+//! assert_eq!(config.queue.to_string(), "amqp://orders:***@mq.internal/%2f");
+//! ```
 //!
 //! **Strict where drivers are lenient.** Where a driver would guess at an
 //! ambiguous URL, the handle rejects it with the exact escape to use: an
@@ -68,15 +111,24 @@
 //! [lettre]: https://docs.rs/lettre/latest/lettre/transport/smtp/struct.SmtpTransport.html#method.from_url
 //! [MongoDB connection string spec]: https://github.com/mongodb/specifications/blob/master/source/connection-string/connection-string-spec.md
 //! [memcache crate]: https://docs.rs/memcache
+//! [Heroku's `KAFKA_URL`]: https://devcenter.heroku.com/articles/kafka-on-heroku#connecting-to-a-kafka-cluster
+//! [`KafkaDsn`]: https://docs.pydantic.dev/latest/api/networks/#pydantic.networks.KafkaDsn
+//! [rumqttc]: https://docs.rs/rumqttc/latest/rumqttc/struct.MqttOptions.html#method.parse_url
+//! [async-nats]: https://docs.rs/async-nats/latest/async_nats/struct.ServerAddr.html
+//! [nats.go]: https://pkg.go.dev/github.com/nats-io/nats.go#Connect
 //! [WHATWG URL standard]: https://url.spec.whatwg.org/
 
 mod amqp;
 mod database;
+mod from_parts;
 mod generic;
 mod http;
+mod kafka;
 mod memcached;
 mod mongo;
+mod mqtt;
 mod mysql;
+mod nats;
 mod parse;
 mod postgres;
 mod redis;
@@ -90,11 +142,19 @@ use secrecy::SecretString;
 
 pub use amqp::AmqpUrl;
 pub use database::DatabaseUrl;
+#[doc(hidden)]
+pub use from_parts::RawUrl;
+pub use from_parts::{Assemble, FromParts, PgEnv, UrlParts, WithPassword};
 pub use generic::ResourceUrl;
 pub use http::HttpUrl;
+pub use kafka::KafkaUrl;
 pub use memcached::MemcachedUrl;
 pub use mongo::MongoUrl;
+pub use mqtt::MqttUrl;
 pub use mysql::MysqlUrl;
+pub use nats::NatsUrl;
+#[allow(unused_imports, reason = "used by the rumqttc conversion")]
+pub(crate) use nats::server as server_url;
 pub use parse::{ParseError, UrlPart};
 pub use postgres::PostgresUrl;
 pub use redis::RedisUrl;
@@ -397,6 +457,9 @@ pub(crate) use handle_value;
 /// behind the feature.
 macro_rules! handle {
     ($name:ident) => {
+        $crate::resource::handle!($name, |this: &$name| $crate::resource::masked(&this.parts));
+    };
+    ($name:ident, $masked:expr) => {
         impl $crate::resource::Handle for $name {
             fn parse_text(text: &str) -> Result<Self, $crate::resource::ParseError> {
                 Self::parse(text)
@@ -412,13 +475,13 @@ macro_rules! handle {
         impl ::std::fmt::Display for $name {
             /// The URL as given, with its password masked as `***`.
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&$crate::resource::masked(&self.parts))
+                f.write_str(&($masked)(self))
             }
         }
 
         impl ::std::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&$crate::resource::masked(&self.parts)).finish()
+                f.debug_tuple(stringify!($name)).field(&($masked)(self)).finish()
             }
         }
 
@@ -509,6 +572,7 @@ pub(crate) fn well_known_port(scheme: &str) -> Option<u16> {
         "http" | "ws" => 80,
         "https" | "wss" => 443,
         "nats" => 4222,
+        "kafka" | "kafka+ssl" => 9092,
         "mqtt" => 1883,
         "mqtts" => 8883,
         "ldap" => 389,

@@ -667,6 +667,130 @@ pub(crate) fn path_segment(path: &str, what: &str) -> Result<Option<String>, Par
         .map_err(|_| ParseError::new(UrlPart::Path, format!("the {what} is not valid percent-encoding")))
 }
 
+/// Where each server URL of a list starts: `s://a:1,s://b:2` (as Heroku's
+/// `KAFKA_URL` and nats.go write a cluster) gives `[0, 10]`; a text that is
+/// not such a list gives `[0]`. A `,` starts a server only when a scheme
+/// and `://` follow it and the URL before it has ended its userinfo (holds
+/// an `@`) or has none, so a password holding `,x://` is not cut.
+pub(crate) fn server_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut search = text.find("://").map_or(text.len(), |at| at + 3);
+    while let Some(offset) = text[search..].find(',') {
+        let comma = search + offset;
+        let next = &text[comma + 1..];
+        let scheme_len =
+            next.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')).count();
+        if scheme_len > 0 && next[scheme_len..].starts_with("://") {
+            starts.push(comma + 1);
+            search = comma + 1 + scheme_len + 3;
+        } else {
+            search = comma + 1;
+        }
+    }
+    starts
+}
+
+/// A list of server URLs joined into one URL of several hosts:
+/// `nats://u:p@a:1,nats://b:2` becomes `nats://u:p@a:1,b:2`, which
+/// [`parse`] reads. Every server must use the first one's scheme, name no
+/// path or query, and carry the first one's user info or none; `None` when
+/// `text` is not a list. The joined copy holds the password: it is wiped.
+pub(crate) fn join_server_list(text: &str) -> Result<Option<secrecy::zeroize::Zeroizing<String>>, ParseError> {
+    let starts = server_starts(text);
+    if starts.len() < 2 {
+        return Ok(None);
+    }
+    let mut joined = secrecy::zeroize::Zeroizing::new(String::with_capacity(text.len()));
+    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
+    let mut first: Option<(&str, Option<&str>)> = None;
+    for (index, (start, end)) in starts.iter().zip(ends).enumerate() {
+        let entry = &text[*start..end];
+        let (scheme, rest) = entry.split_once("://").unwrap_or((entry, ""));
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        if rest.contains(['/', '?', '#']) {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                format!(
+                    "server {} of the list has a path or query: a list holds scheme://host:port entries",
+                    index + 1
+                ),
+            ));
+        }
+        let (userinfo, host) = match rest.rfind('@') {
+            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+            None => (None, rest),
+        };
+        match first {
+            None => {
+                first = Some((scheme, userinfo));
+                joined.push_str(entry.strip_suffix('/').unwrap_or(entry));
+            }
+            Some((first_scheme, first_userinfo)) => {
+                if !scheme.eq_ignore_ascii_case(first_scheme) {
+                    return Err(ParseError::new(
+                        UrlPart::Scheme,
+                        format!(
+                            "server {} of the list uses another scheme than the first: one list, one scheme",
+                            index + 1
+                        ),
+                    ));
+                }
+                if userinfo.is_some() && userinfo != first_userinfo {
+                    return Err(ParseError::new(
+                        UrlPart::UserInfo,
+                        format!(
+                            "server {} of the list has other credentials than the first: the client logs in to every server with one",
+                            index + 1
+                        ),
+                    ));
+                }
+                joined.push(',');
+                joined.push_str(host);
+            }
+        }
+    }
+    Ok(Some(joined))
+}
+
+/// `text` with the user info of every server of a list masked: a password
+/// as `***`, and (`token_alone`) a user name without a password too, as
+/// NATS reads it as a token. Only for a text that parsed as a list.
+pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
+    let starts = server_starts(text);
+    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
+    let mut out = String::with_capacity(text.len());
+    for (index, (start, end)) in starts.iter().zip(ends).enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        let entry = &text[*start..end];
+        let Some((scheme, rest)) = entry.split_once("://") else {
+            out.push_str(entry);
+            continue;
+        };
+        out.push_str(scheme);
+        out.push_str("://");
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        match rest[..authority_end].rfind('@') {
+            Some(at) => {
+                let userinfo = &rest[..at];
+                match userinfo.split_once(':') {
+                    Some((user, _)) => {
+                        out.push_str(user);
+                        out.push(':');
+                        out.push_str(crate::secret::MASK);
+                    }
+                    None if token_alone => out.push_str(crate::secret::MASK),
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&rest[at..]);
+            }
+            None => out.push_str(rest),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -682,6 +806,25 @@ mod tests {
         assert_eq!(decode("%zz", false), Err(DecodeProblem::BadEscape));
         assert_eq!(decode("a%00b", false), Err(DecodeProblem::BadEscape));
         assert_eq!(decode_utf8("%C3%28", false), Err(DecodeProblem::NotUtf8));
+    }
+
+    #[test]
+    fn server_lists() {
+        assert_eq!(server_starts("nats://a,nats://b"), [0, 9]);
+        assert_eq!(server_starts("nats://a,b"), [0]);
+        assert_eq!(server_starts("kafka+ssl://a:1,kafka+ssl://b:2,kafka+ssl://c:3").len(), 3);
+        let joined = join_server_list("nats://u:p@a:1,nats://b:2,NATS://u:p@c").unwrap().unwrap();
+        assert_eq!(joined.as_str(), "nats://u:p@a:1,b:2,c");
+        assert!(join_server_list("nats://a,nats://b").unwrap().is_some());
+        assert!(join_server_list("nats://a").unwrap().is_none());
+        assert_eq!(join_server_list("nats://a,tls://b").unwrap_err().part(), UrlPart::Scheme);
+        assert_eq!(join_server_list("nats://u:p@a,nats://v:q@b").unwrap_err().part(), UrlPart::UserInfo);
+        assert_eq!(join_server_list("nats://a/x,nats://b").unwrap_err().part(), UrlPart::Path);
+        let error = join_server_list("nats://u:s3cr3t@a,nats://u:hunter2@b").unwrap_err().to_string();
+        assert!(!error.contains("s3cr3t") && !error.contains("hunter2"), "{error}");
+        assert_eq!(mask_server_list("nats://t@a,nats://t@b", true), "nats://***@a,nats://***@b");
+        assert_eq!(mask_server_list("nats://u:p@a,nats://b", true), "nats://u:***@a,nats://b");
+        assert_eq!(mask_server_list("kafka://u@a,kafka://u@b", false), "kafka://u@a,kafka://u@b");
     }
 
     #[test]
