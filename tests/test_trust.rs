@@ -62,7 +62,10 @@ fn one_list_of_credential_query_keys_for_display_and_query_pairs() {
         assert!(!mask_passwords(&text).contains(CANARY), "{key}");
     }
     // Not credentials: still shown and listed.
-    let url: PostgresUrl = "postgres://db/app?sslkey=/etc/client.key&passwordless=on".parse().unwrap();
+    let url: PostgresUrl = "postgres://db/app?sslkey=/etc/client.key".parse().unwrap();
+    assert!(url.to_string().contains("/etc/client.key"));
+    let url: twelve_config::resource::HttpUrl =
+        "https://api/app?sslkey=/etc/client.key&passwordless=on".parse().unwrap();
     assert!(url.to_string().contains("/etc/client.key"));
     assert!(url.query_pairs().any(|(key, _)| key == "passwordless"));
 }

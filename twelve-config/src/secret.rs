@@ -435,13 +435,13 @@ fn scheme_before(text: &str) -> &str {
 /// Schemes whose userinfo may be a token alone: NATS (`nats`, `tls`, `ws`,
 /// `wss`, as nats.go and the NATS server read `nats://TOKEN@host`) and HTTP
 /// (`https://TOKEN@github.com`, as git and GitHub take it).
-fn token_scheme(scheme: &str) -> bool {
+pub(crate) fn token_scheme(scheme: &str) -> bool {
     ["nats", "tls", "ws", "wss", "http", "https"].iter().any(|known| known.eq_ignore_ascii_case(scheme))
 }
 
 /// Masks the values of `key=value` pairs whose key names a credential, in a
 /// query string or a libpq-style keyword list.
-fn mask_credential_parameters(text: &str) -> String {
+pub(crate) fn mask_credential_parameters(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Everything up to `copied` is in `out`.

@@ -11,6 +11,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: false,
     keeps_empty_username: true,
+    query_keys_ignore_case: false,
 };
 
 /// An AMQP 0-9-1 broker URL (RabbitMQ), read by the [RabbitMQ URI spec].
@@ -67,7 +68,16 @@ impl AmqpUrl {
         check_number::<u64>(&parts, "connection_timeout", "a number of milliseconds")?;
         check_number::<u16>(&parts, "channel_max", "a number (0 to 65535)")?;
         check_number::<u32>(&parts, "frame_max", "a number of bytes")?;
-        check_choice(&parts, "auth_mechanism", &["plain", "amqplain", "external"])?;
+        // lapin reads the mechanism ignoring case.
+        if let Some(bad) = parts
+            .query_values("auth_mechanism")
+            .find(|value| !["plain", "amqplain", "external"].contains(&value.to_ascii_lowercase().as_str()))
+        {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("auth_mechanism={bad:?} is not one of plain, amqplain or external"),
+            ));
+        }
         check_choice(&parts, "verify", &["verify_peer", "verify_none"])?;
         check_choice(&parts, "fail_if_no_peer_cert", &["true", "false"])?;
         Ok(Self { parts, vhost })

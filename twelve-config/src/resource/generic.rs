@@ -11,6 +11,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: false,
     keeps_empty_username: true,
+    query_keys_ignore_case: false,
 };
 
 /// A URL of any scheme, for a resource without a handle of its own (NATS,

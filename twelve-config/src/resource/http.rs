@@ -13,6 +13,7 @@ const RULES: Rules = Rules {
     plus_is_space: true,
     at_in_path_is_error: false,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// An HTTP service's base URL: `https://user:token@api.example.com/v1`.

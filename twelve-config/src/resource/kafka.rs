@@ -12,6 +12,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// A Kafka cluster's bootstrap servers as a URL.

@@ -521,7 +521,48 @@ pub(crate) use handle;
 /// The URL as given, password masked.
 pub(crate) fn masked(parts: &parse::Parts) -> String {
     use secrecy::ExposeSecret;
-    crate::mask_passwords(parts.raw.expose_secret())
+    mask_url(parts.raw.expose_secret())
+}
+
+/// A URL that parsed, with exactly its user info password (or token) and
+/// its credential query values masked: the user info ends at the
+/// authority's last `@`, the authority at its first `/`, `?` or `#`, so an
+/// `@` in a path stays (`https://h/a@b`) and `key=value` outside the query
+/// is not rewritten. (`mask_passwords`, for text that may not be a URL,
+/// masks more, to be safe.)
+pub(crate) fn mask_url(raw: &str) -> String {
+    use crate::secret::{MASK, mask_credential_parameters, token_scheme};
+    let Some((scheme, rest)) = raw.split_once("://") else { return crate::mask_passwords(raw) };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let mut out = String::with_capacity(raw.len());
+    out.push_str(scheme);
+    out.push_str("://");
+    match authority.rfind('@') {
+        Some(at) => {
+            let userinfo = &authority[..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => {
+                    out.push_str(user);
+                    out.push(':');
+                    out.push_str(MASK);
+                }
+                None if token_scheme(scheme) => out.push_str(MASK),
+                None => out.push_str(userinfo),
+            }
+            out.push_str(&authority[at..]);
+        }
+        None => out.push_str(authority),
+    }
+    match tail.find('?') {
+        // From the `?`, so the first pair is read as a query pair.
+        Some(question) => {
+            out.push_str(&tail[..question]);
+            out.push_str(&mask_credential_parameters(&tail[question..]));
+        }
+        None => out.push_str(tail),
+    }
+    out
 }
 
 pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
@@ -535,26 +576,33 @@ pub(crate) fn query_pairs(parts: &parse::Parts) -> QueryPairs<'_> {
     QueryPairs { pairs: parts.query.iter() }
 }
 
-/// Checks that a query parameter, when present, is one of `allowed`
-/// (compared ignoring case).
+/// Checks that every occurrence of a query parameter (a repeated one too:
+/// drivers differ on which they use) is one of `allowed`, exactly, as the
+/// drivers compare them (`sslmode=REQUIRE` is refused by libpq).
 pub(crate) fn check_choice(parts: &parse::Parts, key: &str, allowed: &[&str]) -> Result<(), ParseError> {
-    match parts.query_value(key) {
-        Some(value) if !allowed.iter().any(|a| a.eq_ignore_ascii_case(value)) => Err(ParseError::new(
-            UrlPart::Query,
-            format!("{key}={value:?} is not one of {}", parse::alternatives(allowed)),
-        )),
-        _ => Ok(()),
+    for value in parts.query_values(key) {
+        if !allowed.contains(&value) {
+            let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(value)) {
+                Some(exact) => format!(": write it as {exact:?}"),
+                None => String::new(),
+            };
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("{key}={value:?} is not one of {}{hint}", parse::alternatives(allowed)),
+            ));
+        }
     }
+    Ok(())
 }
 
-/// Checks that a query parameter, when present, is a number of type `T`.
+/// Checks that every occurrence of a query parameter is a number of type `T`.
 pub(crate) fn check_number<T: FromStr>(parts: &parse::Parts, key: &str, what: &str) -> Result<(), ParseError> {
-    match parts.query_value(key) {
-        Some(value) if value.parse::<T>().is_err() => {
-            Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")))
+    for value in parts.query_values(key) {
+        if value.parse::<T>().is_err() {
+            return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")));
         }
-        _ => Ok(()),
     }
+    Ok(())
 }
 
 /// The well-known default port of a scheme, for [`ResourceUrl`].

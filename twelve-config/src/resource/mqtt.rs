@@ -20,6 +20,7 @@ const RULES: Rules = Rules {
     plus_is_space: true,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// The query options rumqttc's `MqttOptions::parse_url` reads, each with

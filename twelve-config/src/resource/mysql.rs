@@ -1,7 +1,7 @@
 //! MySQL and MariaDB, as sqlx and the mysql crate read their URLs.
 
+use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
-use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
     schemes: &["mysql", "mariadb"],
@@ -11,6 +11,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// The `ssl-mode` values sqlx accepts (any case).
@@ -53,8 +54,17 @@ impl MysqlUrl {
 
     fn parse(text: &str) -> Result<Self, ParseError> {
         let parts = parse::parse(text, &RULES, "MysqlUrl")?;
-        check_choice(&parts, "ssl-mode", SSL_MODES)?;
-        check_choice(&parts, "sslmode", SSL_MODES)?;
+        // sqlx reads the mode ignoring case, as MySQL's own `--ssl-mode` does.
+        for key in ["ssl-mode", "sslmode"] {
+            if let Some(bad) =
+                parts.query_values(key).find(|value| !SSL_MODES.contains(&value.to_ascii_lowercase().as_str()))
+            {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!("{key}={bad:?} is not one of {}", parse::alternatives(SSL_MODES)),
+                ));
+            }
+        }
         let database = parse::path_segment(&parts.path, "database name")?;
         if database.as_deref().is_some_and(|name| name.contains('/')) {
             return Err(ParseError::new(

@@ -21,6 +21,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// A NATS server URL, or a cluster's list of them, as [async-nats] and

@@ -112,6 +112,10 @@ pub(crate) struct Rules {
     /// Whether an empty user name (`:pw@host`) is kept as `Some("")`, as the
     /// RabbitMQ URI spec requires; other kinds read it as no user name.
     pub keeps_empty_username: bool,
+    /// Whether query keys match ignoring ASCII case, as the MongoDB
+    /// connection string spec says; every other driver matches them
+    /// exactly (libpq, redis-rs, sqlx, lapin, rumqttc).
+    pub query_keys_ignore_case: bool,
 }
 
 /// A parsed URL, the common part of every handle.
@@ -134,6 +138,8 @@ pub(crate) struct Parts {
     pub query: Vec<(String, String)>,
     /// The port `port()` gives when there is no host.
     pub hosts_default_port: Option<u16>,
+    /// [`Rules::query_keys_ignore_case`].
+    pub keys_ignore_case: bool,
 }
 
 impl fmt::Debug for Parts {
@@ -155,6 +161,7 @@ impl Clone for Parts {
             has_path: self.has_path,
             query: self.query.clone(),
             hosts_default_port: self.hosts_default_port,
+            keys_ignore_case: self.keys_ignore_case,
         }
     }
 }
@@ -179,9 +186,19 @@ pub(crate) fn wipe_pairs(pairs: &mut [(String, String)]) {
 }
 
 impl Parts {
-    /// The last value of a query parameter (keys compared ignoring case).
+    /// Whether query key `found` is `key`, as the kind's driver matches keys.
+    pub fn key_is(&self, found: &str, key: &str) -> bool {
+        if self.keys_ignore_case { found.eq_ignore_ascii_case(key) } else { found == key }
+    }
+
+    /// The last value of a query parameter, the one drivers use.
     pub fn query_value(&self, key: &str) -> Option<&str> {
-        self.query.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+        self.query.iter().rev().find(|(k, _)| self.key_is(k, key)).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a query parameter, in order.
+    pub fn query_values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.query.iter().filter(move |(k, _)| self.key_is(k, key)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -291,6 +308,19 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
         Some((path, query)) => (path, Some(query)),
         None => (after, None),
     };
+    // libpq (and the clients that copy it) read the user info up to the
+    // last '@' before the first '/', URL parsers up to the first '?': a
+    // password holding '?' (`app:12?34@db`) is read two ways.
+    if rules.at_in_path_is_error
+        && let Some(query) = after.strip_prefix('?')
+        && query.split('/').next().is_some_and(|before_slash| before_slash.contains('@'))
+    {
+        return Err(ParseError::new(
+            UrlPart::UserInfo,
+            "an '@' follows a '?' before any '/': libpq reads all before that '@' as the user info, URL \
+             parsers read a host before the '?'. Write a '?' in the password as %3F (an '@' in a query value as %40)",
+        ));
+    }
     let (userinfo, hostlist) = match authority.rfind('@') {
         Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
         None => (None, authority),
@@ -336,6 +366,7 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
         has_path: !path.is_empty(),
         query,
         hosts_default_port,
+        keys_ignore_case: rules.query_keys_ignore_case,
     })
 }
 

@@ -13,6 +13,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// The `sslmode` values libpq accepts.
@@ -66,8 +67,19 @@ impl PostgresUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
         reject_extra_equals(text)?;
+        check_keys(&parts)?;
         check_choice(&parts, "sslmode", SSL_MODES)?;
+        check_choice(&parts, "ssl-mode", SSL_MODES)?;
         check_choice(&parts, "target_session_attrs", SESSION_ATTRS)?;
+        check_choice(&parts, "load_balance_hosts", &["disable", "random"])?;
+        for addresses in parts.query_values("hostaddr") {
+            if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!("hostaddr={bad:?} is not an IP address: libpq takes a name in ?host="),
+                ));
+            }
+        }
         apply_query_hosts(&mut parts)?;
         if let Some(user) = parts.query_value("user") {
             parts.username = Some(user.to_owned()).filter(|user| !user.is_empty());
@@ -119,6 +131,81 @@ impl PostgresUrl {
     pub fn sslmode(&self) -> Option<&str> {
         self.parts.query_value("sslmode")
     }
+}
+
+/// libpq's connection parameters (PostgreSQL 17,
+/// <https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS>),
+/// and the spellings sqlx adds (`ssl-mode`, `ssl-root-cert`, ...).
+const KEYS: &[&str] = &[
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "passfile",
+    "require_auth",
+    "channel_binding",
+    "connect_timeout",
+    "client_encoding",
+    "options",
+    "application_name",
+    "fallback_application_name",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "replication",
+    "gssencmode",
+    "sslmode",
+    "requiressl",
+    "sslnegotiation",
+    "sslcompression",
+    "sslcert",
+    "sslkey",
+    "sslpassword",
+    "sslcertmode",
+    "sslrootcert",
+    "sslcrl",
+    "sslcrldir",
+    "sslsni",
+    "requirepeer",
+    "ssl_min_protocol_version",
+    "ssl_max_protocol_version",
+    "krbsrvname",
+    "gsslib",
+    "gssdelegation",
+    "service",
+    "target_session_attrs",
+    "load_balance_hosts",
+    // sqlx's own spellings.
+    "ssl-mode",
+    "ssl-root-cert",
+    "ssl-ca",
+    "ssl-cert",
+    "ssl-key",
+    "statement-cache-capacity",
+];
+
+/// Every query key is one libpq (or sqlx) reads, spelt as it reads it:
+/// keys are case-sensitive, and libpq refuses any other
+/// ("invalid URI query parameter").
+fn check_keys(parts: &Parts) -> Result<(), ParseError> {
+    for (key, _) in &parts.query {
+        if KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        let message = match KEYS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
+            Some(known) => format!("query parameter {key:?}: libpq's keys are case-sensitive, write {known:?}"),
+            None => match crate::suggest::closest(key, KEYS.iter().map(|known| (*known, *known))) {
+                Some(known) => format!("{key:?} is not a libpq connection parameter: did you mean {known:?}?"),
+                None => format!("{key:?} is not a libpq connection parameter (libpq refuses the URL)"),
+            },
+        };
+        return Err(ParseError::new(UrlPart::Query, message));
+    }
+    Ok(())
 }
 
 /// libpq refuses a second '=' in a query parameter (`?key=a=b`).

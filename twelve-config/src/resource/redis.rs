@@ -15,6 +15,7 @@ const TCP_RULES: Rules = Rules {
     plus_is_space: true,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "unix"], ..TCP_RULES };
@@ -186,6 +187,7 @@ fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseErr
         has_path: false,
         query,
         hosts_default_port: None,
+        keys_ignore_case: false,
     })
 }
 

@@ -11,6 +11,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// A mail relay URL for message submission, by [RFC 8314] and as [lettre]

@@ -13,6 +13,7 @@ const RULES: Rules = Rules {
     plus_is_space: false,
     at_in_path_is_error: false,
     keeps_empty_username: false,
+    query_keys_ignore_case: false,
 };
 
 /// A SQLite database URL, as [sqlx] reads it.
@@ -76,6 +77,7 @@ impl SqliteUrl {
             has_path: !file.is_empty(),
             query,
             hosts_default_port: None,
+            keys_ignore_case: false,
         };
         check_choice(&parts, "mode", &["ro", "rw", "rwc", "memory"])?;
         check_choice(&parts, "cache", &["shared", "private"])?;
