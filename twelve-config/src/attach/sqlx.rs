@@ -161,10 +161,37 @@ impl crate::resource::SqliteUrl {
     /// assert_eq!(options.get_filename(), std::path::Path::new("data.db"));
     /// ```
     pub fn to_sqlite_connect_options(&self) -> Result<sqlx::sqlite::SqliteConnectOptions, AttachError> {
-        use secrecy::ExposeSecret;
         use std::str::FromStr;
-        sqlx::sqlite::SqliteConnectOptions::from_str(crate::resource::Resource::expose_url(self).expose_secret())
+        sqlx::sqlite::SqliteConnectOptions::from_str(&self.canonical_url())
             .map_err(|error| AttachError::new(format!("sqlx: {error}")))
+    }
+
+    /// The URL rebuilt from the handle's parts in the one form sqlx reads
+    /// without guessing: `sqlite://` (sqlx strips `sqlite:` case-sensitively,
+    /// so `SQLITE:data.db` given as is would open a file of that name), the
+    /// file percent-encoded, the options form-encoded.
+    pub(crate) fn canonical_url(&self) -> String {
+        use crate::resource::Resource;
+        let mut text = String::new();
+        match self.database() {
+            Some(":memory:") | None => text.push_str("sqlite::memory:"),
+            Some(file) => {
+                text.push_str("sqlite://");
+                for segment in file.split('/').enumerate() {
+                    if segment.0 > 0 {
+                        text.push('/');
+                    }
+                    crate::resource::encode_into(&mut text, segment.1);
+                }
+            }
+        }
+        for (index, (key, value)) in self.query_pairs().enumerate() {
+            text.push(if index == 0 { '?' } else { '&' });
+            crate::resource::encode_into(&mut text, key);
+            text.push('=');
+            crate::resource::encode_into(&mut text, value);
+        }
+        text
     }
 }
 
@@ -187,15 +214,119 @@ impl crate::resource::DatabaseUrl {
     /// assert!(url.to_any_connect_options().is_ok());
     /// ```
     pub fn to_any_connect_options(&self) -> Result<sqlx::any::AnyConnectOptions, AttachError> {
-        use secrecy::ExposeSecret;
         use std::str::FromStr;
-        // Checked by the kind's conversion first, so nothing is dropped.
-        match self {
-            Self::Postgres(url) => drop(url.to_pg_connect_options()?),
-            Self::Mysql(url) => drop(url.to_mysql_connect_options()?),
-            Self::Sqlite(url) => drop(url.to_sqlite_connect_options()?),
+        // The Any driver keeps a URL and each driver parses it again when it
+        // connects. The URL it gets is rebuilt from the handle's parts (not
+        // the text as given, which sqlx would read its own way: `+` in a
+        // query value as a space, `/%2e%2e` dropped), and what the driver
+        // will read from it is checked against the kind's own conversion.
+        let (text, same) = match self {
+            Self::Postgres(url) => {
+                let kind = url.to_pg_connect_options()?;
+                let text = canonical_pg_url(url);
+                let again = sqlx::postgres::PgConnectOptions::from_str(&text)
+                    .map_err(|error| AttachError::new(format!("sqlx: {error}")))?;
+                let same = (kind.get_host(), kind.get_port(), kind.get_socket(), kind.get_username())
+                    == (again.get_host(), again.get_port(), again.get_socket(), again.get_username())
+                    && (kind.get_database(), kind.get_application_name(), kind.get_options())
+                        == (again.get_database(), again.get_application_name(), again.get_options())
+                    && format!("{:?}", kind.get_ssl_mode()) == format!("{:?}", again.get_ssl_mode());
+                (text, same)
+            }
+            Self::Mysql(url) => {
+                let kind = url.to_mysql_connect_options()?;
+                let text = canonical_mysql_url(url);
+                let again = sqlx::mysql::MySqlConnectOptions::from_str(&text)
+                    .map_err(|error| AttachError::new(format!("sqlx: {error}")))?;
+                let same = (kind.get_host(), kind.get_port(), kind.get_socket(), kind.get_username())
+                    == (again.get_host(), again.get_port(), again.get_socket(), again.get_username())
+                    && (kind.get_database(), kind.get_charset(), kind.get_collation())
+                        == (again.get_database(), again.get_charset(), again.get_collation())
+                    && format!("{:?}", kind.get_ssl_mode()) == format!("{:?}", again.get_ssl_mode());
+                (text, same)
+            }
+            Self::Sqlite(url) => {
+                let kind = url.to_sqlite_connect_options()?;
+                let text = url.canonical_url();
+                let again = sqlx::sqlite::SqliteConnectOptions::from_str(&text)
+                    .map_err(|error| AttachError::new(format!("sqlx: {error}")))?;
+                // Each parse names its own in-memory database.
+                let memory = |o: &sqlx::sqlite::SqliteConnectOptions| {
+                    o.get_filename().to_string_lossy().starts_with("file:sqlx-in-memory-")
+                };
+                let same = kind.get_filename() == again.get_filename() || (memory(&kind) && memory(&again));
+                (zeroizing(text), same)
+            }
+        };
+        if !same {
+            return Err(AttachError::new(
+                "sqlx's Any driver would read this URL otherwise than the kind's own conversion \
+                 (an IPv6 host, which it keeps in brackets): connect with the kind's own options",
+            ));
         }
-        sqlx::any::AnyConnectOptions::from_str(crate::resource::Resource::expose_url(self).expose_secret())
-            .map_err(|error| AttachError::new(format!("sqlx: {error}")))
+        sqlx::any::AnyConnectOptions::from_str(&text).map_err(|error| AttachError::new(format!("sqlx: {error}")))
     }
+}
+
+#[cfg(feature = "sqlx-any")]
+fn zeroizing(text: String) -> secrecy::zeroize::Zeroizing<String> {
+    secrecy::zeroize::Zeroizing::new(text)
+}
+
+/// A Postgres URL rebuilt from the handle's parts, as sqlx reads it.
+#[cfg(feature = "sqlx-any")]
+fn canonical_pg_url(url: &crate::resource::PostgresUrl) -> secrecy::zeroize::Zeroizing<String> {
+    use crate::resource::{Resource, UrlParts};
+    let mut parts = UrlParts::new("postgres");
+    if let Some(host) = url.hosts().first() {
+        parts = parts.host(host.host());
+    }
+    if let Some(port) = url.port() {
+        parts = parts.port(port);
+    }
+    parts = with_credentials(parts, url);
+    if let Some(database) = url.database() {
+        parts = parts.database(database);
+    }
+    for (key, value) in url.query_pairs() {
+        if !matches!(key, "host" | "port" | "user" | "dbname") {
+            parts = parts.param(key, value);
+        }
+    }
+    parts.text()
+}
+
+/// A MySQL URL rebuilt from the handle's parts, as sqlx reads it.
+#[cfg(feature = "sqlx-any")]
+fn canonical_mysql_url(url: &crate::resource::MysqlUrl) -> secrecy::zeroize::Zeroizing<String> {
+    use crate::resource::{Resource, UrlParts};
+    let mut parts = UrlParts::new("mysql");
+    if let Some(host) = url.host() {
+        parts = parts.host(host);
+    }
+    if let Some(port) = url.port() {
+        parts = parts.port(port);
+    }
+    parts = with_credentials(parts, url);
+    if let Some(database) = url.database() {
+        parts = parts.database(database);
+    }
+    for (key, value) in url.query_pairs() {
+        parts = parts.param(key, value);
+    }
+    parts.text()
+}
+
+#[cfg(feature = "sqlx-any")]
+fn with_credentials(
+    mut parts: crate::resource::UrlParts,
+    url: &impl crate::resource::Resource,
+) -> crate::resource::UrlParts {
+    if let Some(user) = url.username() {
+        parts = parts.user(user);
+    }
+    if let Some(password) = url.password() {
+        parts = parts.password(password.clone());
+    }
+    parts
 }

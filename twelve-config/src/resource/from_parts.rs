@@ -250,6 +250,12 @@ impl UrlParts {
     /// assert!(error.to_string().contains("sslmode"));
     /// ```
     pub fn build<H: Resource>(&self) -> Result<H, ParseError> {
+        self.text().parse::<H>()
+    }
+
+    /// The URL these parts make, every part percent-encoded (wiped when
+    /// dropped: it holds the password).
+    pub(crate) fn text(&self) -> Zeroizing<String> {
         let mut text = Zeroizing::new(String::with_capacity(64));
         text.push_str(&self.scheme);
         text.push_str("://");
@@ -293,12 +299,12 @@ impl UrlParts {
             text.push('=');
             encode_into(&mut text, value);
         }
-        text.parse::<H>()
+        text
     }
 }
 
 /// Appends `part` percent-encoded: every byte but RFC 3986's unreserved.
-fn encode_into(out: &mut String, part: &str) {
+pub(crate) fn encode_into(out: &mut String, part: &str) {
     for byte in part.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));

@@ -144,6 +144,8 @@ pub use amqp::AmqpUrl;
 pub use database::DatabaseUrl;
 #[doc(hidden)]
 pub use from_parts::RawUrl;
+#[allow(unused_imports, reason = "used by the sqlx conversions")]
+pub(crate) use from_parts::encode_into;
 pub use from_parts::{Assemble, FromParts, PgEnv, UrlParts, WithPassword};
 pub use generic::ResourceUrl;
 pub use http::HttpUrl;

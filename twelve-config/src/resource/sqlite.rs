@@ -63,7 +63,8 @@ impl SqliteUrl {
         let file = parse::decode_utf8(file, false)
             .map_err(|_| ParseError::new(UrlPart::Path, "the file path is not valid percent-encoding"))?;
         let query = match query {
-            Some(query) => parse::query_pairs(query, false)?,
+            // sqlx reads the options form-encoded: `+` is a space.
+            Some(query) => parse::query_pairs(query, true)?,
             None => Vec::new(),
         };
         let parts = Parts {
@@ -81,7 +82,16 @@ impl SqliteUrl {
         };
         check_choice(&parts, "mode", &["ro", "rw", "rwc", "memory"])?;
         check_choice(&parts, "cache", &["shared", "private"])?;
-        check_choice(&parts, "immutable", &["true", "false"])?;
+        check_choice(&parts, "immutable", &["true", "false", "1", "0"])?;
+        // sqlx refuses any other option ("unknown query parameter").
+        if let Some((key, _)) =
+            parts.query.iter().find(|(key, _)| !["mode", "cache", "immutable", "vfs"].contains(&key.as_str()))
+        {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("{key:?} is not an option sqlx's SQLite driver reads: it reads mode, cache, immutable and vfs"),
+            ));
+        }
         if file.is_empty() && parts.query_value("mode") != Some("memory") {
             return Err(ParseError::new(
                 UrlPart::Path,
