@@ -81,3 +81,43 @@ fn option_values_are_read_as_each_driver_reads_them() {
     assert!("amqp://mq/%2f?auth_mechanism=PLAIN".parse::<AmqpUrl>().is_ok());
     assert!("mysql://db/app?ssl-mode=REQUIRED".parse::<MysqlUrl>().is_ok());
 }
+
+#[test]
+fn what_postgres_drivers_read_differently_is_refused_with_the_fix() {
+    // libpq and tokio-postgres match the scheme in lowercase.
+    assert!(refused::<PostgresUrl>("POSTGRES://db/app").contains("postgres://"));
+    // A raw '+': a plus to libpq, a space to sqlx.
+    assert!(refused::<PostgresUrl>("postgres://db/app?application_name=a+b").contains("%2B"));
+    // Hosts in the authority and in ?host=/?port=: replaced, added or mixed.
+    assert!(refused::<PostgresUrl>("postgres://h1/app?host=h2").contains("one place"));
+    assert!(refused::<PostgresUrl>("postgres://h1/app?port=6000").contains("one place"));
+    assert!(refused::<PostgresUrl>("postgres:///app?host=a&host=b").contains("twice"));
+    // An escaped host name: libpq decodes it, sqlx does not.
+    assert!(refused::<PostgresUrl>("postgres://%64b/app").contains("percent-escape"));
+    let socket: PostgresUrl = "postgres://%2Fvar%2Frun%2Fpostgresql/app".parse().unwrap();
+    assert!(socket.hosts()[0].is_socket());
+    // A database the url crate resolves away.
+    assert!(refused::<PostgresUrl>("postgres://db/%2e%2e").contains("?dbname="));
+    let dotted: PostgresUrl = "postgres://db/app?dbname=..".parse().unwrap();
+    assert_eq!(dotted.database(), Some(".."));
+}
+
+#[test]
+fn hosts_reach_dns_as_the_handle_reports_them() {
+    // Drivers that do not decode a host would look up `%64b`.
+    for text in ["redis://%64b", "nats://%64b", "mqtt://%64b", "kafka://%64b", "mysql://%64b/app"] {
+        let error = match text.split(':').next() {
+            Some("redis") => refused::<RedisUrl>(text),
+            Some("nats") => refused::<twelve_config::resource::NatsUrl>(text),
+            Some("mqtt") => refused::<MqttUrl>(text),
+            Some("kafka") => refused::<twelve_config::resource::KafkaUrl>(text),
+            _ => refused::<MysqlUrl>(text),
+        };
+        assert!(error.contains("percent-escape"), "{text}: {error}");
+    }
+    // redis-rs refuses wildcard addresses, and reads `user:@` as no password.
+    assert!(refused::<RedisUrl>("redis://0.0.0.0").contains("wildcard"));
+    assert!(refused::<RedisUrl>("redis://[::]:6379").contains("wildcard"));
+    let url: RedisUrl = "redis://user:@cache".parse().unwrap();
+    assert!(url.password().is_none());
+}

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use secrecy::ExposeSecret;
-use tokio_postgres::config::{SslMode, TargetSessionAttrs};
+use tokio_postgres::config::{ChannelBinding, LoadBalanceHosts, SslMode, SslNegotiation, TargetSessionAttrs};
 
 use super::AttachError;
 use crate::resource::{PostgresUrl, Resource};
@@ -78,10 +78,9 @@ impl PostgresUrl {
                     config.options(value);
                 }
                 "connect_timeout" => {
-                    let seconds: u64 = value.parse().map_err(|_| {
-                        AttachError::new(format!("connect_timeout={value:?} is not a number of seconds"))
-                    })?;
-                    config.connect_timeout(Duration::from_secs(seconds));
+                    if let Some(duration) = timeout(key, value)? {
+                        config.connect_timeout(duration);
+                    }
                 }
                 "target_session_attrs" => {
                     config.target_session_attrs(match value {
@@ -95,9 +94,88 @@ impl PostgresUrl {
                         }
                     });
                 }
+                "sslnegotiation" => {
+                    config.ssl_negotiation(match value {
+                        "postgres" => SslNegotiation::Postgres,
+                        "direct" => SslNegotiation::Direct,
+                        other => {
+                            return Err(AttachError::new(format!(
+                                "tokio-postgres cannot express sslnegotiation={other}"
+                            )));
+                        }
+                    });
+                }
+                "hostaddr" => {
+                    for address in value.split(',') {
+                        let address = address
+                            .parse()
+                            .map_err(|_| AttachError::new(format!("hostaddr={address:?} is not an IP address")))?;
+                        config.hostaddr(address);
+                    }
+                }
+                "tcp_user_timeout" => {
+                    if let Some(duration) = timeout(key, value)? {
+                        config.tcp_user_timeout(duration);
+                    }
+                }
+                "keepalives" => {
+                    config.keepalives(seconds(key, value)? != 0);
+                }
+                "keepalives_idle" => {
+                    if let Some(duration) = timeout(key, value)? {
+                        config.keepalives_idle(duration);
+                    }
+                }
+                "keepalives_interval" => {
+                    if let Some(duration) = timeout(key, value)? {
+                        config.keepalives_interval(duration);
+                    }
+                }
+                "keepalives_count" => {
+                    let count = u32::try_from(seconds(key, value)?)
+                        .map_err(|_| AttachError::new(format!("{key}={value:?} is out of range")))?;
+                    config.keepalives_retries(count);
+                }
+                "channel_binding" => {
+                    config.channel_binding(match value {
+                        "disable" => ChannelBinding::Disable,
+                        "prefer" => ChannelBinding::Prefer,
+                        "require" => ChannelBinding::Require,
+                        other => {
+                            return Err(AttachError::new(format!(
+                                "tokio-postgres cannot express channel_binding={other}"
+                            )));
+                        }
+                    });
+                }
+                "load_balance_hosts" => {
+                    config.load_balance_hosts(match value {
+                        "disable" => LoadBalanceHosts::Disable,
+                        "random" => LoadBalanceHosts::Random,
+                        other => {
+                            return Err(AttachError::new(format!(
+                                "tokio-postgres cannot express load_balance_hosts={other}"
+                            )));
+                        }
+                    });
+                }
                 other => return Err(AttachError::ignored("tokio-postgres", other)),
             }
         }
         Ok(config)
     }
+}
+
+/// A whole number of seconds (or a count), as libpq reads these options;
+/// zero or less turns a timeout off, as in libpq and tokio-postgres.
+fn seconds(key: &str, value: &str) -> Result<u64, AttachError> {
+    let number: i64 = value.parse().map_err(|_| AttachError::new(format!("{key}={value:?} is not a whole number")))?;
+    Ok(u64::try_from(number).unwrap_or(0))
+}
+
+/// A timeout in whole seconds; `None` for zero or less, which libpq and
+/// tokio-postgres read as no timeout.
+fn timeout(key: &str, value: &str) -> Result<Option<Duration>, AttachError> {
+    let number: i64 = value.parse().map_err(|_| AttachError::new(format!("{key}={value:?} is not a whole number")))?;
+    Ok(u64::try_from(number).ok().filter(|seconds| *seconds > 0).map(Duration::from_secs))
 }

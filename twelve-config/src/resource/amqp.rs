@@ -12,6 +12,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: false,
     keeps_empty_username: true,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::Any,
 };
 
 /// An AMQP 0-9-1 broker URL (RabbitMQ), read by the [RabbitMQ URI spec].

@@ -187,10 +187,10 @@ pub trait Resource: FromStr<Err = ParseError> + fmt::Display + fmt::Debug {
     /// # Examples
     ///
     /// ```
-    /// use twelve_config::resource::{PostgresUrl, Resource};
+    /// use twelve_config::resource::{RedisUrl, Resource};
     ///
-    /// let url: PostgresUrl = "PostgreSQL://db/app".parse().unwrap();
-    /// assert_eq!(url.scheme(), "postgresql");
+    /// let url: RedisUrl = "REDIS://cache/0".parse().unwrap();
+    /// assert_eq!(url.scheme(), "redis");
     /// ```
     fn scheme(&self) -> &str;
 

@@ -12,6 +12,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: true,
+    scheme_case_sensitive: true,
+    host_escapes: super::parse::HostEscapes::SocketPath,
 };
 
 /// A MongoDB connection string, read by the [connection string spec].

@@ -21,6 +21,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::No,
 };
 
 /// The query options rumqttc's `MqttOptions::parse_url` reads, each with

@@ -12,6 +12,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::No,
 };
 
 /// The `ssl-mode` values sqlx accepts (any case).
@@ -66,6 +68,12 @@ impl MysqlUrl {
             }
         }
         let database = parse::path_segment(&parts.path, "database name")?;
+        if let Some(name @ ("." | "..")) = database.as_deref() {
+            return Err(ParseError::new(
+                UrlPart::Path,
+                format!("a database named {name:?} is a path step to URL parsers (sqlx drops it): rename the database"),
+            ));
+        }
         if database.as_deref().is_some_and(|name| name.contains('/')) {
             return Err(ParseError::new(
                 UrlPart::Path,

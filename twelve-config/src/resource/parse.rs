@@ -112,10 +112,30 @@ pub(crate) struct Rules {
     /// Whether an empty user name (`:pw@host`) is kept as `Some("")`, as the
     /// RabbitMQ URI spec requires; other kinds read it as no user name.
     pub keeps_empty_username: bool,
+    /// Whether the scheme must be written in lowercase, as libpq and the
+    /// MongoDB driver match it (`POSTGRES://` is not a URI to libpq); other
+    /// drivers read it through a URL parser that lowercases it.
+    pub scheme_case_sensitive: bool,
+    /// Which hosts may hold percent-escapes, as the drivers decode them.
+    pub host_escapes: HostEscapes,
     /// Whether query keys match ignoring ASCII case, as the MongoDB
     /// connection string spec says; every other driver matches them
     /// exactly (libpq, redis-rs, sqlx, lapin, rumqttc).
     pub query_keys_ignore_case: bool,
+}
+
+/// Which hosts a kind's drivers percent-decode.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HostEscapes {
+    /// None: an escape would reach DNS as written (`%64b`).
+    No,
+    /// Only a unix socket path (`%2Fvar%2Frun%2Fpostgresql`): libpq and
+    /// the MongoDB spec decode it, but URL-based drivers (sqlx) keep an
+    /// escaped host name as written, so `%64b` would be `db` to one and
+    /// `%64b` to the other.
+    SocketPath,
+    /// Any host (WHATWG for http, lapin).
+    Any,
 }
 
 /// A parsed URL, the common part of every handle.
@@ -219,6 +239,12 @@ pub(crate) fn scheme<'i>(
     }
     // A known scheme is the rule's own name: no copy.
     if let Some(known) = rules.schemes.iter().find(|known| known.eq_ignore_ascii_case(scheme)) {
+        if rules.scheme_case_sensitive && *known != scheme {
+            return Err(ParseError::new(
+                UrlPart::Scheme,
+                format!("write the scheme in lowercase, {known}://: the driver does not read {scheme}:// as a URL"),
+            ));
+        }
         return Ok((Cow::Borrowed(known), rest));
     }
     let scheme = scheme.to_ascii_lowercase();
@@ -490,8 +516,37 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str) -> Result<
             format!("{scheme} URLs name one host; found {} separated by ','", entries.len()),
         ));
     }
+    if rules.host_escapes == HostEscapes::No
+        && let Some(entry) = entries.iter().find(|entry| entry.contains('%'))
+    {
+        let host = entry.split(':').next().unwrap_or(entry);
+        return Err(ParseError::new(
+            UrlPart::Host,
+            format!(
+                "the host {host:?} holds a percent-escape, which this driver does not decode: write the host plainly"
+            ),
+        ));
+    }
     let hosts: Vec<HostPort> =
-        entries.into_iter().map(|entry| host_port(entry, default_port, path)).collect::<Result<_, _>>()?;
+        entries.iter().map(|entry| host_port(entry, default_port, path)).collect::<Result<_, _>>()?;
+    for (entry, host) in entries.iter().zip(&hosts) {
+        if !entry.contains('%') {
+            continue;
+        }
+        if host.host.contains('/') && !host.host.starts_with('/') {
+            return Err(ParseError::new(
+                UrlPart::Host,
+                "a host holds an encoded '/': a unix socket directory starts with one (%2Fvar%2Frun%2Fpostgresql)",
+            ));
+        }
+        if rules.host_escapes == HostEscapes::SocketPath && !host.host.starts_with('/') {
+            return Err(ParseError::new(
+                UrlPart::Host,
+                "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: \
+                 write it plainly (only a socket directory is written encoded)",
+            ));
+        }
+    }
     Ok(hosts)
 }
 

@@ -3,7 +3,7 @@
 use secrecy::SecretString;
 
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
-use super::{HostPort, check_choice, handle};
+use super::{HostPort, check_choice, check_number, handle};
 
 const RULES: Rules = Rules {
     schemes: &["postgres", "postgresql"],
@@ -14,6 +14,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: true,
+    host_escapes: super::parse::HostEscapes::SocketPath,
 };
 
 /// The `sslmode` values libpq accepts.
@@ -68,10 +70,43 @@ impl PostgresUrl {
         let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
         reject_extra_equals(text)?;
         check_keys(&parts)?;
+        for key in ["host", "port", "hostaddr"] {
+            if parts.query_values(key).count() > 1 {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!(
+                        "?{key}= is given twice: libpq uses the last, tokio-postgres adds both, sqlx mixes them; give \
+                         one (a comma-separated list for several)"
+                    ),
+                ));
+            }
+        }
+        // libpq reads a raw '+' in a query value as a plus, sqlx (a form
+        // decoder) as a space: the two drivers would connect differently.
+        if text.split_once('?').is_some_and(|(_, query)| query.contains('+')) {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                "a raw '+' in the query is a plus to libpq and a space to sqlx: write %2B for a plus, %20 for a space",
+            ));
+        }
         check_choice(&parts, "sslmode", SSL_MODES)?;
         check_choice(&parts, "ssl-mode", SSL_MODES)?;
         check_choice(&parts, "target_session_attrs", SESSION_ATTRS)?;
         check_choice(&parts, "load_balance_hosts", &["disable", "random"])?;
+        check_choice(&parts, "channel_binding", &["disable", "prefer", "require"])?;
+        check_choice(&parts, "sslnegotiation", &["postgres", "direct"])?;
+        check_choice(&parts, "gssencmode", &["disable", "prefer", "require"])?;
+        check_choice(&parts, "sslcertmode", &["disable", "allow", "require"])?;
+        for key in [
+            "connect_timeout",
+            "keepalives",
+            "keepalives_idle",
+            "keepalives_interval",
+            "keepalives_count",
+            "tcp_user_timeout",
+        ] {
+            check_number::<i64>(&parts, key, "a whole number (libpq reads it as an integer)")?;
+        }
         for addresses in parts.query_values("hostaddr") {
             if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
                 return Err(ParseError::new(
@@ -98,7 +133,11 @@ impl PostgresUrl {
         }
         let database = match parts.query_value("dbname") {
             Some(name) => Some(name.to_owned()).filter(|name| !name.is_empty()),
-            None => parse::path_segment(&parts.path, "database name")?,
+            None => {
+                let name = parse::path_segment(&parts.path, "database name")?;
+                reject_dot_segment(name.as_deref())?;
+                name
+            }
         };
         Ok(Self { parts, database })
     }
@@ -208,6 +247,19 @@ fn check_keys(parts: &Parts) -> Result<(), ParseError> {
     Ok(())
 }
 
+/// A database named `.` or `..` in the path is a path step to URL parsers:
+/// sqlx drops it (the url crate resolves dot segments, `%2e%2e` too), libpq
+/// connects to it.
+pub(crate) fn reject_dot_segment(name: Option<&str>) -> Result<(), ParseError> {
+    match name {
+        Some(name @ ("." | "..")) => Err(ParseError::new(
+            UrlPart::Path,
+            format!("a database named {name:?} is a path step to URL parsers, which drop it: name it with ?dbname="),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// libpq refuses a second '=' in a query parameter (`?key=a=b`).
 fn reject_extra_equals(text: &str) -> Result<(), ParseError> {
     let Some((_, query)) = text.split_once('?') else { return Ok(()) };
@@ -226,6 +278,23 @@ fn reject_extra_equals(text: &str) -> Result<(), ParseError> {
 /// libpq: `?host=` (comma-separated) replaces the URL's hosts, and `?port=`
 /// gives one port for all hosts or one per host.
 fn apply_query_hosts(parts: &mut Parts) -> Result<(), ParseError> {
+    // libpq lets ?host= and ?port= replace the authority's; tokio-postgres
+    // adds them to it (`postgres://db/app?port=6000` is ports 5432 and 6000
+    // for one host, which it then refuses) and sqlx mixes the two. A URL
+    // that names hosts in both places means something different to each.
+    let authority_names_a_host = !parts.hosts.is_empty();
+    for key in ["host", "port"] {
+        if authority_names_a_host && parts.query_value(key).is_some() {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!(
+                    "the URL names a host before its path and ?{key}= in its query, which libpq, tokio-postgres and \
+                     sqlx combine differently: give hosts and ports in one place (host:port,host:port, or \
+                     postgres:///db?host=...&port=...)"
+                ),
+            ));
+        }
+    }
     if let Some(hosts) = parts.query_value("host") {
         let hosts = hosts.to_owned();
         // A port in the URL itself (`postgres://:12345?host=/dir`) still applies.

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 use super::{HostPort, check_choice, handle};
@@ -16,6 +16,8 @@ const TCP_RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::No,
 };
 
 const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "unix"], ..TCP_RULES };
@@ -75,6 +77,19 @@ impl RedisUrl {
                 (parse::parse(text, &TCP_RULES, "RedisUrl")?, insecure)
             }
         };
+        // redis-rs reads `redis://user:@host` as no password (no AUTH).
+        if parts.password.as_ref().is_some_and(|password| password.expose_secret().is_empty()) {
+            parts.password = None;
+        }
+        if let Some(host) = parts.hosts.iter().find(|host| matches!(host.host.as_str(), "0.0.0.0" | "::")) {
+            return Err(ParseError::new(
+                UrlPart::Host,
+                format!(
+                    "{} is a wildcard address, where a server listens, not one to connect to (redis-rs refuses it)",
+                    host.host
+                ),
+            ));
+        }
         check_choice(&parts, "protocol", &["2", "3", "resp2", "resp3"])?;
         let db = database_number(&parts)?;
         if parts.scheme.ends_with("unix") {

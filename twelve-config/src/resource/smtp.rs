@@ -12,6 +12,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::No,
 };
 
 /// A mail relay URL for message submission, by [RFC 8314] and as [lettre]

@@ -14,6 +14,8 @@ const RULES: Rules = Rules {
     at_in_path_is_error: false,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
+    scheme_case_sensitive: false,
+    host_escapes: super::parse::HostEscapes::No,
 };
 
 /// A SQLite database URL, as [sqlx] reads it.
