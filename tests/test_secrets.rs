@@ -370,7 +370,14 @@ fn an_empty_file_counts_as_unset() {
     let dir = TempDir::new("file-empty");
     let path = dir.file("empty", b"\n");
     let error = FromFile::from_vars([("PASSWORD_FILE", path_text(&path))]).unwrap_err();
-    assert!(matches!(&error.problems()[0], Problem::Missing { empty: true, .. }), "{error}");
+    // Missing, and said to be the file's fault: the variable itself is not
+    // set, so it is not "set but empty".
+    match &error.problems()[0] {
+        Problem::Missing { empty: false, hint: Some(hint), .. } => {
+            assert_eq!(hint, "the file PASSWORD_FILE names is empty");
+        }
+        other => panic!("expected a missing variable with a hint, got {other:?}"),
+    }
 }
 
 #[test]

@@ -231,6 +231,8 @@ impl std::fmt::Debug for Fetched {
 #[derive(Debug, Clone, Copy)]
 pub struct Unset {
     empty: bool,
+    /// The value came from a `_FILE` variable whose file is empty.
+    empty_file: bool,
 }
 
 /// Loads fields one by one, recording every problem.
@@ -355,8 +357,8 @@ impl<'a> Loader<'a> {
             return fetched;
         }
         match direct {
-            None if !field.info.aliases.is_empty() => self.fetch_alias(field, Unset { empty }),
-            None => Fetched::Unset(Unset { empty }),
+            None if !field.info.aliases.is_empty() => self.fetch_alias(field, Unset { empty, empty_file: false }),
+            None => Fetched::Unset(Unset { empty, empty_file: false }),
             Some(raw) => match raw.into_owned().into_string() {
                 Ok(text) => Fetched::Value(text),
                 Err(mut raw) => {
@@ -432,7 +434,7 @@ impl<'a> Loader<'a> {
             }
         }
         if content.is_empty() {
-            return Fetched::Unset(Unset { empty: true });
+            return Fetched::Unset(Unset { empty: false, empty_file: true });
         }
         match String::from_utf8(content) {
             Ok(text) => Fetched::Value(text),
@@ -696,6 +698,7 @@ impl<'a> Loader<'a> {
             file_var: field.reads_file.then(|| field.file_var()),
             similar: None,
             optional_group: None,
+            hint: unset.empty_file.then(|| format!("the file {} names is empty", field.file_var())),
         });
         None
     }
@@ -749,9 +752,41 @@ impl<'a> Loader<'a> {
 
     /// A missing `APP_DATABASE_URL` with `APP_DATABSE_URL` set is a typo:
     /// say so on the missing problem.
+    ///
+    /// And the near misses a typo test misses: the name in another case
+    /// (`app_port`), with or without the config's prefix (`ORDERS_DATABASE_URL`
+    /// for an exact `name = "DATABASE_URL"`, `PORT` for `APP_PORT`), and a
+    /// `_FILE` variable for a field that does not read files.
     fn hint_near_misses(&mut self, prefix: &str, unread: &[String]) {
         for problem in &mut self.problems {
-            if let Problem::Missing { var, similar, .. } = problem {
+            let Problem::Missing { var, similar, hint, file_var, .. } = problem else { continue };
+            if hint.is_some() {
+                continue;
+            }
+            let set = |name: &str| unread.iter().find(|unread| unread.as_str() == name);
+            let other_case = unread.iter().find(|unread| unread.eq_ignore_ascii_case(var));
+            let prefixed = (!prefix.is_empty() && !var.starts_with(prefix))
+                .then(|| format!("{prefix}{var}"))
+                .and_then(|name| unread.iter().find(|unread| unread.eq_ignore_ascii_case(&name)));
+            let unprefixed = var
+                .strip_prefix(prefix)
+                .filter(|_| !prefix.is_empty())
+                .and_then(|bare| unread.iter().find(|unread| unread.eq_ignore_ascii_case(bare)));
+            let file = format!("{var}_FILE");
+            *hint = if let Some(name) = other_case {
+                Some(format!("{name} is set: variable names are case-sensitive, write {var}"))
+            } else if let Some(name) = prefixed {
+                Some(format!("{name} is set, but this field reads {var} exactly, without the prefix {prefix}"))
+            } else if let Some(name) = unprefixed {
+                Some(format!("{name} is set: this config's variables start with {prefix}"))
+            } else if file_var.is_none()
+                && let Some(name) = set(&file)
+            {
+                Some(format!("{name} is set, but this field does not read files: set {var}, or add #[env(file)]"))
+            } else {
+                None
+            };
+            if hint.is_none() {
                 *similar = meant(var, prefix, unread.iter().map(String::as_str)).map(str::to_owned);
             }
         }

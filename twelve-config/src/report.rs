@@ -135,6 +135,11 @@ pub enum Problem {
         /// an `Option`) that is partly set: the group's field, and the
         /// variables of it that are set.
         optional_group: Option<(String, Vec<String>)>,
+        /// What was likely meant, when it is no typo: the name set in
+        /// another case (`app_port`), with or without the config's prefix,
+        /// a `_FILE` variable for a field that reads no files, or an empty
+        /// file.
+        hint: Option<String>,
     },
     /// A variable is set, but its value is not valid for the field's type.
     #[non_exhaustive]
@@ -328,7 +333,7 @@ impl Problem {
     /// What went wrong, and the lines that continue it.
     fn detail(&self) -> (String, Vec<String>) {
         match self {
-            Self::Missing { description, empty, file_var, similar, optional_group, .. } => {
+            Self::Missing { description, empty, file_var, similar, optional_group, hint, .. } => {
                 let mut parts = Vec::new();
                 if let Some(description) = description {
                     parts.push(first_line(description));
@@ -343,6 +348,9 @@ impl Problem {
                 }
                 if let Some(similar) = similar {
                     parts.push(format!("({similar} is set: a typo?)"));
+                }
+                if let Some(hint) = hint {
+                    parts.push(format!("({hint})"));
                 }
                 if let Some((group, set)) = optional_group {
                     parts.push(format!(
@@ -660,6 +668,7 @@ mod tests {
             file_var: file_var.map(str::to_owned),
             similar: None,
             optional_group: None,
+            hint: None,
         }
     }
 
