@@ -562,7 +562,14 @@ fn redis_against_redis_rs() {
                 out
             },
             |handle, error| {
-                if handle.is_tls() && error.contains("TLS") {
+                if handle.is_socket()
+                    && (handle.username().is_some() || handle.password().is_some())
+                    && error.contains("did not parse")
+                {
+                    Some(
+                        "redis-py's unix://user:password@/path: redis-rs's URL parser refuses it, the conversion builds it from the parts",
+                    )
+                } else if handle.is_tls() && error.contains("TLS") {
                     Some("rediss:// with redis-rs built without a TLS feature, as here: it refuses, never falls back")
                 } else {
                     None
@@ -926,4 +933,38 @@ fn postgres_against_sqlx() {
         );
     }
     tally.finish("PostgresUrl vs sqlx");
+}
+
+#[test]
+fn conversions_carry_what_the_driver_alone_would_drop() {
+    use twelve_config::resource::SmtpUrl;
+    // redis-py's socket form: redis-rs refuses the URL, the conversion
+    // builds it from the handle's parts, login and database included.
+    let url: RedisUrl = "unix://app:s3cr3t@/run/redis.sock?db=2".parse().unwrap();
+    let info = url.to_connection_info().unwrap();
+    assert_eq!(format!("{:?}", info.addr()), "Unix(\"/run/redis.sock\")");
+    let settings = info.redis_settings();
+    assert_eq!((settings.username(), settings.password(), settings.db()), (Some("app"), Some("s3cr3t"), 2));
+    // AMQP on an IPv6 address: lapin alone would send the login to localhost.
+    let url: AmqpUrl = "amqp://app:pw@[2001:db8::10]:5673/orders".parse().unwrap();
+    let uri = url.to_amqp_uri().unwrap();
+    assert_eq!((uri.authority.host.as_str(), uri.authority.port), ("2001:db8::10", 5673));
+    let alone = lapin::uri::AMQPUri::from_str("amqp://app:pw@[2001:db8::10]:5673/orders").unwrap();
+    assert_eq!(alone.authority.host, "localhost");
+    // The spec's empty user name stays empty (lapin alone: guest).
+    let url: AmqpUrl = "amqp://:pw@mq/orders".parse().unwrap();
+    assert_eq!(url.to_amqp_uri().unwrap().authority.userinfo.username, "");
+    // Options the drivers read and the conversions once refused.
+    let url: PostgresUrl = "postgres://db/app?options=-c%20search_path%3Dbilling%20-c%20geqo%3Doff".parse().unwrap();
+    assert_eq!(url.to_pg_connect_options().unwrap().get_options(), Some("-c search_path=billing -c geqo=off"));
+    let config = url.to_tokio_postgres_config().unwrap();
+    assert_eq!(config.get_options(), Some("-c search_path=billing -c geqo=off"));
+    let url: PostgresUrl = "postgres://db/app?keepalives=1&keepalives_idle=30&hostaddr=10.0.0.7".parse().unwrap();
+    let config = url.to_tokio_postgres_config().unwrap();
+    assert_eq!(config.get_keepalives_idle(), std::time::Duration::from_secs(30));
+    assert_eq!(config.get_hostaddrs(), ["10.0.0.7".parse::<std::net::IpAddr>().unwrap()]);
+    let url: twelve_config::resource::MysqlUrl = "mysql://db/app?timezone=%2B00:00&sslca=/etc/ca.pem".parse().unwrap();
+    assert!(url.to_mysql_connect_options().is_ok());
+    // SMTP: a password without a user is refused, never dropped.
+    assert!("smtp://:pw@relay".parse::<SmtpUrl>().is_err());
 }

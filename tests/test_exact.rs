@@ -121,3 +121,9 @@ fn hosts_reach_dns_as_the_handle_reports_them() {
     let url: RedisUrl = "redis://user:@cache".parse().unwrap();
     assert!(url.password().is_none());
 }
+
+#[test]
+fn a_lone_percent_in_a_query_value_gets_the_escape_to_use() {
+    let error = refused::<PostgresUrl>("postgres://db/app?application_name=50%");
+    assert!(error.contains("%25"), "{error}");
+}

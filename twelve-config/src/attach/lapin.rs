@@ -35,10 +35,10 @@ impl AmqpUrl {
         if let Some((key, _)) = self.query_pairs().find(|(key, _)| !READ.contains(key)) {
             return Err(AttachError::ignored("lapin", key));
         }
-        // Built from the handle's parts: lapin's own parser sends every IP
-        // address (`amqp://10.0.0.5`, `amqp://[2001:db8::10]`) to
-        // `localhost`, as it reads only a domain name, and it turns the
-        // spec's empty user name (`amqp://:pw@mq`) into `guest`.
+        // Built from the handle's parts: lapin's own parser sends an IPv6
+        // address (`amqp://[2001:db8::10]`) to `localhost`, as it reads only
+        // what the url crate calls a domain, and it turns the spec's empty
+        // user name (`amqp://:pw@mq`) into `guest`.
         let number = |key: &str| self.query_pairs().find(|(k, _)| *k == key).map(|(_, value)| value);
         let parsed = |key: &str| -> Result<Option<u64>, AttachError> {
             number(key)

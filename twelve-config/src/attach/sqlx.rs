@@ -72,6 +72,7 @@ impl crate::resource::PostgresUrl {
                     "sslcert" | "ssl-cert" => options.ssl_client_cert(value),
                     "sslkey" | "ssl-key" => options.ssl_client_key(value),
                     "application_name" => options.application_name(value),
+                    "options" => options.options(libpq_options(value)?),
                     "statement-cache-capacity" => options.statement_cache_capacity(value.parse().map_err(|_| {
                         AttachError::new(format!("statement-cache-capacity={value:?} is not a number"))
                     })?),
@@ -80,6 +81,34 @@ impl crate::resource::PostgresUrl {
         }
         Ok(options)
     }
+}
+
+/// libpq's `options` (`-c key=value -c key=value`, or `--key=value`) as the
+/// pairs sqlx's `PgConnectOptions::options` takes.
+#[cfg(feature = "sqlx-postgres")]
+fn libpq_options(text: &str) -> Result<Vec<(String, String)>, AttachError> {
+    let unsupported = || {
+        AttachError::new(
+            "sqlx takes options=\"-c key=value ...\" (or --key=value); this one holds something else: set it in code",
+        )
+    };
+    if text.contains('\\') {
+        return Err(unsupported());
+    }
+    let mut pairs = Vec::new();
+    let mut words = text.split_whitespace();
+    while let Some(word) = words.next() {
+        let setting = match word {
+            "-c" => words.next().ok_or_else(unsupported)?,
+            word => match word.strip_prefix("--").or_else(|| word.strip_prefix("-c")) {
+                Some(setting) => setting,
+                None => return Err(unsupported()),
+            },
+        };
+        let (key, value) = setting.split_once('=').ok_or_else(unsupported)?;
+        pairs.push((key.to_owned(), value.to_owned()));
+    }
+    Ok(pairs)
 }
 
 #[cfg(feature = "sqlx-mysql")]
@@ -123,9 +152,10 @@ impl crate::resource::MysqlUrl {
                 "ssl-mode" | "sslmode" => options.ssl_mode(
                     value.parse().map_err(|_| AttachError::new(format!("sqlx does not know ssl-mode={value:?}")))?,
                 ),
-                "ssl-ca" => options.ssl_ca(value),
-                "ssl-cert" => options.ssl_client_cert(value),
-                "ssl-key" => options.ssl_client_key(value),
+                "ssl-ca" | "sslca" => options.ssl_ca(value),
+                "ssl-cert" | "sslcert" => options.ssl_client_cert(value),
+                "ssl-key" | "sslkey" => options.ssl_client_key(value),
+                "timezone" | "time-zone" => options.timezone(Some(value.to_owned())),
                 "charset" => options.charset(value),
                 "collation" => options.collation(value),
                 "socket" => options.socket(value),

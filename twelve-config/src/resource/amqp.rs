@@ -14,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
+    query_flags: false,
 };
 
 /// An AMQP 0-9-1 broker URL (RabbitMQ), read by the [RabbitMQ URI spec].

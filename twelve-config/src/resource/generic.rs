@@ -14,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
+    query_flags: true,
 };
 
 /// A URL of any scheme, for a resource without a handle of its own (NATS,

@@ -1,9 +1,7 @@
 //! HTTP services, by the WHATWG URL standard through the `url` crate.
 
 use super::handle;
-#[cfg(feature = "url")]
-use super::parse::UrlPart;
-use super::parse::{self, ParseError, Parts, Rules};
+use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
     schemes: &["http", "https"],
@@ -16,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
+    query_flags: true,
 };
 
 /// An HTTP service's base URL: `https://user:token@api.example.com/v1`.
@@ -50,6 +49,7 @@ impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
         let parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
+        check_host(parts.hosts.first().map_or("", |host| host.host.as_str()))?;
         #[cfg(feature = "url")]
         let url = url::Url::parse(text)
             .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;
@@ -93,3 +93,31 @@ impl HttpUrl {
 }
 
 handle!(HttpUrl);
+
+/// What the WHATWG URL standard refuses or rewrites in a host, checked
+/// without the `url` feature too: a path (`%2Fetc`), and a host that ends
+/// in a number but is not an IPv4 address in dotted decimal (`256.1.1.1`
+/// is refused, `127.1` and `0x7f.1` are rewritten to `127.0.0.1`).
+fn check_host(host: &str) -> Result<(), ParseError> {
+    if host.contains(['/', '\\', '%', '@', ':']) && host.parse::<std::net::Ipv6Addr>().is_err() {
+        return Err(ParseError::new(
+            UrlPart::Host,
+            format!("{host:?} is not a host name: no host holds '/', '\\', '%', '@' or ':'"),
+        ));
+    }
+    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or_default();
+    let numeric = !last.is_empty()
+        && (last.bytes().all(|b| b.is_ascii_digit())
+            || (last.len() > 1
+                && last[..2].eq_ignore_ascii_case("0x")
+                && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
+    let dotted_decimal = host.split('.').count() == 4
+        && host.split('.').all(|part| part.parse::<u8>().is_ok() && (part == "0" || !part.starts_with('0')));
+    if numeric && !dotted_decimal {
+        return Err(ParseError::new(
+            UrlPart::Host,
+            format!("{host:?} ends in a number but is not an IPv4 address in dotted decimal (a.b.c.d, each 0 to 255)"),
+        ));
+    }
+    Ok(())
+}

@@ -6,21 +6,25 @@ use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 const RULES: Rules = Rules {
     schemes: &["memcache", "memcached"],
     default_port: |_| Some(MemcachedUrl::DEFAULT_PORT),
-    multi_host: false,
-    host_optional: false,
+    multi_host: true,
+    host_optional: true,
     plus_is_space: false,
     at_in_path_is_error: true,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 /// A Memcached server URL, as the [memcache crate] reads it:
 /// `memcache://host:11211?timeout=1&tcp_nodelay=true`.
 ///
-/// One host per URL (the crate takes a list of URLs for a cluster); the
-/// port defaults to 11211; the path must be empty.
+/// One host or a comma-separated list (`memcache://h1:11211,h2:11212`,
+/// as django-environ and pylibmc write a cluster; the memcache crate takes
+/// the servers as a list of URLs), or a unix socket
+/// (`memcache:///tmp/memcached.sock`, port `None`). The port defaults to
+/// 11211; a host URL has no path.
 ///
 /// [memcache crate]: https://docs.rs/memcache
 ///
@@ -32,6 +36,11 @@ const RULES: Rules = Rules {
 /// let url: MemcachedUrl = "memcache://cache.internal?timeout=2".parse().unwrap();
 /// assert_eq!((url.host(), url.port()), (Some("cache.internal"), Some(11211)));
 /// assert!("memcache://cache/0".parse::<MemcachedUrl>().is_err());
+///
+/// let cluster: MemcachedUrl = "memcache://h1:11211,h2:11212".parse().unwrap();
+/// assert_eq!(cluster.hosts().len(), 2);
+/// let socket: MemcachedUrl = "memcache:///tmp/memcached.sock".parse().unwrap();
+/// assert_eq!((socket.host(), socket.port()), (Some("/tmp/memcached.sock"), None));
 /// ```
 #[derive(Clone)]
 pub struct MemcachedUrl {
@@ -43,8 +52,21 @@ impl MemcachedUrl {
     pub const DEFAULT_PORT: u16 = 11211;
 
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let parts = parse::parse(text, &RULES, "MemcachedUrl")?;
-        if !matches!(parts.path.as_str(), "" | "/") {
+        let mut parts = parse::parse(text, &RULES, "MemcachedUrl")?;
+        if parts.hosts.is_empty() {
+            // `memcache:///tmp/memcached.sock`: a unix socket, as the memcache
+            // crate and pylibmc read it.
+            let socket = parse::decode_utf8(&parts.path, false)
+                .map_err(|_| ParseError::new(UrlPart::Path, "the socket path is not valid percent-encoding"))?;
+            if socket.len() <= 1 || parts.hosts_default_port != Some(Self::DEFAULT_PORT) {
+                return Err(ParseError::new(
+                    UrlPart::Host,
+                    "the host is missing: expected memcache://host:11211, or memcache:///path/to/memcached.sock",
+                ));
+            }
+            parts.hosts.push(super::HostPort { host: socket, port: None, explicit_port: false });
+            parts.path.clear();
+        } else if !matches!(parts.path.as_str(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "a memcache URL has no path: remove what follows the host"));
         }
         super::check_number::<f64>(&parts, "timeout", "a number of seconds")?;

@@ -14,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: true,
     scheme_case_sensitive: true,
     host_escapes: super::parse::HostEscapes::SocketPath,
+    query_flags: false,
 };
 
 /// A MongoDB connection string, read by the [connection string spec].
@@ -55,13 +56,24 @@ impl MongoUrl {
     pub const DEFAULT_PORT: u16 = 27017;
 
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let parts = parse::parse(text, &RULES, "MongoUrl")?;
-        if !parts.path.starts_with('/') && text.contains('?') {
+        let mut parts = parse::parse(text, &RULES, "MongoUrl")?;
+        // The spec (since 2023): `mongodb://host?opt=v`, with no '/', is valid.
+        if parts.password.is_some() && parts.username.is_none() {
             return Err(ParseError::new(
-                UrlPart::Query,
-                "options follow a '/' after the hosts: write mongodb://host/?option=value",
+                UrlPart::UserInfo,
+                "a password with no user name, which the MongoDB driver refuses: write mongodb://user:password@host",
             ));
         }
+        // A unix socket host has no port (the spec: a path ending in .sock).
+        for host in &mut parts.hosts {
+            if host.host.starts_with('/') {
+                if host.explicit_port {
+                    return Err(ParseError::new(UrlPart::Port, "a unix socket host takes no port"));
+                }
+                host.port = None;
+            }
+        }
+        check_options(&parts)?;
         let srv = parts.scheme == "mongodb+srv";
         if srv {
             if parts.hosts.len() > 1 {
@@ -79,11 +91,11 @@ impl MongoUrl {
         }
         let database = parse::path_segment(&parts.path, "database name")?;
         if let Some(name) = &database
-            && let Some(bad) = name.chars().find(|c| "/\\. \"$".contains(*c))
+            && let Some(bad) = name.chars().find(|c| "/\\ \"$".contains(*c))
         {
             return Err(ParseError::new(UrlPart::Path, format!("the database name cannot hold {bad:?}")));
         }
-        for key in ["tls", "ssl", "directConnection", "loadBalanced", "retryWrites", "retryReads"] {
+        for key in BOOLEANS {
             check_choice(&parts, key, &["true", "false"])?;
         }
         if let (Some(tls), Some(ssl)) = (parts.query_value("tls"), parts.query_value("ssl"))
@@ -131,6 +143,88 @@ impl MongoUrl {
     pub fn is_srv(&self) -> bool {
         self.parts.scheme == "mongodb+srv"
     }
+}
+
+/// The options of the [connection string spec] and the Rust driver, by
+/// what their values must be; the driver refuses any other.
+///
+/// [connection string spec]: https://github.com/mongodb/specifications/blob/master/source/uri-options/uri-options.md
+const NUMBERS: &[&str] = &[
+    "connectTimeoutMS",
+    "heartbeatFrequencyMS",
+    "localThresholdMS",
+    "maxIdleTimeMS",
+    "maxPoolSize",
+    "maxConnecting",
+    "maxStalenessSeconds",
+    "minPoolSize",
+    "proxyPort",
+    "serverSelectionTimeoutMS",
+    "socketTimeoutMS",
+    "srvMaxHosts",
+    "timeoutMS",
+    "waitQueueTimeoutMS",
+    "wTimeoutMS",
+    "zlibCompressionLevel",
+];
+const BOOLEANS: &[&str] = &[
+    "directConnection",
+    "journal",
+    "loadBalanced",
+    "retryReads",
+    "retryWrites",
+    "serverSelectionTryOnce",
+    "ssl",
+    "tls",
+    "tlsAllowInvalidCertificates",
+    "tlsAllowInvalidHostnames",
+    "tlsDisableCertificateRevocationCheck",
+    "tlsDisableOCSPEndpointCheck",
+    "tlsInsecure",
+];
+const TEXTS: &[&str] = &[
+    "appName",
+    "authMechanism",
+    "authMechanismProperties",
+    "authSource",
+    "compressors",
+    "proxyHost",
+    "proxyUsername",
+    "proxyPassword",
+    "readConcernLevel",
+    "readPreference",
+    "readPreferenceTags",
+    "replicaSet",
+    "serverMonitoringMode",
+    "srvServiceName",
+    "tlsCAFile",
+    "tlsCertificateKeyFile",
+    "tlsCertificateKeyFilePassword",
+    "uuidRepresentation",
+    "w",
+];
+
+/// Every option is one the driver reads (keys ignore case, as the spec
+/// says), numbers are numbers.
+fn check_options(parts: &Parts) -> Result<(), ParseError> {
+    let known = |list: &[&str], key: &str| list.iter().any(|known| known.eq_ignore_ascii_case(key));
+    for (key, value) in &parts.query {
+        if known(NUMBERS, key) {
+            if value.parse::<i64>().is_err() {
+                return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not a whole number")));
+            }
+        } else if !known(BOOLEANS, key) && !known(TEXTS, key) {
+            let all = NUMBERS.iter().chain(BOOLEANS).chain(TEXTS);
+            let hint = crate::suggest::closest(key, all.map(|known| (*known, *known)))
+                .map(|known| format!(": did you mean {known}?"))
+                .unwrap_or_default();
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("{key:?} is not a MongoDB connection option (the driver refuses it){hint}"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 handle!(MongoUrl);

@@ -23,6 +23,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 /// The query options rumqttc's `MqttOptions::parse_url` reads, each with

@@ -14,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 /// The `ssl-mode` values sqlx accepts (any case).
@@ -55,7 +56,13 @@ impl MysqlUrl {
     pub const DEFAULT_PORT: u16 = 3306;
 
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let parts = parse::parse(text, &RULES, "MysqlUrl")?;
+        // A raw space inside a query value, as django-environ writes
+        // `?init_command=SET storage_engine=INNODB`: read as %20 (sqlx's URL
+        // parser encodes it so). Other whitespace stays refused.
+        let spaced = text.split_once('?').filter(|(_, query)| query.contains(' '));
+        let encoded = spaced
+            .map(|(before, query)| secrecy::zeroize::Zeroizing::new(format!("{before}?{}", query.replace(' ', "%20"))));
+        let parts = parse::parse(encoded.as_deref().map_or(text, String::as_str), &RULES, "MysqlUrl")?;
         // sqlx reads the mode ignoring case, as MySQL's own `--ssl-mode` does.
         for key in ["ssl-mode", "sslmode"] {
             if let Some(bad) =

@@ -24,6 +24,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 /// A NATS server URL, or a cluster's list of them, as [async-nats] and

@@ -118,6 +118,9 @@ pub(crate) struct Rules {
     pub scheme_case_sensitive: bool,
     /// Which hosts may hold percent-escapes, as the drivers decode them.
     pub host_escapes: HostEscapes,
+    /// Whether a query key may stand alone (`?debug`), as in HTTP; the
+    /// database drivers need `key=value`.
+    pub query_flags: bool,
     /// Whether query keys match ignoring ASCII case, as the MongoDB
     /// connection string spec says; every other driver matches them
     /// exactly (libpq, redis-rs, sqlx, lapin, rumqttc).
@@ -378,7 +381,7 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
         hosts.clear();
     }
     let query = match query {
-        Some(query) => query_pairs(query, rules.plus_is_space)?,
+        Some(query) => query_pairs_with(query, rules.plus_is_space, rules.query_flags)?,
         None => Vec::new(),
     };
     Ok(Parts {
@@ -413,7 +416,7 @@ pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
 
 type UserInfo = (Option<String>, Option<SecretString>);
 
-fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
+pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
     if userinfo.contains('@') {
         return Err(ParseError::new(
             UrlPart::UserInfo,
@@ -638,9 +641,19 @@ pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
 /// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
 /// the MongoDB connection string spec.
 pub(crate) fn query_pairs(query: &str, plus_is_space: bool) -> Result<Vec<(String, String)>, ParseError> {
+    query_pairs_with(query, plus_is_space, false)
+}
+
+/// [`query_pairs`], where `flags` lets a key stand alone (`?debug`, value
+/// `""`).
+pub(crate) fn query_pairs_with(
+    query: &str,
+    plus_is_space: bool,
+    flags: bool,
+) -> Result<Vec<(String, String)>, ParseError> {
     // Sized once, so no growth leaves a copy; wiped if an error cuts it short.
     let mut pairs = WipedPairs(Vec::with_capacity(query.split('&').count()));
-    let result = fill_query_pairs(query, plus_is_space, &mut pairs.0);
+    let result = fill_query_pairs(query, plus_is_space, flags, &mut pairs.0);
     result.map(|()| std::mem::take(&mut pairs.0))
 }
 
@@ -653,21 +666,34 @@ impl Drop for WipedPairs {
     }
 }
 
-fn fill_query_pairs(query: &str, plus_is_space: bool, pairs: &mut Vec<(String, String)>) -> Result<(), ParseError> {
+fn fill_query_pairs(
+    query: &str,
+    plus_is_space: bool,
+    flags: bool,
+    pairs: &mut Vec<(String, String)>,
+) -> Result<(), ParseError> {
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-        let Some((key, value)) = pair.split_once('=') else {
-            return Err(ParseError::new(
-                UrlPart::Query,
-                format!("query parameter {:?} has no value: expected key=value", short(pair)),
-            ));
+        let (key, value) = match pair.split_once('=') {
+            Some(split) => split,
+            None if flags => (pair, ""),
+            None => {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!("query parameter {:?} has no value: expected key=value", short(pair)),
+                ));
+            }
         };
         let key = decode_utf8(key, plus_is_space).map_err(|_| {
             ParseError::new(UrlPart::Query, format!("query key {:?} is not valid percent-encoding", short(key)))
         })?;
-        let value = decode_utf8(value, plus_is_space).map_err(|_| {
+        let value = decode_utf8(value, plus_is_space).map_err(|problem| {
+            let hint = match problem {
+                DecodeProblem::BadEscape => " (a '%' must start an escape such as %20: write a literal '%' as %25)",
+                DecodeProblem::NotUtf8 => " (it is not UTF-8 once decoded)",
+            };
             ParseError::new(
                 UrlPart::Query,
-                format!("the value of query parameter {key:?} is not valid percent-encoding"),
+                format!("the value of query parameter {key:?} is not valid percent-encoding{hint}"),
             )
         })?;
         pairs.push((key, value));

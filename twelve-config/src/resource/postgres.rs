@@ -16,6 +16,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: true,
     host_escapes: super::parse::HostEscapes::SocketPath,
+    query_flags: false,
 };
 
 /// The `sslmode` values libpq accepts.

@@ -18,6 +18,7 @@ const TCP_RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "unix"], ..TCP_RULES };
@@ -162,8 +163,17 @@ impl RedisUrl {
 /// `unix:///path`, `unix:/path`, `redis+unix:///path`, with a query.
 fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseError> {
     parse::reject_fragment(rest)?;
+    // redis-py's `unix://[user[:password]@]/path?db=N`: user info, no host.
+    let mut userinfo = None;
     let path_and_query = match rest.strip_prefix("//") {
         Some(after) if after.starts_with('/') => after,
+        Some(after)
+            if after.find('@').is_some_and(|at| after[at + 1..].starts_with('/') && !after[..at].contains('/')) =>
+        {
+            let at = after.find('@').unwrap_or_default();
+            userinfo = Some(&after[..at]);
+            &after[at + 1..]
+        }
         Some(_) => {
             return Err(ParseError::new(
                 UrlPart::Path,
@@ -191,11 +201,15 @@ fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseErr
         Some(query) => parse::query_pairs(query, true)?,
         None => Vec::new(),
     };
+    let (username, password) = match userinfo {
+        Some(userinfo) => parse::userinfo_parts(userinfo)?,
+        None => (None, None),
+    };
     Ok(Parts {
         raw: SecretString::default(),
         scheme,
-        username: None,
-        password: None,
+        username: username.filter(|user| !user.is_empty()),
+        password,
         hosts: vec![HostPort { host: socket, port: None, explicit_port: false }],
         has_authority: false,
         path: String::new(),

@@ -14,6 +14,7 @@ const RULES: Rules = Rules {
     query_keys_ignore_case: false,
     scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::No,
+    query_flags: false,
 };
 
 /// A mail relay URL for message submission, by [RFC 8314] and as [lettre]
@@ -48,6 +49,12 @@ pub struct SmtpUrl {
 impl SmtpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let parts = parse::parse(text, &RULES, "SmtpUrl")?;
+        if parts.password.is_some() && parts.username.is_none() {
+            return Err(ParseError::new(
+                UrlPart::UserInfo,
+                "a password with no user name: SMTP AUTH needs both, smtp://user:password@relay",
+            ));
+        }
         if !matches!(parts.path.as_str(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "an SMTP URL has no path: remove what follows the host"));
         }
