@@ -276,6 +276,11 @@ const STRICTER: &[(&str, &str)] = &[
         "is given twice: libpq uses the last",
         "?host=, ?port= or ?hostaddr= twice, which each Postgres driver reads its own way",
     ),
+    (
+        "ends in a number but is not an IPv4 address",
+        "a host such as 127.1 that WHATWG rewrites (to 127.0.0.1) or refuses (256.1.1.1)",
+    ),
+    ("a MySQL database name cannot hold '/'", "a '/' in a MySQL database name, which the server refuses"),
     ("a raw '+' in the query", "a raw '+' in a Postgres query: a plus to libpq, a space to sqlx"),
     ("is not mqtt, mqtts, ws or wss", "tcp:// and ssl://: rumqttc's aliases, outside the handle's schemes (DESIGN.md)"),
     (
@@ -967,4 +972,108 @@ fn conversions_carry_what_the_driver_alone_would_drop() {
     assert!(url.to_mysql_connect_options().is_ok());
     // SMTP: a password without a user is refused, never dropped.
     assert!("smtp://:pw@relay".parse::<SmtpUrl>().is_err());
+}
+
+// MySQL against sqlx
+
+#[test]
+fn mysql_against_sqlx() {
+    use twelve_config::resource::MysqlUrl;
+    let (mut rng, size) = rng();
+    let mut tally = Tally::default();
+    let paths = ["/shop", "", "/", "/my%20db", "/a%2Fb", "/%2e%2e", "/caf%C3%A9"];
+    let pairs = [
+        "ssl-mode=required",
+        "sslmode=DISABLED",
+        "ssl-mode=bogus",
+        "charset=utf8mb4",
+        "collation=utf8mb4_bin",
+        "ssl-ca=/etc/ca.pem",
+        "sslca=/etc/ca.pem",
+        "timezone=%2B00:00",
+        "statement-cache-capacity=10",
+        "socket=%2Frun%2Fmysqld.sock",
+        "ssl-mode=required&ssl-mode=disabled",
+    ];
+    for _ in 0..size {
+        let scheme = rng.pick(&["mysql", "mysql", "mariadb", "MYSQL"]);
+        let input = format!(
+            "{scheme}://{}{}{}{}",
+            userinfo(&mut rng),
+            host_port(&mut rng),
+            rng.pick(&paths),
+            query(&mut rng, &pairs)
+        );
+        let handle = input.parse::<MysqlUrl>();
+        let driver = sqlx::mysql::MySqlConnectOptions::from_str(&input);
+        let view = |o: &sqlx::mysql::MySqlConnectOptions| {
+            format!(
+                "host={} port={} socket={:?} user={} db={:?} ssl={:?} charset={} collation={:?}",
+                o.get_host().trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase(),
+                o.get_port(),
+                o.get_socket(),
+                o.get_username(),
+                o.get_database(),
+                o.get_ssl_mode(),
+                o.get_charset(),
+                o.get_collation()
+            )
+        };
+        judge(
+            &mut tally,
+            &input,
+            handle,
+            driver,
+            |handle, driver| {
+                let mut out = Vec::new();
+                match handle.to_mysql_connect_options() {
+                    Ok(converted) => differ(&mut out, "the conversion", view(&converted), view(driver)),
+                    Err(error) => out.push(format!("the conversion fails: {error}")),
+                }
+                out
+            },
+            |_, _| None,
+        );
+    }
+    tally.finish("MysqlUrl vs sqlx");
+}
+
+// HTTP against the url crate (WHATWG)
+
+#[test]
+fn http_against_the_url_crate() {
+    use twelve_config::resource::HttpUrl;
+    let (mut rng, size) = rng();
+    let mut tally = Tally::default();
+    let paths = ["", "/", "/v1/", "/a@b", "/a%20b", "/x=password=1", "/%2e%2e/x"];
+    let pairs = ["debug", "q=a+b", "token=t", "x=%20", "page=2", "a=%ZZ"];
+    for _ in 0..size {
+        let scheme = rng.pick(&["https", "http", "HTTPS"]);
+        let hosts =
+            ["api.example.com", "10.0.0.5", "[::1]", "256.1.1.1", "127.1", "API.Example.COM", "%61pi.example", "a_b"];
+        let host = if rng.chance(50) { rng.pick(&hosts).to_owned() } else { host_port(&mut rng) };
+        let input = format!("{scheme}://{}{host}{}{}", userinfo(&mut rng), rng.pick(&paths), query(&mut rng, &pairs));
+        let handle = input.parse::<HttpUrl>();
+        let driver = url::Url::parse(&input);
+        judge(
+            &mut tally,
+            &input,
+            handle,
+            driver,
+            |handle, driver| {
+                let mut out = Vec::new();
+                let host = driver.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
+                differ(&mut out, "host", handle.host().unwrap_or_default().to_ascii_lowercase(), host.to_owned());
+                differ(&mut out, "port", handle.port(), driver.port_or_known_default());
+                let user = (!driver.username().is_empty()).then(|| percent_decode(driver.username()));
+                differ(&mut out, "username", handle.username().map(str::to_owned), user);
+                let password = driver.password().map(percent_decode);
+                differ(&mut out, "password", handle.password().map(|p| p.expose_secret().to_owned()), password);
+                differ(&mut out, "the conversion", handle.to_url(), driver.clone());
+                out
+            },
+            |_, _| None,
+        );
+    }
+    tally.finish("HttpUrl vs url");
 }

@@ -48,7 +48,11 @@ pub struct HttpUrl {
 impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
-        let parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
+        let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
+        // WHATWG: `https://user:@host` has no password.
+        if parts.password.as_ref().is_some_and(|password| secrecy::ExposeSecret::expose_secret(password).is_empty()) {
+            parts.password = None;
+        }
         check_host(parts.hosts.first().map_or("", |host| host.host.as_str()))?;
         #[cfg(feature = "url")]
         let url = url::Url::parse(text)

@@ -81,10 +81,13 @@ impl MysqlUrl {
                 format!("a database named {name:?} is a path step to URL parsers (sqlx drops it): rename the database"),
             ));
         }
+        if parts.path.trim_start_matches('/').contains('/') {
+            return Err(ParseError::new(UrlPart::Path, "the database name is one path segment: remove the second '/'"));
+        }
         if database.as_deref().is_some_and(|name| name.contains('/')) {
             return Err(ParseError::new(
                 UrlPart::Path,
-                "the database name is one path segment: a '/' in it is written %2F",
+                "a MySQL database name cannot hold '/' (the server keeps each database as a directory)",
             ));
         }
         Ok(Self { parts, database })
