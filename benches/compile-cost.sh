@@ -1,64 +1,168 @@
 #!/usr/bin/env bash
-# Cold `cargo build` time of a crate holding one 30-field config, derived by
-# twelve-config, envconfig, and envy with serde, each in a fresh target
-# directory, one after the other. Prints a Markdown table.
+# What a config crate costs to compile, measured side by side in one run.
 #
-#     bash benches/compile-cost.sh
+#     bash benches/compile-cost.sh            # 3 rounds
+#     ROUNDS=5 bash benches/compile-cost.sh
+#
+# A base service crate (serde with derive, thiserror, and a struct and an
+# error using them) is built cold, alone and with each config crate added
+# and a 30-field config derived by it: twelve-config (default features, and
+# with `serde`), envconfig, envy (serde). The variants are interleaved in
+# every round, each in a fresh target directory against one shared registry
+# (fetched first, so no download is timed), and the minimum over the rounds
+# is kept. Printed:
+#
+# - the marginal cold build: the variant's cold `cargo build` minus the
+#   base's, and its ratio to envconfig's;
+# - the incremental rebuild after an edit of the config (a field renamed);
+# - the expansion of the derive for the same 30-field struct, in lines of
+#   `-Zunpretty=expanded` output beyond the base's (nightly), beside serde's
+#   `Deserialize`;
+# - the incremental rebuild of configs of 100, 300 and 1,000 fields, to
+#   show the cost grows linearly in the fields.
+#
+# Needs: cargo, bc; nightly for the expansion column (skipped without it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${ROUNDS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-fields() { # $1: a format with %s for the field name and %S for the variable
-  for name in service_name region log_level log_format host environment instance_id api_token \
-    port workers max_connections pool_size retry_count cache_ttl_secs queue_depth sample_rate \
-    cpu_threshold backoff_factor debug metrics_enabled tracing_enabled read_only maintenance_mode \
-    sentry_dsn feature_flags timeout_ms keepalive_secs database_url redis_url api_url; do
-    upper=$(echo "APP_$name" | tr a-z A-Z)
-    case $name in
-      port) ty=u16 ;; workers|max_connections|pool_size|keepalive_secs) ty=u32 ;; retry_count) ty=u8 ;;
-      cache_ttl_secs|queue_depth|timeout_ms) ty=u64 ;; sample_rate|cpu_threshold|backoff_factor) ty=f64 ;;
-      debug|metrics_enabled|tracing_enabled|read_only|maintenance_mode) ty=bool ;;
-      sentry_dsn|feature_flags) ty="Option<String>" ;; *) ty=String ;;
-    esac
-    printf "$1" "$upper" "$name" "$ty"
+# The 30 fields: name and type.
+FIELDS="service_name:String region:String log_level:String log_format:String host:String
+environment:String instance_id:String api_token:String port:u16 workers:u32 max_connections:u32
+pool_size:u32 retry_count:u8 cache_ttl_secs:u64 queue_depth:u64 sample_rate:f64 cpu_threshold:f64
+backoff_factor:f64 debug:bool metrics_enabled:bool tracing_enabled:bool read_only:bool
+maintenance_mode:bool sentry_dsn:Option<String> feature_flags:Option<String> timeout_ms:u64
+keepalive_secs:u32 database_url:String redis_url:String api_url:String"
+
+fields() { # $1: a format with %s for the variable, the field, the type; $2: how many (default 30)
+  local count=${2:-30} index=0
+  while [ "$index" -lt "$count" ]; do
+    for pair in $FIELDS; do
+      [ "$index" -lt "$count" ] || break
+      local name=${pair%%:*} ty=${pair#*:}
+      [ "$count" -gt 30 ] && name="${name}_$index"
+      printf "$1" "$(echo "APP_$name" | tr a-z A-Z)" "$name" "$ty"
+      index=$((index + 1))
+    done
   done
 }
 
-make_crate() { # $1: name, $2: dependencies, $3: the config source
+BASE_DEPS='serde = { version = "1", features = ["derive"] }
+thiserror = "2"'
+BASE_CODE='#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Order { pub id: u64, pub sku: String }
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError { #[error("not found: {0}")] NotFound(u64) }'
+
+make_crate() { # $1: name, $2: extra dependencies, $3: the config source
   mkdir -p "$work/$1/src"
-  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n' "$1" "$2" >"$work/$1/Cargo.toml"
-  printf '%s\n\nfn main() {}\n' "$3" >"$work/$1/src/main.rs"
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n%s\n\n[profile.dev]\ndebug = 0\n' \
+    "$1" "$BASE_DEPS" "$2" >"$work/$1/Cargo.toml"
+  printf '%s\n\n%s\n\nfn main() {}\n' "$BASE_CODE" "$3" >"$work/$1/src/main.rs"
 }
 
-make_crate with-twelve-config "twelve-config = { path = \"$root/twelve-config\" }" "$(
-  printf '#[allow(dead_code)]\n#[derive(twelve_config::EnvConfig)]\n#[env(prefix = \"APP_\")]\nstruct Config {\n'
-  fields '    %.0s%s: %s,\n'
+twelve() { # $1: field count
+  printf '#[allow(dead_code)]\n#[derive(twelve_config::EnvConfig)]\n#[env(prefix = "APP_", debug)]\nstruct Config {\n'
+  fields '    %.0s%s: %s,\n' "${1:-30}"
   printf '}'
-)"
-make_crate with-envconfig 'envconfig = "0.11"' "$(
+}
+envconfig() {
   printf 'use envconfig::Envconfig;\n\n#[allow(dead_code)]\n#[derive(Envconfig)]\nstruct Config {\n'
   fields '    #[envconfig(from = "%s")]\n    %s: %s,\n'
   printf '}'
-)"
-make_crate with-envy 'envy = "0.4"
-serde = { version = "1", features = ["derive"] }' "$(
+}
+envy() {
   printf '#[allow(dead_code)]\n#[derive(serde::Deserialize)]\nstruct Config {\n'
   fields '    %.0s%s: %s,\n'
   printf '}'
-)"
+}
 
-echo "| crate | cold build | crates compiled |"
-echo "| --- | --- | --- |"
-for crate in with-twelve-config with-envconfig with-envy; do
-  (cd "$work/$crate" && cargo fetch -q)
+twelve_dep="twelve-config = { path = \"$root/twelve-config\" }"
+make_crate base "" ""
+make_crate twelve-config "$twelve_dep" "$(twelve)"
+make_crate twelve-config-serde "twelve-config = { path = \"$root/twelve-config\", features = [\"serde\"] }" "$(twelve)"
+make_crate envconfig 'envconfig = "0.11"' "$(envconfig)"
+make_crate envy 'envy = "0.4"' "$(envy)"
+for size in 100 300 1000; do
+  make_crate "twelve-config-$size" "$twelve_dep" "$(twelve "$size")"
+done
+variants="base twelve-config twelve-config-serde envconfig envy"
+
+seconds() { # runs "$@", prints the wall time
+  local start end
   start=$(date +%s.%N)
-  if ! log=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" cargo build 2>&1); then
-    echo "$log" >&2
-    echo "| $crate | failed to build | |"
-    continue
-  fi
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
   end=$(date +%s.%N)
-  count=$(grep -c '^ *Compiling' <<<"$log" || true)
-  printf '| %s | %.1f s | %s |\n' "$crate" "$(echo "$end - $start" | bc)" "$count"
+  echo "$end - $start" | bc
+}
+min() { # $1: current minimum or empty, $2: a value
+  if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi
+}
+
+for crate in $variants twelve-config-100 twelve-config-300 twelve-config-1000; do
+  (cd "$work/$crate" && cargo fetch -q)
+done
+
+declare -A cold incremental
+for round in $(seq 1 "$rounds"); do
+  for crate in $variants; do
+    rm -rf "$work/target-$crate"
+    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    cold[$crate]=$(min "${cold[$crate]:-}" "$t")
+    # An edit of the config: one field renamed, then back.
+    sed -i 's/\bregion\b/region_code/' "$work/$crate/src/main.rs"
+    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    sed -i 's/\bregion_code\b/region/' "$work/$crate/src/main.rs"
+    incremental[$crate]=$(min "${incremental[$crate]:-}" "$t")
+  done
+  echo "round $round of $rounds done" >&2
+done
+
+echo "Marginal cold \`cargo build\` over the base crate (serde derive + thiserror), minimum of $rounds interleaved rounds:"
+echo
+echo "| added | marginal cold build | ratio to envconfig | incremental rebuild after an edit |"
+echo "| --- | --- | --- | --- |"
+base=${cold[base]}
+reference=$(echo "${cold[envconfig]} - $base" | bc)
+for crate in twelve-config twelve-config-serde envconfig envy; do
+  marginal=$(echo "${cold[$crate]} - $base" | bc)
+  printf '| %s | %.2f s | %.2fx | %.2f s |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" "${incremental[$crate]}"
+done
+printf '| (base alone) | %.2f s cold | | %.2f s |\n' "$base" "${incremental[base]}"
+
+if cargo +nightly --version >/dev/null 2>&1; then
+  echo
+  echo "Expansion of the 30-field config (lines of \`-Zunpretty=expanded\` beyond the base crate's):"
+  echo
+  echo "| derive | expanded lines |"
+  echo "| --- | --- |"
+  expanded() {
+    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-nightly-$1" cargo +nightly rustc --offline -q -- -Zunpretty=expanded 2>/dev/null | wc -l)
+  }
+  base_lines=$(expanded base)
+  for crate in twelve-config envconfig envy; do
+    label=$crate
+    [ "$crate" = envy ] && label="serde Deserialize (envy)"
+    printf '| %s | %s |\n' "$label" "$(($(expanded "$crate") - base_lines))"
+  done
+fi
+
+echo
+echo "Incremental rebuild of the config crate after an edit, by field count (linear growth expected):"
+echo
+echo "| fields | incremental rebuild |"
+echo "| --- | --- |"
+for size in 100 300 1000; do
+  crate=twelve-config-$size
+  best=
+  (cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" cargo build --offline -q)
+  for round in $(seq 1 "$rounds"); do
+    echo "// edit $round" >>"$work/$crate/src/main.rs"
+    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    best=$(min "$best" "$t")
+  done
+  printf '| %s | %.2f s |\n' "$size" "$best"
 done

@@ -246,7 +246,10 @@ const STRICTER: &[(&str, &str)] = &[
     ("not valid percent-encoding", "a bad escape in a path or query"),
     ("an empty host", "an empty entry in a host list"),
     ("ports for", "host and port lists that cannot pair (libpq refuses them when it connects)"),
-    ("write the scheme in lowercase", "an uppercase scheme the driver does not read as a URL"),
+    (
+        "write the scheme in lowercase",
+        "an uppercase scheme the driver does not read as a URL (sqlx opens a file named SQLITE:data.db)",
+    ),
     (
         "the vhost is one path segment",
         "the RabbitMQ URI spec: the vhost is one segment (lapin reads /a/b as a/b, others refuse)",
@@ -280,6 +283,7 @@ const STRICTER: &[(&str, &str)] = &[
         "ends in a number but is not an IPv4 address",
         "a host such as 127.1 that WHATWG rewrites (to 127.0.0.1) or refuses (256.1.1.1)",
     ),
+    ("the database file is missing", "an SQLite URL with no file and no mode=memory (sqlx opens a temporary database)"),
     ("a MySQL database name cannot hold '/'", "a '/' in a MySQL database name, which the server refuses"),
     ("a raw '+' in the query", "a raw '+' in a Postgres query: a plus to libpq, a space to sqlx"),
     ("is not mqtt, mqtts, ws or wss", "tcp:// and ssl://: rumqttc's aliases, outside the handle's schemes (DESIGN.md)"),
@@ -1076,4 +1080,100 @@ fn http_against_the_url_crate() {
         );
     }
     tally.finish("HttpUrl vs url");
+}
+
+// SQLite and sqlx's Any driver
+
+#[test]
+fn sqlite_against_sqlx() {
+    use twelve_config::resource::SqliteUrl;
+    let (mut rng, size) = rng();
+    let mut tally = Tally::default();
+    let files = [
+        "data.db",
+        "/var/lib/app/data.db",
+        ":memory:",
+        "",
+        "my%20data.db",
+        "a%3Fb.db",
+        "caf%C3%A9.db",
+        "x%25y.db",
+        "dir/x.db",
+    ];
+    let pairs = [
+        "mode=ro",
+        "mode=rwc",
+        "mode=memory",
+        "mode=RO",
+        "cache=shared",
+        "cache=private",
+        "immutable=1",
+        "immutable=true",
+        "vfs=unix-dotfile",
+        "bogus=1",
+    ];
+    for _ in 0..size {
+        let prefix = rng.pick(&["sqlite://", "sqlite:", "SQLITE:", "sqlite:///"]);
+        let input = format!("{prefix}{}{}", rng.pick(&files), query(&mut rng, &pairs));
+        let handle = input.parse::<SqliteUrl>();
+        let driver = sqlx::sqlite::SqliteConnectOptions::from_str(&input);
+        judge(
+            &mut tally,
+            &input,
+            handle,
+            driver,
+            |handle, driver| {
+                let mut out = Vec::new();
+                let memory = |o: &sqlx::sqlite::SqliteConnectOptions| {
+                    o.get_filename().to_string_lossy().starts_with("file:sqlx-in-memory-")
+                };
+                match handle.to_sqlite_connect_options() {
+                    // In memory either way (sqlx keeps `mode=memory`'s file name).
+                    Ok(converted) if memory(&converted) && handle.is_memory() => {}
+                    Ok(converted) => {
+                        differ(&mut out, "file", converted.get_filename().to_owned(), driver.get_filename().to_owned())
+                    }
+                    Err(error) => out.push(format!("the conversion fails: {error}")),
+                }
+                if let (Some(file), false) = (handle.database(), handle.is_memory()) {
+                    differ(
+                        &mut out,
+                        "database()",
+                        std::path::Path::new(file).to_owned(),
+                        driver.get_filename().to_owned(),
+                    );
+                }
+                out
+            },
+            |_, _| None,
+        );
+    }
+    tally.finish("SqliteUrl vs sqlx");
+}
+
+#[test]
+fn database_url_pools_get_the_kinds_own_options() {
+    use twelve_config::resource::DatabaseUrl;
+    let (mut rng, size) = rng();
+    let mut checked = 0;
+    for input in postgres_corpus(&mut rng, size / 4) {
+        let Ok(url) = input.parse::<DatabaseUrl>() else { continue };
+        let DatabaseUrl::Postgres(postgres) = &url else { continue };
+        let (Ok(kind), Ok(any)) = (postgres.to_pg_connect_options(), url.to_any_connect_options()) else { continue };
+        // What the Any driver's Postgres side reads from the pool's options.
+        let again = sqlx::postgres::PgConnectOptions::try_from(&any).unwrap();
+        assert_eq!(
+            (kind.get_host(), kind.get_port(), kind.get_username(), kind.get_database(), kind.get_application_name()),
+            (
+                again.get_host(),
+                again.get_port(),
+                again.get_username(),
+                again.get_database(),
+                again.get_application_name()
+            ),
+            "{input}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} URLs reached both conversions");
 }

@@ -14,7 +14,7 @@ const RULES: Rules = Rules {
     at_in_path_is_error: false,
     keeps_empty_username: false,
     query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
+    scheme_case_sensitive: true,
     host_escapes: super::parse::HostEscapes::No,
     query_flags: false,
 };
