@@ -15,7 +15,9 @@ use std::os::unix::ffi::OsStringExt;
 use std::process::{Command, ExitCode};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use twelve_config::resource::{MongoUrl, PostgresUrl, RedisUrl};
+use twelve_config::resource::{
+    FromParts, KafkaUrl, MongoUrl, MqttUrl, NatsUrl, PgEnv, PostgresUrl, RedisUrl, WithPassword,
+};
 use twelve_config::{EnvConfig, SecretBox, SecretString, Vars};
 
 /// The canary: 24 bytes no other code writes.
@@ -88,6 +90,13 @@ struct Secrets {
     database_url: Option<PostgresUrl>,
     redis_url: Option<RedisUrl>,
     mongo_url: Option<MongoUrl>,
+    nats_url: Option<NatsUrl>,
+    kafka_url: Option<KafkaUrl>,
+    mqtt_url: Option<MqttUrl>,
+    #[env(nested = "DB_")]
+    db: Option<WithPassword<PostgresUrl>>,
+    #[env(nested = "CACHE_")]
+    cache: Option<FromParts<RedisUrl>>,
     #[env(secret, parse_with = echoing)]
     echoed: Option<SecretString>,
     #[env(default = 1)]
@@ -121,8 +130,27 @@ fn a_valid_secret_and_handles_with_passwords() -> usize {
             ("Z_DATABASE_URL", url),
             ("Z_REDIS_URL", "redis://:Qz7CanaryXw3Vk9Pm2Lr8Ty5@cache/0"),
             ("Z_MONGO_URL", "mongodb://u:Qz7CanaryXw3Vk9Pm2Lr8Ty5@h/db?authMechanismProperties=x"),
+            // A NATS token, a Kafka list (joined in a copy), MQTT.
+            ("Z_NATS_URL", "nats://Qz7CanaryXw3Vk9Pm2Lr8Ty5@n1,nats://Qz7CanaryXw3Vk9Pm2Lr8Ty5@n2"),
+            ("Z_KAFKA_URL", "kafka+ssl://u:Qz7CanaryXw3Vk9Pm2Lr8Ty5@b1,kafka+ssl://u:Qz7CanaryXw3Vk9Pm2Lr8Ty5@b2"),
+            ("Z_MQTT_URL", "mqtt://u:Qz7CanaryXw3Vk9Pm2Lr8Ty5@broker?client_id=a"),
+            // A password put into its URL, and a handle from parts.
+            ("Z_DB_URL", "postgres://app@db/app"),
+            ("Z_DB_PASSWORD", CANARY),
+            ("Z_CACHE_HOST", "cache"),
+            ("Z_CACHE_PASSWORD", CANARY),
         ]))
     }) + shown
+        + pg_env()
+}
+
+/// libpq's variables, their password assembled into a URL.
+fn pg_env() -> usize {
+    unwiped_copies(|| {
+        let vars = with(&[("PGHOST", "db"), ("PGUSER", "app"), ("PGPASSWORD", CANARY)]);
+        drop(PgEnv::from_source(&vars));
+        drop(vars);
+    })
 }
 
 fn invalid_secrets_and_handles() -> usize {
@@ -131,6 +159,10 @@ fn invalid_secrets_and_handles() -> usize {
             ("Z_PIN", CANARY),
             ("Z_DATABASE_URL", "postgres://app:Qz7CanaryXw3Vk9Pm2Lr8Ty5@db:x/app"),
             ("Z_REDIS_URL", "redis://cache/0?password=Qz7CanaryXw3Vk9Pm2Lr8Ty5&x=%zz"),
+            ("Z_NATS_URL", "nats://Qz7CanaryXw3Vk9Pm2Lr8Ty5@n1,tls://n2"),
+            ("Z_KAFKA_URL", "kafka://u:Qz7CanaryXw3Vk9Pm2Lr8Ty5@b1,kafka://v:Qz7CanaryXw3Vk9Pm2Lr8Ty5@b2"),
+            ("Z_DB_URL", "postgres://app:Qz7CanaryXw3Vk9Pm2Lr8Ty5@db/app"),
+            ("Z_DB_PASSWORD", CANARY),
             ("Z_UNKNOWN_TOKEN", CANARY),
         ]))
     })

@@ -747,6 +747,8 @@
 //! | `redis` | no | `redis::ConnectionInfo` and `redis::Client` from a [`RedisUrl`](resource::RedisUrl) |
 //! | `lapin` | no | `lapin::uri::AMQPUri` from an [`AmqpUrl`](resource::AmqpUrl) |
 //! | `lettre` | no | lettre's `SmtpTransportBuilder` from an [`SmtpUrl`](resource::SmtpUrl), TLS by rustls |
+//! | `async-nats` | no | async-nats's `ConnectOptions` and server addresses from a [`NatsUrl`](resource::NatsUrl) |
+//! | `rumqttc` | no | rumqttc's `MqttOptions` from an [`MqttUrl`](resource::MqttUrl) |
 //!
 //! [twelve-factor app]: https://12factor.net/config
 //! [humantime]: https://docs.rs/humantime
