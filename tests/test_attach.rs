@@ -215,9 +215,10 @@ fn mysql_round_trip_with_a_special_password_and_a_wrong_one() {
 fn redis_round_trip_in_the_database_the_url_names() {
     let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
     let host = url.host().unwrap_or("127.0.0.1");
-    let in_db_3: RedisUrl = format!("redis://{host}:{}/?db=3", url.port().unwrap_or(6379)).parse().unwrap();
-    // redis-rs reads `?db=` only for sockets: the conversion carries it.
+    let in_db_3: RedisUrl = format!("redis://{host}:{}/3", url.port().unwrap_or(6379)).parse().unwrap();
     assert_eq!(in_db_3.to_connection_info().unwrap().redis_settings().db(), 3);
+    // redis-rs reads `?db=` only for sockets: on TCP it is refused at load time.
+    assert!(format!("redis://{host}/?db=3").parse::<RedisUrl>().is_err());
     let mut connection = in_db_3.to_client().unwrap().get_connection().unwrap();
     let key = format!("twelve-config-test-{}", std::process::id());
     redis::cmd("SET").arg(&key).arg("attached").exec(&mut connection).unwrap();

@@ -9,8 +9,8 @@ use crate::resource::{RedisUrl, Resource};
 impl RedisUrl {
     /// redis-rs's connection info for this server (feature `redis`): the
     /// address (TCP, TLS with `rediss://`, or a unix socket), user,
-    /// password, protocol and database number, `?db=` included, which
-    /// redis-rs itself reads only for sockets.
+    /// password, protocol and database number, built from the handle's
+    /// parts (redis-rs's own URL parser ignores a socket URL's user info).
     ///
     /// # Errors
     ///

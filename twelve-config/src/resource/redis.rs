@@ -31,8 +31,9 @@ const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "
 ///   redis-rs). The port defaults to 6379.
 /// - Unix sockets: `redis+unix:///path/to.sock` or `unix:///path/to.sock`
 ///   (also `unix:/path/to.sock`), with `?db=`, `?user=` and `?pass=`.
-/// - The database number is one non-negative integer: the path (`/2`) or
-///   `?db=2`, not both at odds; 0 when absent.
+/// - The database number is one non-negative integer: the path (`/2`), or
+///   `?db=2` on a socket URL (redis-rs reads it nowhere else, so a TCP URL
+///   with `?db=` is refused); 0 when absent.
 /// - `?protocol=` is `2`, `3`, `resp2` or `resp3`.
 /// - In the query, `+` is a space, as redis-rs decodes it.
 ///
@@ -113,7 +114,9 @@ impl RedisUrl {
     ///
     /// assert_eq!("redis://cache".parse::<RedisUrl>().unwrap().db(), 0);
     /// assert_eq!("redis://cache/3".parse::<RedisUrl>().unwrap().db(), 3);
-    /// assert_eq!("redis://cache?db=4".parse::<RedisUrl>().unwrap().db(), 4);
+    /// assert_eq!("redis+unix:///run/redis.sock?db=4".parse::<RedisUrl>().unwrap().db(), 4);
+    /// // redis-rs would ignore it on TCP: refused.
+    /// assert!("redis://cache?db=4".parse::<RedisUrl>().is_err());
     /// ```
     pub fn db(&self) -> i64 {
         self.db
@@ -225,6 +228,15 @@ fn database_number(parts: &Parts) -> Result<i64, ParseError> {
         "" => None,
         segment => Some(parse_db(segment)?),
     };
+    // redis-rs reads `?db=` only for a unix socket: on a TCP URL it would
+    // connect to database 0 whatever the query says.
+    let socket = parts.hosts.first().is_some_and(|host| host.host.starts_with('/'));
+    if !socket && parts.query_value("db").is_some() {
+        return Err(ParseError::new(
+            UrlPart::Query,
+            "redis-rs reads ?db= only on a unix socket URL: write the database as the path, redis://host/3",
+        ));
+    }
     let from_query = parts.query_value("db").map(parse_db).transpose()?;
     match (from_path, from_query) {
         (Some(path), Some(query)) if path != query => Err(ParseError::new(
