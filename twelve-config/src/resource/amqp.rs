@@ -30,6 +30,10 @@ const RULES: Rules = Rules {
 ///   `auth_mechanism` is `plain`, `amqplain` or `external`, `verify` is
 ///   `verify_peer` or `verify_none`.
 ///
+/// Give lapin [`to_amqp_uri`](Self::to_amqp_uri) (feature `lapin`), not
+/// the URL as text: lapin's own parser sends an IPv6 host to `localhost`
+/// and turns an empty user name into `guest`.
+///
 /// [RabbitMQ URI spec]: https://www.rabbitmq.com/docs/uri-spec
 ///
 /// # Examples
