@@ -232,13 +232,9 @@ impl Names {
         Self { list }
     }
 
-    /// `Some(index)` of `name` at the root, `None` when nested (the
-    /// expression `__scope.slot(index)`).
-    fn slot(&self, name: &str) -> TokenStream {
-        match self.list.iter().position(|known| known == name) {
-            Some(index) => quote!(__scope.slot(#index)),
-            None => quote!(::twelve_config::__private::None),
-        }
+    /// The index of `name` among the root's names.
+    fn index(&self, name: &str) -> Option<usize> {
+        self.list.iter().position(|known| known == name)
     }
 }
 
@@ -329,6 +325,16 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let unset =
         if field.is_required() || records_itself { unset } else { quote!({ __loader.unset(&__field); #unset }) };
     let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
+    // The common fields, no rule and no default: one library call.
+    if check.is_none() && field.attrs.default.is_none() {
+        let load = if field.shape.is_option() { quote!(optional) } else { quote!(required) };
+        return quote! {
+            {
+                let __field = #spec;
+                __loader.#load(&__field, #parser)
+            }
+        };
+    }
     quote! {
         {
             let __field = #spec;
@@ -441,42 +447,33 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
 fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let root_name = variable_name(&input.prefix(), field);
-    let slot = names.slot(&root_name);
-    let file_slot = names.slot(&format!("{root_name}_FILE"));
-    let var = match &field.attrs.name {
-        Some(name) => {
-            let name = &name.value;
-            quote!(#private::Cow::Borrowed(#name))
-        }
-        None => {
-            let suffix = field.suffix();
-            quote!(__scope.name(#suffix, #root_name))
-        }
+    let option_index = |index: Option<usize>| match index {
+        Some(index) => quote!(#private::Some(#index)),
+        None => quote!(#private::None),
     };
-    // Exact names are the same at the root and nested; prefixed names are
-    // only known at the root.
+    let slot = option_index(names.index(&root_name));
+    let file_slot = option_index(names.index(&format!("{root_name}_FILE")));
+    let exact = field.attrs.name.is_some();
+    let suffix = field.suffix();
     let name_rule = field.name_rule();
-    let credential = match &field.attrs.name {
-        Some(_) => quote!(__CREDENTIAL),
-        None => quote!((#name_rule && __scope.credential(&__var, __CREDENTIAL))),
-    };
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
-    let secret = secret_flag(field);
+    let secret_attr = field.secret_by_attribute();
     let file = field.attrs.file.is_some();
     let container_file = input.attrs.file.is_some();
     let default_text = field.attrs.default.as_ref().and_then(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
     let inner = field.inner;
-    let choices = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).choices());
+    let kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW));
     let aliases = field.attrs.aliases.iter().map(|alias| {
         let (lit, deprecated) = &alias.value;
         quote!((#lit, #deprecated))
     });
+    // Everything known at compile time is one constant; the library builds
+    // the field from it and the scope (a few lines a field, not thirty).
     quote! {{
-        const __CREDENTIAL: ::core::primitive::bool = #name_rule && #private::looks_like_credential(#root_name);
         const __INFO: &#private::FieldInfo = &#private::FieldInfo {
             name: #name,
             type_name: #type_name,
@@ -484,19 +481,18 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             default: #default_text,
             required: #required,
             aliases: &[#(#aliases),*],
-        };
-        let __var = #var;
-        let __secret = #secret || #credential;
-        #private::Field {
-            var: __var,
-            path: __scope.path(),
-            info: __INFO,
-            secret: __secret,
-            reads_file: #file || ((#container_file || __scope.file_secrets()) && __secret),
+            suffix: #suffix,
+            root_name: #root_name,
+            exact: #exact,
+            name_rule: #name_rule,
+            credential: #name_rule && #private::looks_like_credential(#root_name),
+            secret_attr: #secret_attr,
+            file: #file,
+            container_file: #container_file,
             slot: #slot,
             file_slot: #file_slot,
-            choices: #choices,
-        }
+        };
+        __scope.field_of(__INFO, #kind.secret(), #kind.choices())
     }}
 }
 

@@ -101,6 +101,27 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The field `info` describes, in this scope: its variable, whether it
+    /// is secret (by attribute, by its type, `secret_type`, or by a
+    /// credential-like name), whether it reads `NAME_FILE`, and where a
+    /// snapshot holds it.
+    pub fn field_of(&self, info: &'static FieldInfo, secret_type: bool, choices: &'static [&'static str]) -> Field<'a> {
+        let var = if info.exact { Cow::Borrowed(info.root_name) } else { self.name(info.suffix, info.root_name) };
+        let credential =
+            if info.exact { info.credential } else { info.name_rule && self.credential(&var, info.credential) };
+        let secret = info.secret_attr || secret_type || credential;
+        Field {
+            var,
+            path: self.path,
+            info,
+            secret,
+            reads_file: info.file || ((info.container_file || self.file_secrets) && secret),
+            slot: info.slot.and_then(|index| self.slot(index)),
+            file_slot: info.file_slot.and_then(|index| self.slot(index)),
+            choices,
+        }
+    }
+
     /// The path of a field of this scope's struct.
     #[inline]
     pub fn field(&self, name: &'static str) -> Cow<'static, str> {
@@ -132,6 +153,24 @@ pub struct FieldInfo {
     /// Names read when the field's own is unset, each with whether it is
     /// deprecated.
     pub aliases: &'static [(&'static str, bool)],
+    /// The variable's name after the prefix (`PORT`), and in full at the
+    /// root (`APP_PORT`, or the exact `name = "..."`).
+    pub suffix: &'static str,
+    pub root_name: &'static str,
+    /// `name = "..."`: the same at the root and nested.
+    pub exact: bool,
+    /// Whether a credential-like name makes the field secret.
+    pub name_rule: bool,
+    /// The root name looks like a credential (and `name_rule`).
+    pub credential: bool,
+    /// `#[env(secret)]`.
+    pub secret_attr: bool,
+    /// `#[env(file)]` on the field, and on the struct.
+    pub file: bool,
+    pub container_file: bool,
+    /// The indexes of the variable and of `NAME_FILE` in the root's names.
+    pub slot: Option<usize>,
+    pub file_slot: Option<usize>,
 }
 
 /// One field being loaded.
@@ -461,6 +500,32 @@ impl<'a> Loader<'a> {
         parse: impl Fn(&mut String) -> Result<T, String>,
     ) -> Option<T> {
         self.parse_checked(field, text, parse, |_: &T| Ok(()))
+    }
+
+    /// A required field without a default or rule: its value parsed, or
+    /// the problem recorded.
+    pub fn required<T>(&mut self, field: &Field, parse: impl Fn(&mut String) -> Result<T, String>) -> Option<T> {
+        match self.fetch(field) {
+            Fetched::Value(text) => self.parse(field, text, parse),
+            Fetched::Unset(unset) => self.missing(field, unset),
+            Fetched::Failed => None,
+        }
+    }
+
+    /// An `Option` field without a default or rule: `Some(None)` when unset.
+    pub fn optional<T>(
+        &mut self,
+        field: &Field,
+        parse: impl Fn(&mut String) -> Result<T, String>,
+    ) -> Option<Option<T>> {
+        match self.fetch(field) {
+            Fetched::Value(text) => self.parse(field, text, parse).map(Some),
+            Fetched::Unset(_) => {
+                self.unset(field);
+                Some(None)
+            }
+            Fetched::Failed => None,
+        }
     }
 
     /// [`parse`](Self::parse), then the field's rules (`range`,
