@@ -105,6 +105,7 @@ impl<'a> Scope<'a> {
     /// is secret (by attribute, by its type, `secret_type`, or by a
     /// credential-like name), whether it reads `NAME_FILE`, and where a
     /// snapshot holds it.
+    #[inline]
     pub fn field_of(&self, info: &'static FieldInfo, secret_type: bool, choices: &'static [&'static str]) -> Field<'a> {
         let var = if info.exact { Cow::Borrowed(info.root_name) } else { self.name(info.suffix, info.root_name) };
         let credential =
