@@ -9,7 +9,7 @@ use std::ops::Deref;
 use secrecy::zeroize::Zeroizing;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::parse::{ParseError, UrlPart, server_starts};
+use super::parse::{ParseError, UrlPart, server_entries};
 use super::{
     AmqpUrl, HttpUrl, KafkaUrl, MemcachedUrl, MongoUrl, MqttUrl, MysqlUrl, NatsUrl, PostgresUrl, RedisUrl, Resource,
     SmtpUrl,
@@ -491,13 +491,10 @@ impl<H: Resource> EnvConfig for WithPassword<H> {
 /// parsed as `H`.
 fn with_password<H: Resource>(url: &str, password: &SecretString) -> Result<H, String> {
     let mut text = Zeroizing::new(String::with_capacity(url.len() + password.expose_secret().len() * 3 + 1));
-    let starts = server_starts(url);
-    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(url.len()));
-    for (index, (start, end)) in starts.iter().zip(ends).enumerate() {
+    for (index, entry) in server_entries(url).into_iter().enumerate() {
         if index > 0 {
             text.push(',');
         }
-        let entry = &url[*start..end];
         let Some((scheme, rest)) = entry.split_once("://") else {
             return Err("the URL has no scheme://, so no user info to put the password in".to_owned());
         };

@@ -1,7 +1,7 @@
 //! Kafka bootstrap servers, as Heroku's `KAFKA_URL` and pydantic's `KafkaDsn` write them.
 
 use super::handle;
-use super::nats::server;
+use super::nats::host_port_text;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
@@ -114,14 +114,7 @@ impl KafkaUrl {
     /// assert_eq!(url.brokers(), ["b1:9092", "b2:9093"]);
     /// ```
     pub fn brokers(&self) -> Vec<String> {
-        self.parts
-            .hosts
-            .iter()
-            .map(|host| {
-                let full = server("", host);
-                full.trim_start_matches("://").to_owned()
-            })
-            .collect()
+        self.parts.hosts.iter().map(host_port_text).collect()
     }
 
     /// Whether the connection uses TLS (`kafka+ssl://`).

@@ -185,11 +185,16 @@ impl NatsUrl {
 
 /// `scheme://host:port`, an IPv6 address in brackets.
 pub(crate) fn server(scheme: &str, host: &HostPort) -> String {
+    format!("{scheme}://{}", host_port_text(host))
+}
+
+/// `host:port`, an IPv6 address in brackets.
+pub(crate) fn host_port_text(host: &HostPort) -> String {
     let port = host.port.map(|port| format!(":{port}")).unwrap_or_default();
     if host.host.parse::<Ipv6Addr>().is_ok() {
-        format!("{scheme}://[{}]{port}", host.host)
+        format!("[{}]{port}", host.host)
     } else {
-        format!("{scheme}://{}{port}", host.host)
+        format!("{}{port}", host.host)
     }
 }
 

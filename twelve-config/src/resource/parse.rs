@@ -802,21 +802,27 @@ pub(crate) fn server_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The server URLs of `text`, each without the `,` that ends it (the
+/// whole text when it is not a list).
+pub(crate) fn server_entries(text: &str) -> Vec<&str> {
+    let starts = server_starts(text);
+    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
+    starts.iter().zip(ends).map(|(start, end)| &text[*start..end]).collect()
+}
+
 /// A list of server URLs joined into one URL of several hosts:
 /// `nats://u:p@a:1,nats://b:2` becomes `nats://u:p@a:1,b:2`, which
 /// [`parse`] reads. Every server must use the first one's scheme, name no
 /// path or query, and carry the first one's user info or none; `None` when
 /// `text` is not a list. The joined copy holds the password: it is wiped.
 pub(crate) fn join_server_list(text: &str) -> Result<Option<secrecy::zeroize::Zeroizing<String>>, ParseError> {
-    let starts = server_starts(text);
-    if starts.len() < 2 {
+    let entries = server_entries(text);
+    if entries.len() < 2 {
         return Ok(None);
     }
     let mut joined = secrecy::zeroize::Zeroizing::new(String::with_capacity(text.len()));
-    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
     let mut first: Option<(&str, Option<&str>)> = None;
-    for (index, (start, end)) in starts.iter().zip(ends).enumerate() {
-        let entry = &text[*start..end];
+    for (index, entry) in entries.into_iter().enumerate() {
         let (scheme, rest) = entry.split_once("://").unwrap_or((entry, ""));
         let rest = rest.strip_suffix('/').unwrap_or(rest);
         if rest.contains(['/', '?', '#']) {
@@ -868,14 +874,11 @@ pub(crate) fn join_server_list(text: &str) -> Result<Option<secrecy::zeroize::Ze
 /// as `***`, and (`token_alone`) a user name without a password too, as
 /// NATS reads it as a token. Only for a text that parsed as a list.
 pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
-    let starts = server_starts(text);
-    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
     let mut out = String::with_capacity(text.len());
-    for (index, (start, end)) in starts.iter().zip(ends).enumerate() {
+    for (index, entry) in server_entries(text).into_iter().enumerate() {
         if index > 0 {
             out.push(',');
         }
-        let entry = &text[*start..end];
         let Some((scheme, rest)) = entry.split_once("://") else {
             out.push_str(entry);
             continue;
