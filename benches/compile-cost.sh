@@ -13,7 +13,9 @@
 # is kept. Printed:
 #
 # - the marginal cold build: the variant's cold `cargo build` minus the
-#   base's, and its ratio to envconfig's;
+#   base's, and its ratio to envconfig's, by the wall clock and by CPU time
+#   (user + system of cargo and every rustc it ran: the steadier figure,
+#   and what a busier CI machine pays);
 # - the incremental rebuild after an edit of the config (a field renamed);
 # - the expansion of the derive for the same 30-field struct, in lines of
 #   `-Zunpretty=expanded` output beyond the base's (nightly), beside serde's
@@ -57,10 +59,22 @@ pub struct Order { pub id: u64, pub sku: String }
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError { #[error("not found: {0}")] NotFound(u64) }'
 
+# twelve-config is a path dependency here, and cargo compiles a path
+# dependency incrementally, which a user who takes it from crates.io never
+# pays (about twice the crate's own time when cold). These overrides build
+# it as a registry crate is built; only the service crate is incremental.
+AS_REGISTRY='[profile.dev.package.twelve-config]
+incremental = false
+
+[profile.dev.package.twelve-config-derive]
+incremental = false'
+
 make_crate() { # $1: name, $2: extra dependencies, $3: the config source
   mkdir -p "$work/$1/src"
-  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n%s\n\n[profile.dev]\ndebug = 0\n' \
-    "$1" "$BASE_DEPS" "$2" >"$work/$1/Cargo.toml"
+  local overrides=
+  case "$2" in *twelve-config*) overrides=$AS_REGISTRY ;; esac
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n%s\n\n[profile.dev]\ndebug = 0\n\n%s\n' \
+    "$1" "$BASE_DEPS" "$2" "$overrides" >"$work/$1/Cargo.toml"
   printf '%s\n\n%s\n\nfn main() {}\n' "$BASE_CODE" "$3" >"$work/$1/src/main.rs"
 }
 
@@ -91,12 +105,11 @@ for size in 100 300 1000; do
 done
 variants="base twelve-config twelve-config-serde envconfig envy"
 
-seconds() { # runs "$@", prints the wall time
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+seconds() { # runs "$@", prints its wall time and its CPU time (user + system, children included)
+  local TIMEFORMAT='%R %U %S' times
+  times=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "failed: $*" >&2; exit 1; }
+  set -- $times
+  echo "$1 $(echo "$2 + $3" | bc)"
 }
 min() { # $1: current minimum or empty, $2: a value
   if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi
@@ -106,32 +119,36 @@ for crate in $variants twelve-config-100 twelve-config-300 twelve-config-1000; d
   (cd "$work/$crate" && cargo fetch -q)
 done
 
-declare -A cold incremental
+declare -A cold cpu incremental
 for round in $(seq 1 "$rounds"); do
   for crate in $variants; do
     rm -rf "$work/target-$crate"
-    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
-    cold[$crate]=$(min "${cold[$crate]:-}" "$t")
+    read -r wall used < <(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    cold[$crate]=$(min "${cold[$crate]:-}" "$wall")
+    cpu[$crate]=$(min "${cpu[$crate]:-}" "$used")
     # An edit of the config: one field renamed, then back.
     sed -i 's/\bregion\b/region_code/' "$work/$crate/src/main.rs"
-    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    read -r wall used < <(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
     sed -i 's/\bregion_code\b/region/' "$work/$crate/src/main.rs"
-    incremental[$crate]=$(min "${incremental[$crate]:-}" "$t")
+    incremental[$crate]=$(min "${incremental[$crate]:-}" "$wall")
   done
   echo "round $round of $rounds done" >&2
 done
 
 echo "Marginal cold \`cargo build\` over the base crate (serde derive + thiserror), minimum of $rounds interleaved rounds:"
 echo
-echo "| added | marginal cold build | ratio to envconfig | incremental rebuild after an edit |"
-echo "| --- | --- | --- | --- |"
+echo "| added | marginal cold build | ratio to envconfig | marginal CPU time | ratio to envconfig | incremental rebuild after an edit |"
+echo "| --- | --- | --- | --- | --- | --- |"
 base=${cold[base]}
 reference=$(echo "${cold[envconfig]} - $base" | bc)
+cpu_reference=$(echo "${cpu[envconfig]} - ${cpu[base]}" | bc)
 for crate in twelve-config twelve-config-serde envconfig envy; do
   marginal=$(echo "${cold[$crate]} - $base" | bc)
-  printf '| %s | %.2f s | %.2fx | %.2f s |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" "${incremental[$crate]}"
+  cpu_marginal=$(echo "${cpu[$crate]} - ${cpu[base]}" | bc)
+  printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx | %.2f s |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
+    "$cpu_marginal" "$(echo "$cpu_marginal / $cpu_reference" | bc -l)" "${incremental[$crate]}"
 done
-printf '| (base alone) | %.2f s cold | | %.2f s |\n' "$base" "${incremental[base]}"
+printf '| (base alone) | %.2f s cold | | %.2f s | | %.2f s |\n' "$base" "${cpu[base]}" "${incremental[base]}"
 
 if cargo +nightly --version >/dev/null 2>&1; then
   echo
@@ -161,8 +178,8 @@ for size in 100 300 1000; do
   (cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" cargo build --offline -q)
   for round in $(seq 1 "$rounds"); do
     echo "// edit $round" >>"$work/$crate/src/main.rs"
-    t=$(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
-    best=$(min "$best" "$t")
+    read -r wall used < <(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
+    best=$(min "$best" "$wall")
   done
   printf '| %s | %.2f s |\n' "$size" "$best"
 done

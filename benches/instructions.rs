@@ -1,0 +1,35 @@
+//! The workload's loads counted in instructions, for callgrind: a figure
+//! that does not move with the machine's load, unlike criterion's clock.
+//!
+//!     bash benches/instructions.sh
+//!
+//! `instructions <contender> <loads>` installs the workload's environment
+//! (as `load.rs` does), then loads the config `loads` times; `none` loads
+//! nothing, so the script can subtract the start-up. Contenders: `none`,
+//! `floor`, `twelve-config`, `typed`, `envconfig`.
+
+mod workload;
+
+use std::hint::black_box;
+
+use envconfig::Envconfig;
+use twelve_config::EnvConfig;
+
+use workload::{Plain, Typed, install_environment};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let contender = args.next().unwrap_or_else(|| "none".to_owned());
+    let loads: usize = args.next().map_or(1000, |count| count.parse().expect("a count of loads"));
+    install_environment(90);
+    for _ in 0..loads {
+        match contender.as_str() {
+            "none" => {}
+            "floor" => drop(black_box(workload::hand_written().unwrap())),
+            "twelve-config" => drop(black_box(<Plain as EnvConfig>::from_env().unwrap())),
+            "typed" => drop(black_box(Typed::from_env().unwrap())),
+            "envconfig" => drop(black_box(<Plain as Envconfig>::init_from_env().unwrap())),
+            other => panic!("unknown contender {other:?}: none, floor, twelve-config, typed or envconfig"),
+        }
+    }
+}
