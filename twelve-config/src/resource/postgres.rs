@@ -90,23 +90,16 @@ impl PostgresUrl {
                 "a raw '+' in the query is a plus to libpq and a space to sqlx: write %2B for a plus, %20 for a space",
             ));
         }
-        check_choice(&parts, "sslmode", SSL_MODES)?;
-        check_choice(&parts, "ssl-mode", SSL_MODES)?;
-        check_choice(&parts, "target_session_attrs", SESSION_ATTRS)?;
-        check_choice(&parts, "load_balance_hosts", &["disable", "random"])?;
-        check_choice(&parts, "channel_binding", &["disable", "prefer", "require"])?;
-        check_choice(&parts, "sslnegotiation", &["postgres", "direct"])?;
-        check_choice(&parts, "gssencmode", &["disable", "prefer", "require"])?;
-        check_choice(&parts, "sslcertmode", &["disable", "allow", "require"])?;
-        for key in [
-            "connect_timeout",
-            "keepalives",
-            "keepalives_idle",
-            "keepalives_interval",
-            "keepalives_count",
-            "tcp_user_timeout",
-        ] {
-            check_number::<i64>(&parts, key, "a whole number (libpq reads it as an integer)")?;
+        // One pass tells whether every checked value is valid; only a URL
+        // that holds a bad one takes the checks one key at a time, which
+        // find the same first problem as before.
+        if !parts.query.iter().all(|(key, value)| value_is_valid(key, value)) {
+            for (key, allowed) in CHOICES {
+                check_choice(&parts, key, allowed)?;
+            }
+            for key in NUMBERS {
+                check_number::<i64>(&parts, key, "a whole number (libpq reads it as an integer)")?;
+            }
         }
         for addresses in parts.query_values("hostaddr") {
             if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
@@ -171,6 +164,32 @@ impl PostgresUrl {
     pub fn sslmode(&self) -> Option<&str> {
         self.parts.query_value("sslmode")
     }
+}
+
+/// The parameters whose value is one of a few words, in the order they are
+/// checked.
+const CHOICES: [(&str, &[&str]); 8] = [
+    ("sslmode", SSL_MODES),
+    ("ssl-mode", SSL_MODES),
+    ("target_session_attrs", SESSION_ATTRS),
+    ("load_balance_hosts", &["disable", "random"]),
+    ("channel_binding", &["disable", "prefer", "require"]),
+    ("sslnegotiation", &["postgres", "direct"]),
+    ("gssencmode", &["disable", "prefer", "require"]),
+    ("sslcertmode", &["disable", "allow", "require"]),
+];
+
+/// The parameters libpq reads as an integer.
+const NUMBERS: [&str; 6] =
+    ["connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"];
+
+/// Whether `value` is valid for `key` by [`CHOICES`] and [`NUMBERS`]
+/// (libpq matches keys exactly).
+fn value_is_valid(key: &str, value: &str) -> bool {
+    if let Some((_, allowed)) = CHOICES.iter().find(|(choice, _)| *choice == key) {
+        return allowed.contains(&value);
+    }
+    !NUMBERS.contains(&key) || value.parse::<i64>().is_ok()
 }
 
 /// libpq's connection parameters (PostgreSQL 17,
@@ -359,6 +378,24 @@ mod tests {
     use super::*;
     use crate::ExposeSecret;
     use crate::resource::Resource;
+
+    /// The one-pass check agrees with the checks one key at a time: every
+    /// value it passes, they pass, and every value they refuse, it refuses.
+    #[test]
+    fn the_one_pass_check_agrees_with_the_key_by_key_checks() {
+        let values =
+            ["require", "Require", "", "5", "-5", "5.0", "x", "read-write", "random", "direct", "9999999999999999999"];
+        let keys = CHOICES.iter().map(|(key, _)| *key).chain(NUMBERS).chain(["application_name", "dbname"]);
+        for key in keys {
+            for value in values {
+                let url = format!("postgres://db/app?{key}={value}");
+                let parts = parse::parse(&url, &RULES, "PostgresUrl").unwrap();
+                let one_at_a_time = CHOICES.iter().all(|(key, allowed)| check_choice(&parts, key, allowed).is_ok())
+                    && NUMBERS.iter().all(|key| check_number::<i64>(&parts, key, "").is_ok());
+                assert_eq!(value_is_valid(key, value), one_at_a_time, "{url}");
+            }
+        }
+    }
 
     #[test]
     fn query_parameters_override_as_in_libpq() {
