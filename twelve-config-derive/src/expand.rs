@@ -492,7 +492,7 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             slot: #slot,
             file_slot: #file_slot,
         };
-        __scope.field_of(__INFO, #kind.secret(), #kind.choices())
+        __scope.field_of(__INFO, #kind.meta())
     }}
 }
 
@@ -502,7 +502,7 @@ fn secret_flag(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let inner = field.inner;
     let secret_attr = field.secret_by_attribute();
-    let secret_type = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).secret());
+    let secret_type = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).meta().secret);
     quote!((#secret_attr || #secret_type))
 }
 

@@ -106,7 +106,8 @@ impl<'a> Scope<'a> {
     /// credential-like name), whether it reads `NAME_FILE`, and where a
     /// snapshot holds it.
     #[inline]
-    pub fn field_of(&self, info: &'static FieldInfo, secret_type: bool, choices: &'static [&'static str]) -> Field<'a> {
+    pub fn field_of(&self, info: &'static FieldInfo, meta: Meta) -> Field<'a> {
+        let Meta { secret: secret_type, choices } = meta;
         let var = if info.exact { Cow::Borrowed(info.root_name) } else { self.name(info.suffix, info.root_name) };
         let credential =
             if info.exact { info.credential } else { info.name_rule && self.credential(&var, info.credential) };
@@ -1177,11 +1178,24 @@ pub type Parser<T> = fn(&mut String) -> Result<T, String>;
 /// How one item of a list is read from its slice of the text.
 pub type ItemParser<T> = fn(&str) -> Result<T, String>;
 
+/// What a field's type says of its values: whether they are secret, and
+/// the words an enum accepts. One autoref choice gives both, so a field
+/// costs the user's crate one method resolution for them, not two.
+#[derive(Clone, Copy)]
+pub struct Meta {
+    pub secret: bool,
+    pub choices: &'static [&'static str],
+}
+
+impl Meta {
+    /// A type that is neither secret nor an enum.
+    pub const PLAIN: Meta = Meta { secret: false, choices: &[] };
+}
+
 pub trait ViaEnvValue<T> {
     fn parser(&self) -> Parser<T>;
     fn item_parser(&self) -> ItemParser<T>;
-    fn secret(&self) -> bool;
-    fn choices(&self) -> &'static [&'static str];
+    fn meta(&self) -> Meta;
 }
 
 impl<T: EnvValue> ViaEnvValue<T> for &&&&Kind<T> {
@@ -1191,20 +1205,16 @@ impl<T: EnvValue> ViaEnvValue<T> for &&&&Kind<T> {
     fn item_parser(&self) -> ItemParser<T> {
         T::parse_env
     }
-    fn secret(&self) -> bool {
-        T::SECRET
-    }
-    fn choices(&self) -> &'static [&'static str] {
-        T::CHOICES
+    fn meta(&self) -> Meta {
+        Meta { secret: T::SECRET, choices: T::CHOICES }
     }
 }
 
 pub trait ViaFromStr<T> {
     fn parser(&self) -> Parser<T>;
     fn item_parser(&self) -> ItemParser<T>;
-    fn secret(&self) -> bool;
-    fn choices(&self) -> &'static [&'static str] {
-        &[]
+    fn meta(&self) -> Meta {
+        Meta::PLAIN
     }
 }
 
@@ -1218,9 +1228,6 @@ where
     }
     fn item_parser(&self) -> ItemParser<T> {
         parse_from_str::<T>
-    }
-    fn secret(&self) -> bool {
-        false
     }
 }
 
@@ -1297,11 +1304,8 @@ pub trait JsonFeature {
 pub trait ViaSerde<T> {
     fn parser(&self) -> Parser<T>;
     fn item_parser(&self) -> ItemParser<T>;
-    fn secret(&self) -> bool {
-        false
-    }
-    fn choices(&self) -> &'static [&'static str] {
-        &[]
+    fn meta(&self) -> Meta {
+        Meta::PLAIN
     }
 }
 
@@ -1338,11 +1342,8 @@ pub trait ViaNestedHint<T> {
     fn item_parser(&self) -> ItemParser<T>
     where
         T: NeedsNested;
-    fn secret(&self) -> bool {
-        false
-    }
-    fn choices(&self) -> &'static [&'static str] {
-        &[]
+    fn meta(&self) -> Meta {
+        Meta::PLAIN
     }
 }
 
@@ -1384,9 +1385,8 @@ pub trait ViaUnsupported<T> {
     fn item_parser(&self) -> ItemParser<T>
     where
         T: Unsupported;
-    fn secret(&self) -> bool;
-    fn choices(&self) -> &'static [&'static str] {
-        &[]
+    fn meta(&self) -> Meta {
+        Meta::PLAIN
     }
 }
 
@@ -1402,8 +1402,5 @@ impl<T> ViaUnsupported<T> for Kind<T> {
         T: Unsupported,
     {
         T::never_item
-    }
-    fn secret(&self) -> bool {
-        false
     }
 }
