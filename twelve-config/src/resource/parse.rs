@@ -482,6 +482,9 @@ pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
 type UserInfo = (Option<String>, Option<SecretString>);
 
 pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
+    if let Some(plain) = plain_userinfo(userinfo) {
+        return Ok(plain);
+    }
     if find_byte(userinfo, b'@').is_some() {
         return Err(ParseError::new(
             UrlPart::UserInfo,
@@ -524,11 +527,34 @@ pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
     Ok((Some(username), password))
 }
 
-fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
-    // RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" ),
-    // all ASCII: a byte at a time.
-    let allowed = |byte: u8| {
-        byte.is_ascii_alphanumeric()
+/// The user info of the common case, read in one pass: at most one `:`,
+/// no `%` to decode, and every other byte one a user name or password may
+/// hold unencoded. Anything else (`None`) takes the checks one by one,
+/// which report what is wrong.
+fn plain_userinfo(userinfo: &str) -> Option<UserInfo> {
+    let mut colon = None;
+    for (index, byte) in userinfo.bytes().enumerate() {
+        match byte {
+            b':' if colon.is_none() => colon = Some(index),
+            b'%' => return None,
+            byte if USERINFO_BYTE[usize::from(byte)] => {}
+            _ => return None,
+        }
+    }
+    let (user, password) = match colon {
+        Some(colon) => (&userinfo[..colon], Some(&userinfo[colon + 1..])),
+        None => (userinfo, None),
+    };
+    Some((Some(user.to_owned()), password.map(|password| into_secret(password.to_owned()))))
+}
+
+/// RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" ),
+/// all ASCII; here without the `:` that separates the password.
+static USERINFO_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0u8;
+    loop {
+        table[byte as usize] = byte.is_ascii_alphanumeric()
             || matches!(
                 byte,
                 b'-' | b'.'
@@ -546,9 +572,17 @@ fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
                     | b','
                     | b';'
                     | b'='
-            )
-    };
-    if text.bytes().all(allowed) {
+            );
+        if byte == u8::MAX {
+            break;
+        }
+        byte += 1;
+    }
+    table
+};
+
+fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
+    if text.bytes().all(|byte| USERINFO_BYTE[usize::from(byte)]) {
         return Ok(());
     }
     Err(ParseError::new(
@@ -730,7 +764,8 @@ pub(crate) fn query_pairs_with(
     flags: bool,
 ) -> Result<Vec<(String, String)>, ParseError> {
     // Sized once, so no growth leaves a copy; wiped if an error cuts it short.
-    let mut pairs = WipedPairs(Vec::with_capacity(query.split('&').count()));
+    let count = query.bytes().filter(|byte| *byte == b'&').count() + 1;
+    let mut pairs = WipedPairs(Vec::with_capacity(count));
     let result = fill_query_pairs(query, plus_is_space, flags, &mut pairs.0);
     result.map(|()| std::mem::take(&mut pairs.0))
 }
@@ -750,7 +785,21 @@ fn fill_query_pairs(
     flags: bool,
     pairs: &mut Vec<(String, String)>,
 ) -> Result<(), ParseError> {
-    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+    let mut rest = Some(query);
+    while let Some(text) = rest {
+        let pair = match split_at_byte(text, b'&') {
+            Some((pair, after)) => {
+                rest = Some(after);
+                pair
+            }
+            None => {
+                rest = None;
+                text
+            }
+        };
+        if pair.is_empty() {
+            continue;
+        }
         let (key, value) = match split_at_byte(pair, b'=') {
             Some(split) => split,
             None if flags => (pair, ""),

@@ -69,7 +69,8 @@ impl PostgresUrl {
 
     fn parse(text: &str) -> Result<Self, ParseError> {
         let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
-        reject_extra_equals(text)?;
+        let raw_query = parse::split_at_byte(text, b'?').map(|(_, query)| query);
+        reject_extra_equals(raw_query)?;
         check_keys(&parts)?;
         for key in ["host", "port", "hostaddr"] {
             if parts.query_values(key).count() > 1 {
@@ -84,7 +85,7 @@ impl PostgresUrl {
         }
         // libpq reads a raw '+' in a query value as a plus, sqlx (a form
         // decoder) as a space: the two drivers would connect differently.
-        if text.split_once('?').is_some_and(|(_, query)| query.contains('+')) {
+        if raw_query.is_some_and(|query| query.bytes().any(|byte| byte == b'+')) {
             return Err(ParseError::new(
                 UrlPart::Query,
                 "a raw '+' in the query is a plus to libpq and a space to sqlx: write %2B for a plus, %20 for a space",
@@ -281,8 +282,11 @@ pub(crate) fn reject_dot_segment(name: Option<&str>) -> Result<(), ParseError> {
 }
 
 /// libpq refuses a second '=' in a query parameter (`?key=a=b`).
-fn reject_extra_equals(text: &str) -> Result<(), ParseError> {
-    let Some((_, query)) = text.split_once('?') else { return Ok(()) };
+fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
+    let Some(query) = query else { return Ok(()) };
+    if query.bytes().filter(|byte| *byte == b'=').count() <= 1 {
+        return Ok(());
+    }
     match query.split('&').find(|pair| pair.matches('=').count() > 1) {
         Some(pair) => {
             let key = pair.split('=').next().unwrap_or_default();

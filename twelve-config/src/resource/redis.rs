@@ -67,7 +67,20 @@ impl RedisUrl {
     pub const DEFAULT_PORT: u16 = 6379;
 
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let (scheme, rest) = parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?;
+        // The common schemes, written in lowercase, go straight to the TCP
+        // parser, which checks the scheme itself; only the others need the
+        // scheme read first to choose between TCP and a socket.
+        let common = if text.starts_with("redis://") {
+            Some("redis")
+        } else if text.starts_with("rediss://") {
+            Some("rediss")
+        } else {
+            None
+        };
+        let (scheme, rest) = match common {
+            Some(scheme) => (std::borrow::Cow::Borrowed(scheme), ""),
+            None => parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?,
+        };
         let (mut parts, insecure) = match &*scheme {
             "redis+unix" | "unix" => (parse_socket(scheme.clone(), rest)?, false),
             _ => {
