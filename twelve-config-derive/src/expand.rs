@@ -37,9 +37,17 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let prefix = input.prefix();
     let bindings: Vec<_> = (0..input.fields.len()).map(|i| format_ident!("__f{}", i)).collect();
     let names = Names::of(input);
-    let loads = input.fields.iter().map(|field| load_field(input, &names, field));
+    let loads = input.fields.iter().enumerate().map(|(index, field)| load_field(input, field, index));
     let field_idents = input.fields.iter().map(|field| field.ident);
-    let vars = input.fields.iter().map(|field| list_field(input, &names, field));
+    let vars = input.fields.iter().enumerate().map(|(index, field)| list_field(input, field, index));
+    // Each field's compile-time facts, one constant that `__load` and
+    // `__vars` share (the user's crate checks them once, not twice).
+    let infos =
+        input.fields.iter().enumerate().filter(|(_, field)| field.nested_part().is_none()).map(|(index, field)| {
+            let name = info_name(index);
+            let info = field_info(input, &names, field);
+            quote!(const #name: &'static ::twelve_config::__private::FieldInfo = &#info;)
+        });
     let debug = debug_impl(input);
     let secret_checks = secret_checks(input);
     let container_rule = container_rule(input);
@@ -97,9 +105,20 @@ fn expand(input: &Input<'_>) -> TokenStream {
             #deny_unknown
         }
 
+        #[automatically_derived]
+        #[doc(hidden)]
+        impl #ident {
+            #(#infos)*
+        }
+
         #debug
         #secret_checks
     }
+}
+
+/// The name of field `index`'s [`field_info`] constant.
+fn info_name(index: usize) -> syn::Ident {
+    format_ident!("__TWELVE_CONFIG_FIELD_{}", index)
 }
 
 /// `#[env(validate = path)]`: the rule over the whole struct, once every
@@ -248,7 +267,7 @@ fn variable_name(prefix: &str, field: &Field<'_>) -> String {
 
 /// The expression that loads one field: `Option<T>`, `None` after recording
 /// a problem.
-fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
+fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     if let Some(part) = field.nested_part() {
         let ty = field.inner;
@@ -279,7 +298,7 @@ fn load_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             }
         };
     }
-    let spec = field_spec(input, names, field);
+    let spec = field_spec(field, index);
     let parser = parser(field);
     let check = field_rules(field);
     let parse = match &check {
@@ -394,7 +413,7 @@ fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
 }
 
 /// The statements that add one field's variables to `__out`.
-fn list_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
+fn list_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream {
     if let Some(part) = field.nested_part() {
         let ty = field.inner;
         let scope = nested_scope(input, field, &part);
@@ -405,7 +424,7 @@ fn list_field(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             }
         };
     }
-    let spec = field_spec(input, names, field);
+    let spec = field_spec(field, index);
     // A default expression is listed by the text of its value, found now.
     if let Some(crate::attr::Attr { value: Default::Expr(expr), .. }) = &field.attrs.default {
         let private = quote!(::twelve_config::__private);
@@ -442,9 +461,18 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
     }
 }
 
-/// The `__private::Field` describing a field: what varies by scope, and a
-/// constant `FieldInfo` for the rest.
-fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
+/// The `__private::Field` describing a field: what varies by scope, and the
+/// field's constant `FieldInfo` for the rest.
+fn field_spec(field: &Field<'_>, index: usize) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let inner = field.inner;
+    let kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW));
+    let info = info_name(index);
+    quote!(__scope.field_of(Self::#info, #kind.meta()))
+}
+
+/// Everything known of a field at compile time, as a `FieldInfo`.
+fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
     let root_name = variable_name(&input.prefix(), field);
     let option_index = |index: Option<usize>| match index {
@@ -465,16 +493,14 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let default_text = field.attrs.default.as_ref().and_then(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
     let required = field.is_required();
-    let inner = field.inner;
-    let kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW));
     let aliases = field.attrs.aliases.iter().map(|alias| {
         let (lit, deprecated) = &alias.value;
         quote!((#lit, #deprecated))
     });
     // Everything known at compile time is one constant; the library builds
     // the field from it and the scope (a few lines a field, not thirty).
-    quote! {{
-        const __INFO: &#private::FieldInfo = &#private::FieldInfo {
+    quote! {
+        #private::FieldInfo {
             name: #name,
             type_name: #type_name,
             description: #description,
@@ -491,9 +517,8 @@ fn field_spec(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             container_file: #container_file,
             slot: #slot,
             file_slot: #file_slot,
-        };
-        __scope.field_of(__INFO, #kind.meta())
-    }}
+        }
+    }
 }
 
 /// Whether the field is secret by attribute or by type (credential-like
