@@ -1275,7 +1275,7 @@ impl<T> ShownByNothing<T> for Shown<T> {
 /// `#[env(json)]`: the text as JSON, read into `T` by serde_json.
 #[cfg(feature = "json")]
 #[allow(clippy::ptr_arg, reason = "it is a `Parser<T>`, whose other parsers take the `String`")]
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &mut String) -> Result<T, String> {
+pub fn parse_json<T: serde_core::de::DeserializeOwned>(text: &mut String) -> Result<T, String> {
     serde_json::from_str(text).map_err(|error| error.to_string())
 }
 
@@ -1310,7 +1310,7 @@ pub trait ViaSerde<T> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: serde::de::DeserializeOwned> ViaSerde<T> for &&Kind<T> {
+impl<T: serde_core::de::DeserializeOwned> ViaSerde<T> for &&Kind<T> {
     fn parser(&self) -> Parser<T> {
         |text| crate::serde_text::from_text(text)
     }

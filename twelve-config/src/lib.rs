@@ -737,7 +737,7 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `humantime` | yes | `Duration` fields in humantime syntax |
-//! | `serde` | no | fields of any `Deserialize` type; `Serialize` (password masked) and `Deserialize` for the [`resource`] handles |
+//! | `serde` | no | fields of any `Deserialize` type; `Serialize` (password masked) and `Deserialize` for the [`resource`] handles (by `serde_core`, serde's traits without its derive, so the crate need not wait for serde_derive to compile) |
 //! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
 //! | `dotenv` | no | [`DotEnv`]: a `.env` file as a [`Source`] (dotenvy), never written to the environment |
 //! | `json` | no | `#[env(json)]`: a field read as JSON into any `Deserialize` type (serde_json) |

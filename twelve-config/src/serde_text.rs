@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
+use serde_core::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
 
 /// Reads `T` from `text`; serde's message is the reason.
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {

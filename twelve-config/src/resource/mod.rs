@@ -455,18 +455,18 @@ macro_rules! handle_value {
         }
 
         #[cfg(feature = "serde")]
-        impl ::serde::Serialize for $name {
+        impl ::serde_core::Serialize for $name {
             /// Serializes the masked URL: a secret never leaves through serde.
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)
             }
         }
 
         #[cfg(feature = "serde")]
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let mut text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                let parsed = $crate::resource::from_owned(&mut text).map_err(::serde::de::Error::custom);
+        impl<'de> ::serde_core::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde_core::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut text = <::std::string::String as ::serde_core::Deserialize>::deserialize(deserializer)?;
+                let parsed = $crate::resource::from_owned(&mut text).map_err(::serde_core::de::Error::custom);
                 ::secrecy::zeroize::Zeroize::zeroize(&mut text);
                 parsed
             }
