@@ -296,17 +296,41 @@ const PERCENT: u8 = 4;
 const COMMA: u8 = 8;
 /// A byte that is not printable ASCII (a space, a control, UTF-8).
 const NOT_GRAPHIC: u8 = 16;
+/// A byte a user name or password may hold unencoded. RFC 3986:
+/// userinfo = *( unreserved / pct-encoded / sub-delims / ":" ), all ASCII;
+/// here without the `:` that separates the password.
+const USERINFO: u8 = 32;
 
-/// The class of every byte, for [`bytes_present`].
+/// The class of every byte, for [`bytes_present`] and the user info.
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [NOT_GRAPHIC; 256];
     let mut byte = b'!';
     while byte <= b'~' {
+        let userinfo = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'%'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+            );
         table[byte as usize] = match byte {
             b'#' => HASH,
             b'@' => AT,
-            b'%' => PERCENT,
-            b',' => COMMA,
+            b'%' => PERCENT | USERINFO,
+            b',' => COMMA | USERINFO,
+            _ if userinfo => USERINFO,
             _ => 0,
         };
         byte += 1;
@@ -314,13 +338,18 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// Whether `byte` may stand unencoded in a user name or password.
+fn userinfo_byte(byte: u8) -> bool {
+    BYTE_CLASS[usize::from(byte)] & USERINFO != 0
+}
+
 /// Which of `#`, `@`, `%`, `,` and non-printable bytes `text` holds, in one
 /// pass: the parser then skips every search for a byte that is not there.
 /// (Measured by callgrind, a table lookup per byte costs a little less
 /// than five vectorised comparisons, whose scalar tails dominate on a URL's
 /// length.)
 fn bytes_present(text: &str) -> u8 {
-    text.bytes().fold(0, |present, byte| present | BYTE_CLASS[usize::from(byte)])
+    text.bytes().fold(0, |present, byte| present | BYTE_CLASS[usize::from(byte)]) & !USERINFO
 }
 
 /// The index of the first `byte` in `text`: a plain loop, which costs less
@@ -510,17 +539,8 @@ pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
                 ));
             }
             check_userinfo_chars(password, "password")?;
-            if !needs_decoding(password, false) {
-                return Ok((Some(username), Some(into_secret(password.to_owned()))));
-            }
-            let bytes = decode(password, false).map_err(|problem| userinfo_error("password", problem))?;
-            match String::from_utf8(bytes) {
-                Ok(text) => Some(into_secret(text)),
-                Err(error) => {
-                    error.into_bytes().zeroize();
-                    return Err(userinfo_error("password", DecodeProblem::NotUtf8));
-                }
-            }
+            let text = decode_utf8(password, false).map_err(|problem| userinfo_error("password", problem))?;
+            Some(into_secret(text))
         }
         None => None,
     };
@@ -537,7 +557,7 @@ fn plain_userinfo(userinfo: &str) -> Option<UserInfo> {
         match byte {
             b':' if colon.is_none() => colon = Some(index),
             b'%' => return None,
-            byte if USERINFO_BYTE[usize::from(byte)] => {}
+            byte if userinfo_byte(byte) => {}
             _ => return None,
         }
     }
@@ -548,41 +568,8 @@ fn plain_userinfo(userinfo: &str) -> Option<UserInfo> {
     Some((Some(user.to_owned()), password.map(|password| into_secret(password.to_owned()))))
 }
 
-/// RFC 3986: userinfo = *( unreserved / pct-encoded / sub-delims / ":" ),
-/// all ASCII; here without the `:` that separates the password.
-static USERINFO_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0u8;
-    loop {
-        table[byte as usize] = byte.is_ascii_alphanumeric()
-            || matches!(
-                byte,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b'%'
-                    | b'!'
-                    | b'$'
-                    | b'&'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-            );
-        if byte == u8::MAX {
-            break;
-        }
-        byte += 1;
-    }
-    table
-};
-
 fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
-    if text.bytes().all(|byte| USERINFO_BYTE[usize::from(byte)]) {
+    if text.bytes().all(userinfo_byte) {
         return Ok(());
     }
     Err(ParseError::new(
@@ -620,7 +607,8 @@ fn host_list(
         }
         return Err(ParseError::new(UrlPart::Host, format!("the host is missing: expected {scheme}://host")));
     }
-    // One host, the common case, needs no list of entries.
+    // One host, the common case, needs no list of entries (no ',' and no
+    // '%' anywhere in the URL: either sends it the long way).
     if present & (COMMA | PERCENT) == 0 {
         return Ok(vec![host_port(hostlist, default_port, path)?]);
     }
@@ -841,11 +829,9 @@ pub(crate) enum DecodeProblem {
 }
 
 /// Strict percent-decoding: a `%` must start a two-digit hex escape.
-pub(crate) fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
+/// [`decode_utf8`] skips it for a text with nothing to decode.
+fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
     let bytes = text.as_bytes();
-    if !needs_decoding(text, plus_is_space) {
-        return Ok(bytes.to_vec());
-    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
