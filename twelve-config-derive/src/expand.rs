@@ -464,11 +464,16 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
 /// The `__private::Field` describing a field: what varies by scope, and the
 /// field's constant `FieldInfo` for the rest.
 fn field_spec(field: &Field<'_>, index: usize) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
-    let inner = field.inner;
-    let kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW));
+    let kind = kind_of(field.inner);
     let info = info_name(index);
     quote!(__scope.field_of(Self::#info, #kind.meta()))
+}
+
+/// `(&&&&&Kind::<T>::NEW)`, spanned at `ty`: the receiver of the autoref
+/// choice (`ViaEnvValue`, then `ViaFromStr`, ...) of how `T` is read, so an
+/// unsupported type's error points at it.
+fn kind_of(ty: &syn::Type) -> TokenStream {
+    quote_spanned!(ty.span()=> (&&&&&::twelve_config::__private::Kind::<#ty>::NEW))
 }
 
 /// Everything known of a field at compile time, as a `FieldInfo`.
@@ -524,10 +529,10 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
 /// Whether the field is secret by attribute or by type (credential-like
 /// names are added at run time).
 fn secret_flag(field: &Field<'_>) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
     let inner = field.inner;
     let secret_attr = field.secret_by_attribute();
-    let secret_type = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).meta().secret);
+    let kind = kind_of(inner);
+    let secret_type = quote_spanned!(inner.span()=> #kind.meta().secret);
     quote!((#secret_attr || #secret_type))
 }
 
@@ -538,7 +543,8 @@ fn parser(field: &Field<'_>) -> TokenStream {
     if let Some(json) = &field.attrs.json {
         return quote_spanned!(json.tokens.span()=> #private::parse_json::<#inner>);
     }
-    let by_kind = quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).parser());
+    let kind = kind_of(inner);
+    let by_kind = quote_spanned!(inner.span()=> #kind.parser());
     let item = match &field.attrs.parse_with {
         Some(function) => {
             let function = &function.value;
@@ -546,7 +552,7 @@ fn parser(field: &Field<'_>) -> TokenStream {
         }
         // An item of a list or map is a slice of the text: parsed from `&str`.
         None if field.shape.is_vec() || field.shape.is_map() => {
-            quote_spanned!(inner.span()=> (&&&&&#private::Kind::<#inner>::NEW).item_parser())
+            quote_spanned!(inner.span()=> #kind.item_parser())
         }
         // A single value may take the loader's copy of the text.
         None => return by_kind,
@@ -565,7 +571,8 @@ fn parser(field: &Field<'_>) -> TokenStream {
     };
     if let Some((map, key)) = field.map {
         let kv = field.attrs.kv_split.as_ref().map_or_else(|| "=".to_owned(), |kv| kv.value.value());
-        let key_parser = quote_spanned!(key.span()=> (&&&&&#private::Kind::<#key>::NEW).item_parser());
+        let key_kind = kind_of(key);
+        let key_parser = quote_spanned!(key.span()=> #key_kind.item_parser());
         return quote! {{
             let __key = #key_parser;
             let __item = #item;

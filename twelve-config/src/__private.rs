@@ -102,7 +102,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The field `info` describes, in this scope: its variable, whether it
-    /// is secret (by attribute, by its type, `secret_type`, or by a
+    /// is secret (by attribute, by its type, `meta.secret`, or by a
     /// credential-like name), whether it reads `NAME_FILE`, and where a
     /// snapshot holds it.
     #[inline]
