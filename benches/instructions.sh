@@ -22,16 +22,17 @@ count() { # $1: contender, $2: loads; prints the total instructions
   awk '/^summary:/ { print $2 }' "$out/$1.$2"
 }
 
+contenders="floor twelve-config typed envconfig"
 start=$(count none "$loads")
 declare -A per_load
-for contender in floor twelve-config typed envconfig; do
+for contender in $contenders; do
   per_load[$contender]=$((($(count "$contender" "$loads") - start) / loads))
 done
 echo "Instructions per load ($loads loads, callgrind, start-up subtracted):"
 echo
 echo "| contender | instructions per load | ratio to floor | ratio to twelve-config |"
 echo "| --- | --- | --- | --- |"
-for contender in floor twelve-config typed envconfig; do
+for contender in $contenders; do
   printf '| %s | %s | %.2fx | %.2fx |\n' "$contender" "${per_load[$contender]}" \
     "$(echo "${per_load[$contender]} / ${per_load[floor]}" | bc -l)" \
     "$(echo "${per_load[$contender]} / ${per_load[twelve-config]}" | bc -l)"
