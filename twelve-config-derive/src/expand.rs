@@ -485,7 +485,8 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
         None => quote!(#private::None),
     };
     let slot = option_index(names.index(&root_name));
-    let file_slot = option_index(names.index(&format!("{root_name}_FILE")));
+    let root_file_name = format!("{root_name}_FILE");
+    let file_slot = option_index(names.index(&root_file_name));
     let exact = field.attrs.name.is_some();
     let suffix = field.suffix();
     let name_rule = field.name_rule();
@@ -514,6 +515,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             aliases: &[#(#aliases),*],
             suffix: #suffix,
             root_name: #root_name,
+            root_file_name: #root_file_name,
             exact: #exact,
             name_rule: #name_rule,
             credential: #name_rule && #private::looks_like_credential(#root_name),

@@ -159,6 +159,9 @@ pub struct FieldInfo {
     /// root (`APP_PORT`, or the exact `name = "..."`).
     pub suffix: &'static str,
     pub root_name: &'static str,
+    /// `NAME_FILE` of the root name, written out by the derive so a load
+    /// builds no name.
+    pub root_file_name: &'static str,
     /// `name = "..."`: the same at the root and nested.
     pub exact: bool,
     /// Whether a credential-like name makes the field secret.
@@ -204,9 +207,19 @@ impl Field<'_> {
         self.info.type_name.to_owned()
     }
 
-    /// `NAME_FILE`, the variable that may name a file holding the value.
+    /// `NAME_FILE`, the variable that may name a file holding the value:
+    /// the derive's constant for a root name (the only name that is
+    /// borrowed), else built.
+    fn file_name(&self) -> Cow<'static, str> {
+        match self.var {
+            Cow::Borrowed(_) => Cow::Borrowed(self.info.root_file_name),
+            Cow::Owned(ref var) => Cow::Owned(format!("{var}_FILE")),
+        }
+    }
+
+    /// [`Self::file_name`], owned, for a report.
     fn file_var(&self) -> String {
-        format!("{}_FILE", self.var)
+        self.file_name().into_owned()
     }
 
     /// The field as [`EnvConfig::vars`] lists it, with a default set in
@@ -376,7 +389,7 @@ impl<'a> Loader<'a> {
         // The `_FILE` name is written out only when the source is asked
         // or a problem names it.
         if field.reads_file
-            && let Some(path) = self.lookup(field.file_slot, || field.file_var()).filter(|path| !path.is_empty())
+            && let Some(path) = self.lookup(field.file_slot, || field.file_name()).filter(|path| !path.is_empty())
         {
             if let Some(direct) = direct {
                 // Not used: wiped, as it may be the secret.

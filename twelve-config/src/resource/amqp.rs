@@ -58,7 +58,7 @@ pub struct AmqpUrl {
 impl AmqpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let parts = parse::parse(text, &RULES, "AmqpUrl")?;
-        let vhost = match parts.path.strip_prefix('/') {
+        let vhost = match parts.path().strip_prefix('/') {
             None => None,
             Some(segment) if segment.contains('/') => {
                 return Err(ParseError::new(
@@ -87,7 +87,7 @@ impl AmqpUrl {
         }
         check_choice(&parts, "verify", &["verify_peer", "verify_none"])?;
         check_choice(&parts, "fail_if_no_peer_cert", &["true", "false"])?;
-        Ok(Self { parts, vhost })
+        Ok(Self { parts: parts.keep(), vhost })
     }
 
     /// The vhost, percent-decoded; `/` (the broker's default) when the URL

@@ -39,7 +39,7 @@ pub struct ResourceUrl {
 
 impl ResourceUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
-        Ok(Self { parts: parse::parse(text, &RULES, "ResourceUrl")? })
+        Ok(Self { parts: parse::parse(text, &RULES, "ResourceUrl")?.keep() })
     }
 
     /// The path as written, not decoded (`/vhost`, `/0`, `/db`).
@@ -52,7 +52,7 @@ impl ResourceUrl {
     /// assert_eq!("ldap://dir.example/dc=example,dc=com".parse::<ResourceUrl>().unwrap().path(), "/dc=example,dc=com");
     /// ```
     pub fn path(&self) -> &str {
-        &self.parts.path
+        self.parts.path()
     }
 }
 

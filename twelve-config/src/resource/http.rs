@@ -58,7 +58,7 @@ impl HttpUrl {
         let url = url::Url::parse(text)
             .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;
         Ok(Self {
-            parts,
+            parts: parts.keep(),
             #[cfg(feature = "url")]
             url,
         })

@@ -64,7 +64,7 @@ impl KafkaUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let joined = parse::join_server_list(text)?;
         let parts = parse::parse(joined.as_deref().map_or(text, String::as_str), &RULES, "KafkaUrl")?;
-        if !matches!(parts.path.as_str(), "" | "/") {
+        if !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "a Kafka URL names brokers only: remove what follows the host"));
         }
         if !parts.query.is_empty() {
@@ -79,6 +79,8 @@ impl KafkaUrl {
                 "a password with no user name: SASL needs both, kafka://user:password@broker",
             ));
         }
+        // A joined server list is another text than the URL kept.
+        let parts = if joined.is_some() { parts.keep_detached() } else { parts.keep() };
         Ok(Self { parts })
     }
 

@@ -56,7 +56,7 @@ impl MemcachedUrl {
         if parts.hosts.is_empty() {
             // `memcache:///tmp/memcached.sock`: a unix socket, as the memcache
             // crate and pylibmc read it.
-            let socket = parse::decode_utf8(&parts.path, false)
+            let socket = parse::decode_utf8(parts.path(), false)
                 .map_err(|_| ParseError::new(UrlPart::Path, "the socket path is not valid percent-encoding"))?;
             if socket.len() <= 1 || parts.hosts_default_port != Some(Self::DEFAULT_PORT) {
                 return Err(ParseError::new(
@@ -65,12 +65,12 @@ impl MemcachedUrl {
                 ));
             }
             parts.hosts.push(super::HostPort { host: socket, port: None, explicit_port: false });
-            parts.path.clear();
-        } else if !matches!(parts.path.as_str(), "" | "/") {
+            parts.path = parse::Text::EMPTY;
+        } else if !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "a memcache URL has no path: remove what follows the host"));
         }
         super::check_number::<f64>(&parts, "timeout", "a number of seconds")?;
-        Ok(Self { parts })
+        Ok(Self { parts: parts.keep() })
     }
 }
 

@@ -392,14 +392,16 @@ impl HostPort {
 /// The query parameters of a handle, from [`Resource::query_pairs`].
 #[derive(Debug, Clone)]
 pub struct QueryPairs<'a> {
-    pairs: std::slice::Iter<'a, (String, String)>,
+    pairs: std::slice::Iter<'a, (parse::Text, parse::Text)>,
+    url: &'a str,
 }
 
 impl<'a> Iterator for QueryPairs<'a> {
     type Item = (&'a str, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.pairs.by_ref().find(|(key, _)| !is_credential_query_key(key)).map(|(k, v)| (k.as_str(), v.as_str()))
+        let url = self.url;
+        self.pairs.by_ref().map(|(k, v)| (k.get(url), v.get(url))).find(|(key, _)| !is_credential_query_key(key))
     }
 }
 
@@ -408,7 +410,8 @@ impl<'a> Iterator for QueryPairs<'a> {
 /// copy; from the loader's own `String` ([`from_owned`]) it is the string
 /// itself, so no second copy of the password is left to free unwiped.
 pub(crate) trait Handle: Sized {
-    /// Parses `text`, leaving the URL itself (`Parts::raw`) empty.
+    /// Parses `text`, leaving the URL itself (`Parts::raw`) empty: the
+    /// parts are spans of `text`, read once `raw` holds the same text.
     fn parse_text(text: &str) -> Result<Self, ParseError>;
 
     /// Where the URL itself goes.
@@ -522,7 +525,7 @@ macro_rules! handle {
             }
 
             fn username(&self) -> Option<&str> {
-                self.parts.username.as_deref()
+                self.parts.username()
             }
 
             fn password(&self) -> Option<&$crate::SecretString> {
@@ -596,13 +599,14 @@ pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
 }
 
 pub(crate) fn query_pairs(parts: &parse::Parts) -> QueryPairs<'_> {
-    QueryPairs { pairs: parts.query.iter() }
+    use secrecy::ExposeSecret;
+    QueryPairs { pairs: parts.query.iter(), url: parts.raw.expose_secret() }
 }
 
 /// Checks that every occurrence of a query parameter (a repeated one too:
 /// drivers differ on which they use) is one of `allowed`, exactly, as the
 /// drivers compare them (`sslmode=REQUIRE` is refused by libpq).
-pub(crate) fn check_choice(parts: &parse::Parts, key: &str, allowed: &[&str]) -> Result<(), ParseError> {
+pub(crate) fn check_choice(parts: &parse::Parsing<'_>, key: &str, allowed: &[&str]) -> Result<(), ParseError> {
     for value in parts.query_values(key) {
         if !allowed.contains(&value) {
             let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(value)) {
@@ -619,7 +623,7 @@ pub(crate) fn check_choice(parts: &parse::Parts, key: &str, allowed: &[&str]) ->
 }
 
 /// Checks that every occurrence of a query parameter is a number of type `T`.
-pub(crate) fn check_number<T: FromStr>(parts: &parse::Parts, key: &str, what: &str) -> Result<(), ParseError> {
+pub(crate) fn check_number<T: FromStr>(parts: &parse::Parsing<'_>, key: &str, what: &str) -> Result<(), ParseError> {
     for value in parts.query_values(key) {
         if value.parse::<T>().is_err() {
             return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")));

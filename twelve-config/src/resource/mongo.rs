@@ -1,6 +1,6 @@
 //! MongoDB, by the MongoDB connection string specification.
 
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
@@ -48,7 +48,7 @@ const RULES: Rules = Rules {
 #[derive(Clone)]
 pub struct MongoUrl {
     parts: Parts,
-    database: Option<String>,
+    database: Option<Text>,
 }
 
 impl MongoUrl {
@@ -65,7 +65,7 @@ impl MongoUrl {
             ));
         }
         // A unix socket host has no port (the spec: a path ending in .sock).
-        for host in &mut parts.hosts {
+        for host in parts.hosts.iter_mut() {
             if host.host.starts_with('/') {
                 if host.explicit_port {
                     return Err(ParseError::new(UrlPart::Port, "a unix socket host takes no port"));
@@ -89,9 +89,9 @@ impl MongoUrl {
                 ));
             }
         }
-        let database = parse::path_segment(&parts.path, "database name")?;
+        let database = parts.path_segment("database name")?;
         if let Some(name) = &database
-            && let Some(bad) = name.chars().find(|c| "/\\ \"$".contains(*c))
+            && let Some(bad) = parts.text(name).chars().find(|c| "/\\ \"$".contains(*c))
         {
             return Err(ParseError::new(UrlPart::Path, format!("the database name cannot hold {bad:?}")));
         }
@@ -114,7 +114,7 @@ impl MongoUrl {
                 return Err(ParseError::new(UrlPart::Query, "directConnection=true takes exactly one host"));
             }
         }
-        Ok(Self { parts, database })
+        Ok(Self { parts: parts.keep(), database })
     }
 
     /// The database named in the path, percent-decoded.
@@ -128,7 +128,7 @@ impl MongoUrl {
     /// assert_eq!("mongodb://h/".parse::<MongoUrl>().unwrap().database(), None);
     /// ```
     pub fn database(&self) -> Option<&str> {
-        self.database.as_deref()
+        self.database.as_ref().map(|name| self.parts.text(name))
     }
 
     /// Whether hosts come from a DNS SRV record (`mongodb+srv://`).
@@ -206,9 +206,9 @@ const TEXTS: &[&str] = &[
 
 /// Every option is one the driver reads (keys ignore case, as the spec
 /// says), numbers are numbers.
-fn check_options(parts: &Parts) -> Result<(), ParseError> {
+fn check_options(parts: &Parsing<'_>) -> Result<(), ParseError> {
     let known = |list: &[&str], key: &str| list.iter().any(|known| known.eq_ignore_ascii_case(key));
-    for (key, value) in &parts.query {
+    for (key, value) in parts.query() {
         if known(NUMBERS, key) {
             if value.parse::<i64>().is_err() {
                 return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not a whole number")));

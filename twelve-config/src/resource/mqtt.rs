@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 use super::handle;
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, ParseError, Parsing, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
     schemes: &["mqtt", "mqtts", "ws", "wss"],
@@ -104,19 +104,19 @@ impl MqttUrl {
             ));
         }
         let websocket = matches!(&*parts.scheme, "ws" | "wss");
-        if !websocket && !matches!(parts.path.as_str(), "" | "/") {
+        if !websocket && !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "an mqtt URL has no path (only ws:// and wss:// name an endpoint such as /mqtt): remove what follows the host",
             ));
         }
         check_options(&parts)?;
-        Ok(Self { parts })
+        Ok(Self { parts: parts.keep() })
     }
 
     /// The value of option `key`, matched exactly, as rumqttc matches it.
     fn option(&self, key: &str) -> Option<&str> {
-        self.parts.query.iter().find(|(k, _)| k == key).map(|(_, value)| value.as_str())
+        self.parts.query().find(|(k, _)| *k == key).map(|(_, value)| value)
     }
 
     fn number<T: FromStr>(&self, key: &str) -> Option<T> {
@@ -210,16 +210,15 @@ impl MqttUrl {
     /// assert_eq!("mqtt://broker".parse::<MqttUrl>().unwrap().websocket_path(), None);
     /// ```
     pub fn websocket_path(&self) -> Option<&str> {
-        self.is_websocket().then_some(self.parts.path.as_str())
+        self.is_websocket().then_some(self.parts.path())
     }
 }
 
 /// Every option is one rumqttc reads, given once, with a value it takes.
-fn check_options(parts: &Parts) -> Result<(), ParseError> {
-    for (index, (key, value)) in parts.query.iter().enumerate() {
-        let Some((_, kind)) = OPTIONS.iter().find(|(known, _)| known == key) else {
-            let close =
-                OPTIONS.iter().find(|(known, _)| known.eq_ignore_ascii_case(key) || known.starts_with(key.as_str()));
+fn check_options(parts: &Parsing<'_>) -> Result<(), ParseError> {
+    for (index, (key, value)) in parts.query().enumerate() {
+        let Some((_, kind)) = OPTIONS.iter().find(|(known, _)| *known == key) else {
+            let close = OPTIONS.iter().find(|(known, _)| known.eq_ignore_ascii_case(key) || known.starts_with(key));
             let hint = close.map(|(known, _)| format!(" (did you mean {known}?)")).unwrap_or_default();
             return Err(ParseError::new(
                 UrlPart::Query,
@@ -230,12 +229,12 @@ fn check_options(parts: &Parts) -> Result<(), ParseError> {
                 ),
             ));
         };
-        if parts.query[..index].iter().any(|(earlier, _)| earlier == key) {
+        if parts.query().take(index).any(|(earlier, _)| earlier == key) {
             return Err(ParseError::new(UrlPart::Query, format!("{key} is given twice: keep one")));
         }
         let valid = match kind {
             Value::Text => true,
-            Value::Bool => matches!(value.as_str(), "true" | "false"),
+            Value::Bool => matches!(value, "true" | "false"),
             Value::Number(max, _) => value.parse::<u64>().is_ok_and(|number| number <= *max),
         };
         if !valid {
@@ -247,7 +246,7 @@ fn check_options(parts: &Parts) -> Result<(), ParseError> {
             return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")));
         }
     }
-    let value = |key: &str| parts.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let value = |key: &str| parts.query().find(|(k, _)| *k == key).map(|(_, v)| v);
     if value("inflight_num") == Some("0") {
         return Err(ParseError::new(UrlPart::Query, "inflight_num=0 allows no message in flight: give 1 or more"));
     }

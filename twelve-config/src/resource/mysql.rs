@@ -1,7 +1,7 @@
 //! MySQL and MariaDB, as sqlx and the mysql crate read their URLs.
 
 use super::handle;
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, ParseError, Parts, Rules, Text, UrlPart};
 
 const RULES: Rules = Rules {
     schemes: &["mysql", "mariadb"],
@@ -48,7 +48,7 @@ const SSL_MODES: &[&str] = &["disabled", "preferred", "required", "verify_ca", "
 #[derive(Clone)]
 pub struct MysqlUrl {
     parts: Parts,
-    database: Option<String>,
+    database: Option<Text>,
 }
 
 impl MysqlUrl {
@@ -74,23 +74,30 @@ impl MysqlUrl {
                 ));
             }
         }
-        let database = parse::path_segment(&parts.path, "database name")?;
-        if let Some(name @ ("." | "..")) = database.as_deref() {
+        let database = parts.path_segment("database name")?;
+        if let Some(name @ ("." | "..")) = database.as_ref().map(|name| parts.text(name)) {
             return Err(ParseError::new(
                 UrlPart::Path,
                 format!("a database named {name:?} is a path step to URL parsers (sqlx drops it): rename the database"),
             ));
         }
-        if parts.path.trim_start_matches('/').contains('/') {
+        if parts.path().trim_start_matches('/').contains('/') {
             return Err(ParseError::new(UrlPart::Path, "the database name is one path segment: remove the second '/'"));
         }
-        if database.as_deref().is_some_and(|name| name.contains('/')) {
+        if database.as_ref().is_some_and(|name| parts.text(name).contains('/')) {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "a MySQL database name cannot hold '/' (the server keeps each database as a directory)",
             ));
         }
-        Ok(Self { parts, database })
+        // A query with raw spaces was parsed from its encoded copy, another
+        // text than the URL kept.
+        Ok(match &encoded {
+            Some(encoded) => {
+                Self { database: database.map(|name| name.detached(encoded)), parts: parts.keep_detached() }
+            }
+            None => Self { parts: parts.keep(), database },
+        })
     }
 
     /// The database name, percent-decoded.
@@ -104,7 +111,7 @@ impl MysqlUrl {
     /// assert_eq!("mysql://db".parse::<MysqlUrl>().unwrap().database(), None);
     /// ```
     pub fn database(&self) -> Option<&str> {
-        self.database.as_deref()
+        self.database.as_ref().map(|name| self.parts.text(name))
     }
 }
 

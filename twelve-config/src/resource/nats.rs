@@ -87,7 +87,7 @@ impl NatsUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
         let joined = parse::join_server_list(text)?;
         let mut parts = parse::parse(joined.as_deref().map_or(text, String::as_str), &RULES, "NatsUrl")?;
-        if !matches!(parts.path.as_str(), "" | "/") {
+        if !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "a NATS URL has no path (async-nats and nats.go ignore it): remove what follows the host",
@@ -111,8 +111,11 @@ impl NatsUrl {
         };
         if is_token {
             // The token is a secret: kept where passwords are, wiped on drop.
-            parts.password = parts.username.take().map(crate::secret::into_secret);
+            let token = parts.username.take();
+            parts.password = token.map(|token| SecretString::from(token.get(parts.raw)));
         }
+        // A joined server list is another text than the URL kept.
+        let parts = if joined.is_some() { parts.keep_detached() } else { parts.keep() };
         Ok(Self { parts, is_token })
     }
 

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::net::Ipv6Addr;
 
-use secrecy::SecretString;
-use secrecy::zeroize::Zeroize;
+use secrecy::zeroize::{Zeroize, Zeroizing};
+use secrecy::{ExposeSecret, SecretString};
 
 use super::HostPort;
 use crate::secret::into_secret;
@@ -141,74 +141,223 @@ pub(crate) enum HostEscapes {
     Any,
 }
 
-/// A parsed URL, the common part of every handle.
-pub(crate) struct Parts {
-    /// The URL as given: it holds the password. Parsing borrows the text
-    /// and leaves this empty; [`super::from_text`] and
-    /// [`super::from_owned`] fill it in once the URL is valid.
-    pub raw: SecretString,
+/// A part of a URL: where it stands in the URL's text when it reads as
+/// written (no allocation), else its own decoded copy, wiped when dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Text {
+    /// `url[start..end]`.
+    Span(usize, usize),
+    /// Percent-decoded, so unlike the URL's text.
+    Decoded(Zeroizing<String>),
+}
+
+impl Text {
+    /// Nothing.
+    pub const EMPTY: Text = Text::Span(0, 0);
+
+    /// `part`, a slice of `url`, as a span of it; a slice of any other text
+    /// is copied. (The span is found from the two addresses, so the parser
+    /// can keep slicing as it reads.)
+    pub fn of(url: &str, part: &str) -> Text {
+        let start = (part.as_ptr() as usize).wrapping_sub(url.as_ptr() as usize);
+        if start <= url.len() && part.len() <= url.len() - start {
+            Text::Span(start, start + part.len())
+        } else {
+            Text::Decoded(Zeroizing::new(part.to_owned()))
+        }
+    }
+
+    /// `text`, owned.
+    pub fn owned(text: String) -> Text {
+        Text::Decoded(Zeroizing::new(text))
+    }
+
+    /// The text, read in `url` (the text it was parsed from).
+    pub fn get<'a>(&'a self, url: &'a str) -> &'a str {
+        match self {
+            Text::Span(start, end) => url.get(*start..*end).unwrap_or_default(),
+            Text::Decoded(text) => text,
+        }
+    }
+
+    /// The same text, standing on its own (for a URL parsed from another
+    /// text than the one it keeps).
+    pub fn detached(self, url: &str) -> Text {
+        match self {
+            Text::Span(..) => Text::owned(self.get(url).to_owned()),
+            decoded => decoded,
+        }
+    }
+}
+
+/// Where a handle's parts are read: the text being parsed (`&str`), then
+/// the handle's own copy of the URL.
+pub(crate) trait UrlText {
+    fn url(&self) -> &str;
+}
+
+impl UrlText for &str {
+    fn url(&self) -> &str {
+        self
+    }
+}
+
+impl UrlText for SecretString {
+    fn url(&self) -> &str {
+        self.expose_secret()
+    }
+}
+
+/// The hosts of a URL: one, the common case, needs no list of its own.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum Hosts {
+    #[default]
+    None,
+    One(HostPort),
+    Many(Vec<HostPort>),
+}
+
+impl Hosts {
+    pub fn push(&mut self, host: HostPort) {
+        *self = match std::mem::take(self) {
+            Hosts::None => Hosts::One(host),
+            Hosts::One(first) => Hosts::Many(vec![first, host]),
+            Hosts::Many(mut hosts) => {
+                hosts.push(host);
+                Hosts::Many(hosts)
+            }
+        };
+    }
+
+    pub fn clear(&mut self) {
+        *self = Hosts::None;
+    }
+}
+
+impl From<Vec<HostPort>> for Hosts {
+    fn from(mut hosts: Vec<HostPort>) -> Self {
+        match hosts.len() {
+            0 => Hosts::None,
+            1 => Hosts::One(hosts.remove(0)),
+            _ => Hosts::Many(hosts),
+        }
+    }
+}
+
+impl std::ops::Deref for Hosts {
+    type Target = [HostPort];
+
+    fn deref(&self) -> &[HostPort] {
+        match self {
+            Hosts::None => &[],
+            Hosts::One(host) => std::slice::from_ref(host),
+            Hosts::Many(hosts) => hosts,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Hosts {
+    fn deref_mut(&mut self) -> &mut [HostPort] {
+        match self {
+            Hosts::None => &mut [],
+            Hosts::One(host) => std::slice::from_mut(host),
+            Hosts::Many(hosts) => hosts,
+        }
+    }
+}
+
+/// A parsed URL, the common part of every handle. Its parts are spans of
+/// `raw` where they read as written, so a URL costs few allocations:
+/// while parsing, `raw` is the text being parsed ([`Parsing`]); a handle
+/// keeps [`Parts`], whose `raw` [`super::from_text`] and
+/// [`super::from_owned`] fill in with the same text once it is valid.
+#[derive(Clone)]
+pub(crate) struct Parts<U = SecretString> {
+    /// The URL as given: it holds the password.
+    pub raw: U,
     pub scheme: Cow<'static, str>,
-    pub username: Option<String>,
+    pub username: Option<Text>,
     pub password: Option<SecretString>,
-    pub hosts: Vec<HostPort>,
+    pub hosts: Hosts,
     /// Whether there was a `//` authority.
     pub has_authority: bool,
     /// The path as written, not decoded.
-    pub path: String,
+    pub path: Text,
     /// Whether a `/` followed the authority (`amqp://host/` vs `amqp://host`).
     pub has_path: bool,
     /// Query pairs, decoded.
-    pub query: Vec<(String, String)>,
+    pub query: Vec<(Text, Text)>,
     /// The port `port()` gives when there is no host.
     pub hosts_default_port: Option<u16>,
     /// [`Rules::query_keys_ignore_case`].
     pub keys_ignore_case: bool,
 }
 
-impl fmt::Debug for Parts {
+/// The parts of a URL being parsed, read in its text.
+pub(crate) type Parsing<'a> = Parts<&'a str>;
+
+impl<U> fmt::Debug for Parts<U> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Parts").field("scheme", &self.scheme).field("hosts", &self.hosts).finish_non_exhaustive()
     }
 }
 
-impl Clone for Parts {
-    fn clone(&self) -> Self {
-        Self {
-            raw: self.raw.clone(),
-            scheme: self.scheme.clone(),
-            username: self.username.clone(),
-            password: self.password.clone(),
-            hosts: self.hosts.clone(),
+impl Parts<&str> {
+    /// The parts as a handle keeps them: read, once the handle holds its
+    /// copy of the same text, in that copy.
+    pub fn keep(self) -> Parts {
+        Parts {
+            raw: SecretString::default(),
+            scheme: self.scheme,
+            username: self.username,
+            password: self.password,
+            hosts: self.hosts,
             has_authority: self.has_authority,
-            path: self.path.clone(),
+            path: self.path,
             has_path: self.has_path,
-            query: self.query.clone(),
+            query: self.query,
             hosts_default_port: self.hosts_default_port,
             keys_ignore_case: self.keys_ignore_case,
         }
     }
-}
 
-impl Drop for Parts {
-    /// Query values may be credentials (`?password=`, `&token=`): wiped,
-    /// like the user name, before they are freed.
-    fn drop(&mut self) {
-        wipe_pairs(&mut self.query);
+    /// The parts of a URL parsed from another text than the one the handle
+    /// keeps (a server list joined into one URL): every part is copied.
+    pub fn keep_detached(mut self) -> Parts {
+        let url = self.raw;
+        let detach = |text: &mut Text| *text = std::mem::replace(text, Text::EMPTY).detached(url);
         if let Some(username) = &mut self.username {
-            username.zeroize();
+            detach(username);
         }
+        detach(&mut self.path);
+        for (key, value) in &mut self.query {
+            detach(key);
+            detach(value);
+        }
+        self.keep()
     }
 }
 
-/// Zeroes every key and value.
-pub(crate) fn wipe_pairs(pairs: &mut [(String, String)]) {
-    for (key, value) in pairs {
-        key.zeroize();
-        value.zeroize();
+impl<U: UrlText> Parts<U> {
+    /// A part's text.
+    pub fn text<'a>(&'a self, part: &'a Text) -> &'a str {
+        part.get(self.raw.url())
     }
-}
 
-impl Parts {
+    pub fn username(&self) -> Option<&str> {
+        self.username.as_ref().map(|user| self.text(user))
+    }
+
+    /// The path as written, not decoded.
+    pub fn path(&self) -> &str {
+        self.text(&self.path)
+    }
+
+    /// Every query pair, decoded.
+    pub fn query(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.query.iter().map(|(key, value)| (self.text(key), self.text(value)))
+    }
+
     /// Whether query key `found` is `key`, as the kind's driver matches keys.
     pub fn key_is(&self, found: &str, key: &str) -> bool {
         if self.keys_ignore_case { found.eq_ignore_ascii_case(key) } else { found == key }
@@ -216,12 +365,29 @@ impl Parts {
 
     /// The last value of a query parameter, the one drivers use.
     pub fn query_value(&self, key: &str) -> Option<&str> {
-        self.query.iter().rev().find(|(k, _)| self.key_is(k, key)).map(|(_, v)| v.as_str())
+        self.query_text(key).map(|value| self.text(value))
+    }
+
+    /// [`Self::query_value`], as a part.
+    pub fn query_text(&self, key: &str) -> Option<&Text> {
+        self.query.iter().rev().find(|(k, _)| self.key_is(self.text(k), key)).map(|(_, v)| v)
     }
 
     /// Every value of a query parameter, in order.
     pub fn query_values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.query.iter().filter(move |(k, _)| self.key_is(k, key)).map(|(_, v)| v.as_str())
+        self.query().filter(move |(k, _)| self.key_is(k, key)).map(|(_, v)| v)
+    }
+
+    /// The decoded path without its leading `/`, or `None` when empty.
+    pub fn path_segment(&self, what: &str) -> Result<Option<Text>, ParseError> {
+        let path = self.path();
+        let trimmed = path.strip_prefix('/').unwrap_or(path);
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        decode_text(self.raw.url(), trimmed, false)
+            .map(Some)
+            .map_err(|_| ParseError::new(UrlPart::Path, format!("the {what} is not valid percent-encoding")))
     }
 }
 
@@ -393,7 +559,7 @@ fn check_whole(input: &str) -> Result<u8, ParseError> {
 /// `admin:pa/ss@db`), the text before it may be a password holding an
 /// unencoded `?`, `/` or `#`, so every error about the host, port, path or
 /// query is replaced by one that quotes nothing.
-pub(crate) fn parse(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseError> {
+pub(crate) fn parse<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<'a>, ParseError> {
     parse_parts(input, rules, kind).map_err(|error| without_fragments(input, error))
 }
 
@@ -414,7 +580,7 @@ fn without_fragments(input: &str, error: ParseError) -> ParseError {
     }
 }
 
-fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseError> {
+fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<'a>, ParseError> {
     let (scheme, rest, present) = scheme_and_bytes(input, rules, kind)?;
     let Some(rest) = rest.strip_prefix("//") else {
         return Err(ParseError::new(UrlPart::Whole, format!("expected {scheme}:// at the start")));
@@ -449,10 +615,10 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
         None => (None, authority),
     };
     let (mut username, password) = match userinfo {
-        Some(userinfo) => userinfo_parts(userinfo)?,
+        Some(userinfo) => userinfo_parts(input, userinfo)?,
         None => (None, None),
     };
-    if !rules.keeps_empty_username && username.as_deref() == Some("") {
+    if !rules.keeps_empty_username && username.as_ref().is_some_and(|user| user.get(input).is_empty()) {
         username = None;
     }
     if rules.at_in_path_is_error && at && path.contains('@') {
@@ -465,7 +631,7 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
     let mut hosts = host_list(hostlist, rules, &scheme, path, present)?;
     let mut hosts_default_port = (rules.default_port)(&scheme);
     // `scheme://:port`: no host (the local default) on that port.
-    if let [only] = hosts.as_slice()
+    if let [only] = &*hosts
         && only.host.is_empty()
     {
         if !rules.host_optional {
@@ -475,17 +641,17 @@ fn parse_parts(input: &str, rules: &Rules, kind: &str) -> Result<Parts, ParseErr
         hosts.clear();
     }
     let query = match query {
-        Some(query) => query_pairs_with(query, rules.plus_is_space, rules.query_flags)?,
+        Some(query) => query_pairs_with(input, query, rules.plus_is_space, rules.query_flags)?,
         None => Vec::new(),
     };
     Ok(Parts {
-        raw: SecretString::default(),
+        raw: input,
         scheme,
         username,
         password,
         hosts,
         has_authority: true,
-        path: path.to_owned(),
+        path: Text::of(input, path),
         has_path: !path.is_empty(),
         query,
         hosts_default_port,
@@ -508,10 +674,11 @@ pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
     ))
 }
 
-type UserInfo = (Option<String>, Option<SecretString>);
+type UserInfo = (Option<Text>, Option<SecretString>);
 
-pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
-    if let Some(plain) = plain_userinfo(userinfo) {
+/// The user name and password of `userinfo`, a slice of `url`.
+pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, ParseError> {
+    if let Some(plain) = plain_userinfo(url, userinfo) {
         return Ok(plain);
     }
     if find_byte(userinfo, b'@').is_some() {
@@ -526,10 +693,7 @@ pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
     };
     check_userinfo_chars(user, "user name")?;
     // `redis://:password@host` names no user: nothing to decode or keep.
-    let username = match user {
-        "" => String::new(),
-        user => decode_utf8(user, false).map_err(|problem| userinfo_error("user name", problem))?,
-    };
+    let username = decode_text(url, user, false).map_err(|problem| userinfo_error("user name", problem))?;
     let password = match password {
         Some(password) => {
             if find_byte(password, b':').is_some() {
@@ -551,7 +715,7 @@ pub(crate) fn userinfo_parts(userinfo: &str) -> Result<UserInfo, ParseError> {
 /// no `%` to decode, and every other byte one a user name or password may
 /// hold unencoded. Anything else (`None`) takes the checks one by one,
 /// which report what is wrong.
-fn plain_userinfo(userinfo: &str) -> Option<UserInfo> {
+fn plain_userinfo(url: &str, userinfo: &str) -> Option<UserInfo> {
     let mut colon = None;
     for (index, byte) in userinfo.bytes().enumerate() {
         match byte {
@@ -565,7 +729,7 @@ fn plain_userinfo(userinfo: &str) -> Option<UserInfo> {
         Some(colon) => (&userinfo[..colon], Some(&userinfo[colon + 1..])),
         None => (userinfo, None),
     };
-    Some((Some(user.to_owned()), password.map(|password| into_secret(password.to_owned()))))
+    Some((Some(Text::of(url, user)), password.map(|password| into_secret(password.to_owned()))))
 }
 
 fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
@@ -593,24 +757,18 @@ fn userinfo_error(what: &str, problem: DecodeProblem) -> ParseError {
     )
 }
 
-fn host_list(
-    hostlist: &str,
-    rules: &Rules,
-    scheme: &str,
-    path: &str,
-    present: u8,
-) -> Result<Vec<HostPort>, ParseError> {
+fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u8) -> Result<Hosts, ParseError> {
     let default_port = (rules.default_port)(scheme);
     if hostlist.is_empty() {
         if rules.host_optional {
-            return Ok(Vec::new());
+            return Ok(Hosts::None);
         }
         return Err(ParseError::new(UrlPart::Host, format!("the host is missing: expected {scheme}://host")));
     }
     // One host, the common case, needs no list of entries (no ',' and no
     // '%' anywhere in the URL: either sends it the long way).
     if present & (COMMA | PERCENT) == 0 {
-        return Ok(vec![host_port(hostlist, default_port, path)?]);
+        return Ok(Hosts::One(host_port(hostlist, default_port, path)?));
     }
     let entries: Vec<&str> = hostlist.split(',').collect();
     if entries.len() > 1 && !rules.multi_host {
@@ -650,7 +808,7 @@ fn host_list(
             ));
         }
     }
-    Ok(hosts)
+    Ok(hosts.into())
 }
 
 /// One `host[:port]`, `[v6]:port` or `%2Fsocket%2Fpath`.
@@ -740,38 +898,31 @@ pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
 
 /// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
 /// the MongoDB connection string spec.
-pub(crate) fn query_pairs(query: &str, plus_is_space: bool) -> Result<Vec<(String, String)>, ParseError> {
-    query_pairs_with(query, plus_is_space, false)
+pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result<Vec<(Text, Text)>, ParseError> {
+    query_pairs_with(url, query, plus_is_space, false)
 }
 
 /// [`query_pairs`], where `flags` lets a key stand alone (`?debug`, value
 /// `""`).
 pub(crate) fn query_pairs_with(
+    url: &str,
     query: &str,
     plus_is_space: bool,
     flags: bool,
-) -> Result<Vec<(String, String)>, ParseError> {
-    // Sized once, so no growth leaves a copy; wiped if an error cuts it short.
+) -> Result<Vec<(Text, Text)>, ParseError> {
+    // Sized once, so no growth leaves a copy (a decoded value wipes itself).
     let count = query.bytes().filter(|byte| *byte == b'&').count() + 1;
-    let mut pairs = WipedPairs(Vec::with_capacity(count));
-    let result = fill_query_pairs(query, plus_is_space, flags, &mut pairs.0);
-    result.map(|()| std::mem::take(&mut pairs.0))
-}
-
-/// Pairs wiped when dropped.
-struct WipedPairs(Vec<(String, String)>);
-
-impl Drop for WipedPairs {
-    fn drop(&mut self) {
-        wipe_pairs(&mut self.0);
-    }
+    let mut pairs = Vec::with_capacity(count);
+    fill_query_pairs(url, query, plus_is_space, flags, &mut pairs)?;
+    Ok(pairs)
 }
 
 fn fill_query_pairs(
+    url: &str,
     query: &str,
     plus_is_space: bool,
     flags: bool,
-    pairs: &mut Vec<(String, String)>,
+    pairs: &mut Vec<(Text, Text)>,
 ) -> Result<(), ParseError> {
     let mut rest = Some(query);
     while let Some(text) = rest {
@@ -798,17 +949,18 @@ fn fill_query_pairs(
                 ));
             }
         };
-        let key = decode_utf8(key, plus_is_space).map_err(|_| {
+        let key = decode_text(url, key, plus_is_space).map_err(|_| {
             ParseError::new(UrlPart::Query, format!("query key {:?} is not valid percent-encoding", short(key)))
         })?;
-        let value = decode_utf8(value, plus_is_space).map_err(|problem| {
+        let shown_key = key.get(url);
+        let value = decode_text(url, value, plus_is_space).map_err(|problem| {
             let hint = match problem {
                 DecodeProblem::BadEscape => " (a '%' must start an escape such as %20: write a literal '%' as %25)",
                 DecodeProblem::NotUtf8 => " (it is not UTF-8 once decoded)",
             };
             ParseError::new(
                 UrlPart::Query,
-                format!("the value of query parameter {key:?} is not valid percent-encoding{hint}"),
+                format!("the value of query parameter {shown_key:?} is not valid percent-encoding{hint}"),
             )
         })?;
         pairs.push((key, value));
@@ -865,6 +1017,15 @@ fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
     Ok(out)
 }
 
+/// `text`, a slice of `url`, decoded: a span of `url` when there is
+/// nothing to decode.
+pub(crate) fn decode_text(url: &str, text: &str, plus_is_space: bool) -> Result<Text, DecodeProblem> {
+    if !needs_decoding(text, plus_is_space) {
+        return Ok(Text::of(url, text));
+    }
+    decode_utf8(text, plus_is_space).map(Text::owned)
+}
+
 pub(crate) fn decode_utf8(text: &str, plus_is_space: bool) -> Result<String, DecodeProblem> {
     // Nothing to decode: the text is already UTF-8, so no second check.
     if !needs_decoding(text, plus_is_space) {
@@ -890,17 +1051,6 @@ fn hex(byte: u8) -> Option<u8> {
         b'A'..=b'F' => Some(byte - b'A' + 10),
         _ => None,
     }
-}
-
-/// The decoded path without its leading `/`, or `None` when empty.
-pub(crate) fn path_segment(path: &str, what: &str) -> Result<Option<String>, ParseError> {
-    let trimmed = path.strip_prefix('/').unwrap_or(path);
-    if trimmed.is_empty() {
-        return Ok(None);
-    }
-    decode_utf8(trimmed, false)
-        .map(Some)
-        .map_err(|_| ParseError::new(UrlPart::Path, format!("the {what} is not valid percent-encoding")))
 }
 
 /// Where each server URL of a list starts: `s://a:1,s://b:2` (as Heroku's
@@ -1033,6 +1183,68 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_is_a_span_of_its_url_and_a_copy_of_any_other_text() {
+        let url = "postgres://app@db/x";
+        let user = Text::of(url, &url[11..14]);
+        assert_eq!(user, Text::Span(11, 14));
+        assert_eq!(user.get(url), "app");
+        let other = String::from("app");
+        let copied = Text::of(url, &other);
+        assert!(matches!(copied, Text::Decoded(_)));
+        assert_eq!(copied.get(""), "app");
+        // A span read in a shorter text is empty, never a panic.
+        assert_eq!(user.get("post"), "");
+        assert_eq!(Text::Span(1, 2).get("é"), "");
+    }
+
+    #[test]
+    fn decoding_copies_only_what_changes() {
+        let url = "redis://u%40x:p@h/?a=b%20c&d=e";
+        let parts = parse(url, &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(matches!(parts.username, Some(Text::Decoded(_))));
+        assert_eq!(parts.username(), Some("u@x"));
+        let query: Vec<_> = parts.query().collect();
+        assert_eq!(query, [("a", "b c"), ("d", "e")]);
+        assert!(matches!(parts.query[1], (Text::Span(..), Text::Span(..))));
+        let kept = parts.keep_detached();
+        assert!(kept.query.iter().all(|(key, value)| matches!((key, value), (Text::Decoded(_), Text::Decoded(_)))));
+        let detached: Vec<_> = kept.query.iter().map(|(key, value)| (key.get(""), value.get(""))).collect();
+        assert_eq!(detached, [("a", "b c"), ("d", "e")]);
+    }
+
+    #[test]
+    fn hosts_hold_one_inline_and_grow_into_a_list() {
+        let host = |name: &str| HostPort { host: name.to_owned(), port: Some(1), explicit_port: true };
+        let mut hosts = Hosts::None;
+        assert!(hosts.is_empty());
+        hosts.push(host("a"));
+        assert!(matches!(hosts, Hosts::One(_)));
+        hosts.push(host("b"));
+        hosts.push(host("c"));
+        let names: Vec<_> = hosts.iter().map(HostPort::host).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        hosts[1].port = Some(2);
+        assert_eq!(hosts[1].port(), Some(2));
+        assert!(matches!(Hosts::from(vec![host("x")]), Hosts::One(_)));
+        hosts.clear();
+        assert_eq!(hosts.len(), 0);
+    }
+
+    const RULES_FOR_TESTS: Rules = Rules {
+        schemes: &["redis"],
+        default_port: |_| Some(6379),
+        multi_host: false,
+        host_optional: false,
+        plus_is_space: false,
+        at_in_path_is_error: false,
+        keeps_empty_username: false,
+        query_keys_ignore_case: false,
+        scheme_case_sensitive: false,
+        host_escapes: HostEscapes::No,
+        query_flags: false,
+    };
 
     #[test]
     fn bytes_present_finds_each_class() {

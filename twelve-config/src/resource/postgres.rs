@@ -2,7 +2,7 @@
 
 use secrecy::SecretString;
 
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, check_number, handle};
 
 const RULES: Rules = Rules {
@@ -60,7 +60,7 @@ const SESSION_ATTRS: &[&str] = &["any", "read-write", "read-only", "primary", "s
 #[derive(Clone)]
 pub struct PostgresUrl {
     parts: Parts,
-    database: Option<String>,
+    database: Option<Text>,
 }
 
 impl PostgresUrl {
@@ -94,7 +94,7 @@ impl PostgresUrl {
         // One pass tells whether every checked value is valid; only a URL
         // that holds a bad one takes the checks one key at a time, which
         // find the same first problem as before.
-        if !parts.query.iter().all(|(key, value)| value_is_valid(key, value)) {
+        if !parts.query().all(|(key, value)| value_is_valid(key, value)) {
             for (key, allowed) in CHOICES {
                 check_choice(&parts, key, allowed)?;
             }
@@ -111,30 +111,30 @@ impl PostgresUrl {
             }
         }
         apply_query_hosts(&mut parts)?;
-        if let Some(user) = parts.query_value("user") {
-            parts.username = Some(user.to_owned()).filter(|user| !user.is_empty());
+        if let Some(user) = parts.query_text("user") {
+            parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
         }
         if let Some(password) = parts.query_value("password") {
             parts.password = Some(SecretString::from(password));
         }
         // libpq would read `/a/b:5432,h2/db` as one database name; it is a
         // misplaced host list far more often than a name holding '/'.
-        if parts.path.strip_prefix('/').is_some_and(|name| name.contains('/')) {
+        if parts.path().strip_prefix('/').is_some_and(|name| name.contains('/')) {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "the database name holds a '/': write it as %2F (a unix socket host is percent-encoded too: \
                  %2Fvar%2Frun%2Fpostgresql)",
             ));
         }
-        let database = match parts.query_value("dbname") {
-            Some(name) => Some(name.to_owned()).filter(|name| !name.is_empty()),
+        let database = match parts.query_text("dbname") {
+            Some(name) => Some(name.clone()).filter(|name| !name.get(text).is_empty()),
             None => {
-                let name = parse::path_segment(&parts.path, "database name")?;
-                reject_dot_segment(name.as_deref())?;
+                let name = parts.path_segment("database name")?;
+                reject_dot_segment(name.as_ref().map(|name| name.get(text)))?;
                 name
             }
         };
-        Ok(Self { parts, database })
+        Ok(Self { parts: parts.keep(), database })
     }
 
     /// The database name: `?dbname=`, or the path, percent-decoded.
@@ -149,7 +149,7 @@ impl PostgresUrl {
     /// assert_eq!("postgres://db".parse::<PostgresUrl>().unwrap().database(), None);
     /// ```
     pub fn database(&self) -> Option<&str> {
-        self.database.as_deref()
+        self.database.as_ref().map(|name| self.parts.text(name))
     }
 
     /// The `sslmode` query parameter, checked against libpq's values.
@@ -251,9 +251,9 @@ const KEYS: &[&str] = &[
 /// Every query key is one libpq (or sqlx) reads, spelt as it reads it:
 /// keys are case-sensitive, and libpq refuses any other
 /// ("invalid URI query parameter").
-fn check_keys(parts: &Parts) -> Result<(), ParseError> {
-    for (key, _) in &parts.query {
-        if KEYS.contains(&key.as_str()) {
+fn check_keys(parts: &Parsing<'_>) -> Result<(), ParseError> {
+    for (key, _) in parts.query() {
+        if KEYS.contains(&key) {
             continue;
         }
         let message = match KEYS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
@@ -301,7 +301,7 @@ fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
 
 /// libpq: `?host=` (comma-separated) replaces the URL's hosts, and `?port=`
 /// gives one port for all hosts or one per host.
-fn apply_query_hosts(parts: &mut Parts) -> Result<(), ParseError> {
+fn apply_query_hosts(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
     // libpq lets ?host= and ?port= replace the authority's; tokio-postgres
     // adds them to it (`postgres://db/app?port=6000` is ports 5432 and 6000
     // for one host, which it then refuses) and sqlx mixes the two. A URL
@@ -340,7 +340,8 @@ fn apply_query_hosts(parts: &mut Parts) -> Result<(), ParseError> {
                     explicit_port: url_port.is_some(),
                 })
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?
+            .into();
     }
     if let Some(ports) = parts.query_value("port") {
         let ports: Vec<u16> = ports
@@ -352,7 +353,7 @@ fn apply_query_hosts(parts: &mut Parts) -> Result<(), ParseError> {
             .collect::<Result<_, _>>()?;
         match (ports.as_slice(), parts.hosts.len()) {
             ([port], _) => {
-                for host in &mut parts.hosts {
+                for host in parts.hosts.iter_mut() {
                     host.port = Some(*port);
                     host.explicit_port = true;
                 }

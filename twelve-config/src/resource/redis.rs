@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, handle};
 
 const TCP_RULES: Rules = Rules {
@@ -82,7 +82,7 @@ impl RedisUrl {
             None => parse::scheme(text, &ALL_SCHEMES, "RedisUrl")?,
         };
         let (mut parts, insecure) = match &*scheme {
-            "redis+unix" | "unix" => (parse_socket(scheme.clone(), rest)?, false),
+            "redis+unix" | "unix" => (parse_socket(text, scheme.clone(), rest)?, false),
             _ => {
                 // redis-rs reads `#insecure` on rediss; nothing else follows a '#'.
                 let (text, insecure) = match text.strip_suffix("#insecure") {
@@ -108,14 +108,14 @@ impl RedisUrl {
         check_choice(&parts, "protocol", &["2", "3", "resp2", "resp3"])?;
         let db = database_number(&parts)?;
         if parts.scheme.ends_with("unix") {
-            if let Some(user) = parts.query_value("user") {
-                parts.username = Some(user.to_owned()).filter(|user| !user.is_empty());
+            if let Some(user) = parts.query_text("user") {
+                parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
             }
             if let Some(pass) = parts.query_value("pass") {
                 parts.password = Some(SecretString::from(pass));
             }
         }
-        Ok(Self { parts, db, insecure })
+        Ok(Self { parts: parts.keep(), db, insecure })
     }
 
     /// The database number: the path or `?db=`, 0 when absent.
@@ -177,7 +177,7 @@ impl RedisUrl {
 }
 
 /// `unix:///path`, `unix:/path`, `redis+unix:///path`, with a query.
-fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseError> {
+fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Result<Parsing<'a>, ParseError> {
     parse::reject_fragment(rest)?;
     // redis-py's `unix://[user[:password]@]/path?db=N`: user info, no host.
     let mut userinfo = None;
@@ -214,21 +214,21 @@ fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseErr
         return Err(ParseError::new(UrlPart::Path, "the socket path is missing"));
     }
     let query = match query {
-        Some(query) => parse::query_pairs(query, true)?,
+        Some(query) => parse::query_pairs(text, query, true)?,
         None => Vec::new(),
     };
     let (username, password) = match userinfo {
-        Some(userinfo) => parse::userinfo_parts(userinfo)?,
+        Some(userinfo) => parse::userinfo_parts(text, userinfo)?,
         None => (None, None),
     };
     Ok(Parts {
-        raw: SecretString::default(),
+        raw: text,
         scheme,
-        username: username.filter(|user| !user.is_empty()),
+        username: username.filter(|user| !user.get(text).is_empty()),
         password,
-        hosts: vec![HostPort { host: socket, port: None, explicit_port: false }],
+        hosts: Hosts::One(HostPort { host: socket, port: None, explicit_port: false }),
         has_authority: false,
-        path: String::new(),
+        path: Text::EMPTY,
         has_path: false,
         query,
         hosts_default_port: None,
@@ -236,8 +236,9 @@ fn parse_socket(scheme: Cow<'static, str>, rest: &str) -> Result<Parts, ParseErr
     })
 }
 
-fn database_number(parts: &Parts) -> Result<i64, ParseError> {
-    let from_path = match parts.path.strip_prefix('/').unwrap_or(&parts.path) {
+fn database_number(parts: &Parsing<'_>) -> Result<i64, ParseError> {
+    let path = parts.path();
+    let from_path = match path.strip_prefix('/').unwrap_or(path) {
         "" => None,
         segment => Some(parse_db(segment)?),
     };

@@ -55,14 +55,14 @@ impl SmtpUrl {
                 "a password with no user name: SMTP AUTH needs both, smtp://user:password@relay",
             ));
         }
-        if !matches!(parts.path.as_str(), "" | "/") {
+        if !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "an SMTP URL has no path: remove what follows the host"));
         }
         check_choice(&parts, "tls", &["required", "opportunistic", "none"])?;
         if parts.scheme == "smtps" && parts.query_value("tls").is_some() {
             return Err(ParseError::new(UrlPart::Query, "smtps:// is always TLS: ?tls= is for smtp:// (STARTTLS)"));
         }
-        Ok(Self { parts })
+        Ok(Self { parts: parts.keep() })
     }
 
     /// Whether the connection is encrypted for certain: implicit TLS

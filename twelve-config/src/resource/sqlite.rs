@@ -1,8 +1,6 @@
 //! SQLite, as sqlx reads its URLs.
 
-use secrecy::SecretString;
-
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, Hosts, ParseError, Parts, Rules, Text, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
@@ -51,7 +49,7 @@ const RULES: Rules = Rules {
 #[derive(Clone)]
 pub struct SqliteUrl {
     parts: Parts,
-    file: String,
+    file: Text,
 }
 
 impl SqliteUrl {
@@ -63,22 +61,22 @@ impl SqliteUrl {
             Some((file, query)) => (file, Some(query)),
             None => (after, None),
         };
-        let file = parse::decode_utf8(file, false)
+        let file = parse::decode_text(text, file, false)
             .map_err(|_| ParseError::new(UrlPart::Path, "the file path is not valid percent-encoding"))?;
         let query = match query {
             // sqlx reads the options form-encoded: `+` is a space.
-            Some(query) => parse::query_pairs(query, true)?,
+            Some(query) => parse::query_pairs(text, query, true)?,
             None => Vec::new(),
         };
         let parts = Parts {
-            raw: SecretString::default(),
+            raw: text,
             scheme,
             username: None,
             password: None,
-            hosts: Vec::new(),
+            hosts: Hosts::None,
             has_authority: rest.starts_with("//"),
-            path: String::new(),
-            has_path: !file.is_empty(),
+            path: Text::EMPTY,
+            has_path: !file.get(text).is_empty(),
             query,
             hosts_default_port: None,
             keys_ignore_case: false,
@@ -87,21 +85,19 @@ impl SqliteUrl {
         check_choice(&parts, "cache", &["shared", "private"])?;
         check_choice(&parts, "immutable", &["true", "false", "1", "0"])?;
         // sqlx refuses any other option ("unknown query parameter").
-        if let Some((key, _)) =
-            parts.query.iter().find(|(key, _)| !["mode", "cache", "immutable", "vfs"].contains(&key.as_str()))
-        {
+        if let Some((key, _)) = parts.query().find(|(key, _)| !["mode", "cache", "immutable", "vfs"].contains(key)) {
             return Err(ParseError::new(
                 UrlPart::Query,
                 format!("{key:?} is not an option sqlx's SQLite driver reads: it reads mode, cache, immutable and vfs"),
             ));
         }
-        if file.is_empty() && parts.query_value("mode") != Some("memory") {
+        if file.get(text).is_empty() && parts.query_value("mode") != Some("memory") {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "the database file is missing: expected sqlite://file.db, sqlite:///abs/path.db or sqlite::memory:",
             ));
         }
-        Ok(Self { parts, file })
+        Ok(Self { parts: parts.keep(), file })
     }
 
     /// The database: the file path (relative or absolute) or `:memory:`.
@@ -114,7 +110,8 @@ impl SqliteUrl {
     /// assert_eq!("sqlite://data.db".parse::<SqliteUrl>().unwrap().database(), Some("data.db"));
     /// ```
     pub fn database(&self) -> Option<&str> {
-        if self.file.is_empty() { Some(":memory:") } else { Some(&self.file) }
+        let file = self.parts.text(&self.file);
+        if file.is_empty() { Some(":memory:") } else { Some(file) }
     }
 
     /// Whether the database lives in memory.
@@ -128,7 +125,8 @@ impl SqliteUrl {
     /// assert!("sqlite://x.db?mode=memory".parse::<SqliteUrl>().unwrap().is_memory());
     /// ```
     pub fn is_memory(&self) -> bool {
-        self.file.is_empty() || self.file == ":memory:" || self.parts.query_value("mode") == Some("memory")
+        let file = self.parts.text(&self.file);
+        file.is_empty() || file == ":memory:" || self.parts.query_value("mode") == Some("memory")
     }
 }
 
