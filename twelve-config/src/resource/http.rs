@@ -47,7 +47,7 @@ pub struct HttpUrl {
 
 impl HttpUrl {
     fn parse(text: &str) -> Result<Self, ParseError> {
-        let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
+        let before_fragment = parse::split_at_byte(text, b'#').map_or(text, |(before, _)| before);
         let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
         // WHATWG: `https://user:@host` has no password.
         if parts.password.as_ref().is_some_and(|password| secrecy::ExposeSecret::expose_secret(password).is_empty()) {

@@ -172,6 +172,15 @@ impl Text {
         Text::Decoded(Zeroizing::new(text))
     }
 
+    /// The text's bytes in `url`: for comparing, without the check that a
+    /// `str` is cut at character boundaries.
+    fn bytes<'a>(&'a self, url: &'a str) -> &'a [u8] {
+        match self {
+            Text::Span(start, end) => url.as_bytes().get(*start..*end).unwrap_or_default(),
+            Text::Decoded(text) => text.as_bytes(),
+        }
+    }
+
     /// The text, read in `url` (the text it was parsed from).
     pub fn get<'a>(&'a self, url: &'a str) -> &'a str {
         match self {
@@ -370,7 +379,9 @@ impl<U: UrlText> Parts<U> {
 
     /// [`Self::query_value`], as a part.
     pub fn query_text(&self, key: &str) -> Option<&Text> {
-        self.query.iter().rev().find(|(k, _)| self.key_is(self.text(k), key)).map(|(_, v)| v)
+        let (url, key) = (self.raw.url(), key.as_bytes());
+        let matches = |found: &[u8]| if self.keys_ignore_case { found.eq_ignore_ascii_case(key) } else { found == key };
+        self.query.iter().rev().find(|(k, _)| matches(k.bytes(url))).map(|(_, v)| v)
     }
 
     /// Every value of a query parameter, in order.
@@ -466,6 +477,8 @@ const NOT_GRAPHIC: u8 = 16;
 /// userinfo = *( unreserved / pct-encoded / sub-delims / ":" ), all ASCII;
 /// here without the `:` that separates the password.
 const USERINFO: u8 = 32;
+/// A byte a plain host name holds: a letter, a digit, `.` or `-`.
+const HOST_NAME: u8 = 64;
 
 /// The class of every byte, for [`bytes_present`] and the user info.
 static BYTE_CLASS: [u8; 256] = {
@@ -491,14 +504,16 @@ static BYTE_CLASS: [u8; 256] = {
                     | b';'
                     | b'='
             );
-        table[byte as usize] = match byte {
-            b'#' => HASH,
-            b'@' => AT,
-            b'%' => PERCENT | USERINFO,
-            b',' => COMMA | USERINFO,
-            _ if userinfo => USERINFO,
-            _ => 0,
-        };
+        let host_name = if byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-' { HOST_NAME } else { 0 };
+        table[byte as usize] = host_name
+            | match byte {
+                b'#' => HASH,
+                b'@' => AT,
+                b'%' => PERCENT | USERINFO,
+                b',' => COMMA | USERINFO,
+                _ if userinfo => USERINFO,
+                _ => 0,
+            };
         byte += 1;
     }
     table
@@ -515,7 +530,7 @@ fn userinfo_byte(byte: u8) -> bool {
 /// than five vectorised comparisons, whose scalar tails dominate on a URL's
 /// length.)
 fn bytes_present(text: &str) -> u8 {
-    text.bytes().fold(0, |present, byte| present | BYTE_CLASS[usize::from(byte)]) & !USERINFO
+    text.bytes().fold(0, |present, byte| present | BYTE_CLASS[usize::from(byte)]) & !(USERINFO | HOST_NAME)
 }
 
 /// The index of the first `byte` in `text`: a plain loop, which costs less
@@ -853,7 +868,7 @@ pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> R
 
 fn decode_host(host: &str) -> Result<String, ParseError> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+;=".contains(c);
-    let plain = host.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-');
+    let plain = host.bytes().all(|byte| BYTE_CLASS[usize::from(byte)] & HOST_NAME != 0);
     if plain {
         return Ok(host.to_owned());
     }
@@ -875,6 +890,16 @@ fn decode_host(host: &str) -> Result<String, ParseError> {
 
 /// A port: digits, 1 to 65535.
 pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
+    // The common port, one to five digits that make 1 to 65535, read in
+    // one pass; anything else takes the checks that say what is wrong.
+    if (1..=5).contains(&port.len()) {
+        let number = port
+            .bytes()
+            .try_fold(0_u32, |number, byte| byte.is_ascii_digit().then(|| number * 10 + u32::from(byte - b'0')));
+        if let Some(port) = number.and_then(|number| u16::try_from(number).ok()).filter(|port| *port != 0) {
+            return Ok(port);
+        }
+    }
     if port.is_empty() {
         return Err(ParseError::new(UrlPart::Port, "the port is empty after ':'"));
     }
@@ -1257,6 +1282,9 @@ mod tests {
         assert_eq!(split_at_byte("k=v=w", b'='), Some(("k", "v=w")));
         assert_eq!(split_at_byte("é=ü", b'='), Some(("é", "ü")));
         assert_eq!(split_at_byte("kv", b'='), None);
+        let host_name = |byte: u8| BYTE_CLASS[usize::from(byte)] & HOST_NAME != 0;
+        assert!(b"azAZ09.-".iter().all(|byte| host_name(*byte)));
+        assert!(!b"_%~:@[]/ \x7f\xc3".iter().any(|byte| host_name(*byte)));
     }
 
     #[test]

@@ -72,7 +72,10 @@ impl PostgresUrl {
         let raw_query = parse::split_at_byte(text, b'?').map(|(_, query)| query);
         reject_extra_equals(raw_query)?;
         check_keys(&parts)?;
-        for key in ["host", "port", "hostaddr"] {
+        // A URL whose query overrides none of its parts, the common case,
+        // skips every lookup of them.
+        let overrides = parts.query().any(|(key, _)| OVERRIDES.contains(&key));
+        for key in ["host", "port", "hostaddr"].into_iter().filter(|_| overrides) {
             if parts.query_values(key).count() > 1 {
                 return Err(ParseError::new(
                     UrlPart::Query,
@@ -102,20 +105,8 @@ impl PostgresUrl {
                 check_number::<i64>(&parts, key, "a whole number (libpq reads it as an integer)")?;
             }
         }
-        for addresses in parts.query_values("hostaddr") {
-            if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
-                return Err(ParseError::new(
-                    UrlPart::Query,
-                    format!("hostaddr={bad:?} is not an IP address: libpq takes a name in ?host="),
-                ));
-            }
-        }
-        apply_query_hosts(&mut parts)?;
-        if let Some(user) = parts.query_text("user") {
-            parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
-        }
-        if let Some(password) = parts.query_value("password") {
-            parts.password = Some(SecretString::from(password));
+        if overrides {
+            apply_overrides(&mut parts, text)?;
         }
         // libpq would read `/a/b:5432,h2/db` as one database name; it is a
         // misplaced host list far more often than a name holding '/'.
@@ -126,7 +117,7 @@ impl PostgresUrl {
                  %2Fvar%2Frun%2Fpostgresql)",
             ));
         }
-        let database = match parts.query_text("dbname") {
+        let database = match parts.query_text("dbname").filter(|_| overrides) {
             Some(name) => Some(name.clone()).filter(|name| !name.get(text).is_empty()),
             None => {
                 let name = parts.path_segment("database name")?;
@@ -297,6 +288,30 @@ fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
         }
         None => Ok(()),
     }
+}
+
+/// The query keys that override a part of the URL.
+const OVERRIDES: [&str; 6] = ["host", "port", "hostaddr", "user", "password", "dbname"];
+
+/// libpq: `?hostaddr=` must be IP addresses; `?host=`, `?port=`, `?user=`
+/// and `?password=` replace the URL's own (`?dbname=` is read with the path).
+fn apply_overrides(parts: &mut Parsing<'_>, text: &str) -> Result<(), ParseError> {
+    for addresses in parts.query_values("hostaddr") {
+        if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("hostaddr={bad:?} is not an IP address: libpq takes a name in ?host="),
+            ));
+        }
+    }
+    apply_query_hosts(parts)?;
+    if let Some(user) = parts.query_text("user") {
+        parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
+    }
+    if let Some(password) = parts.query_value("password") {
+        parts.password = Some(SecretString::from(password));
+    }
+    Ok(())
 }
 
 /// libpq: `?host=` (comma-separated) replaces the URL's hosts, and `?port=`

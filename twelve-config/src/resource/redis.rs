@@ -262,18 +262,20 @@ fn database_number(parts: &Parsing<'_>) -> Result<i64, ParseError> {
 }
 
 fn parse_db(text: &str) -> Result<i64, ParseError> {
-    let shown: String = text.chars().take(20).collect();
+    // Written out only for a report.
+    let shown = || text.chars().take(20).collect::<String>();
     if text.contains('/') {
         return Err(ParseError::new(
             UrlPart::Path,
-            format!("the path {shown:?} is not a database number: Redis takes one non-negative integer"),
+            format!("the path {:?} is not a database number: Redis takes one non-negative integer", shown()),
         ));
     }
     match text.parse::<i64>() {
         Ok(db) if db >= 0 && text.chars().all(|c| c.is_ascii_digit()) => Ok(db),
-        _ => {
-            Err(ParseError::new(UrlPart::Path, format!("the database number {shown:?} is not a non-negative integer")))
-        }
+        _ => Err(ParseError::new(
+            UrlPart::Path,
+            format!("the database number {:?} is not a non-negative integer", shown()),
+        )),
     }
 }
 
