@@ -330,6 +330,14 @@ impl Parts<&str> {
         }
     }
 
+    /// `?key=` names the user, as libpq's `?user=` and redis-rs's socket
+    /// `?user=` do: an empty one names none.
+    pub fn user_from_query(&mut self, key: &str) {
+        if let Some(user) = self.query_text(key) {
+            self.username = Some(user.clone()).filter(|user| !user.get(self.raw).is_empty());
+        }
+    }
+
     /// The parts of a URL parsed from another text than the one the handle
     /// keeps (a server list joined into one URL): every part is copied.
     pub fn keep_detached(mut self) -> Parts {
@@ -369,6 +377,11 @@ impl<U: UrlText> Parts<U> {
 
     /// Whether query key `found` is `key`, as the kind's driver matches keys.
     pub fn key_is(&self, found: &str, key: &str) -> bool {
+        self.key_bytes_are(found.as_bytes(), key.as_bytes())
+    }
+
+    /// [`Self::key_is`] on bytes, for a key read from its span.
+    fn key_bytes_are(&self, found: &[u8], key: &[u8]) -> bool {
         if self.keys_ignore_case { found.eq_ignore_ascii_case(key) } else { found == key }
     }
 
@@ -379,9 +392,8 @@ impl<U: UrlText> Parts<U> {
 
     /// [`Self::query_value`], as a part.
     pub fn query_text(&self, key: &str) -> Option<&Text> {
-        let (url, key) = (self.raw.url(), key.as_bytes());
-        let matches = |found: &[u8]| if self.keys_ignore_case { found.eq_ignore_ascii_case(key) } else { found == key };
-        self.query.iter().rev().find(|(k, _)| matches(k.bytes(url))).map(|(_, v)| v)
+        let url = self.raw.url();
+        self.query.iter().rev().find(|(k, _)| self.key_bytes_are(k.bytes(url), key.as_bytes())).map(|(_, v)| v)
     }
 
     /// Every value of a query parameter, in order.

@@ -75,15 +75,17 @@ impl PostgresUrl {
         // A URL whose query overrides none of its parts, the common case,
         // skips every lookup of them.
         let overrides = parts.query().any(|(key, _)| OVERRIDES.contains(&key));
-        for key in ["host", "port", "hostaddr"].into_iter().filter(|_| overrides) {
-            if parts.query_values(key).count() > 1 {
-                return Err(ParseError::new(
-                    UrlPart::Query,
-                    format!(
-                        "?{key}= is given twice: libpq uses the last, tokio-postgres adds both, sqlx mixes them; give \
-                         one (a comma-separated list for several)"
-                    ),
-                ));
+        if overrides {
+            for key in ["host", "port", "hostaddr"] {
+                if parts.query_values(key).count() > 1 {
+                    return Err(ParseError::new(
+                        UrlPart::Query,
+                        format!(
+                            "?{key}= is given twice: libpq uses the last, tokio-postgres adds both, sqlx mixes them; \
+                             give one (a comma-separated list for several)"
+                        ),
+                    ));
+                }
             }
         }
         // libpq reads a raw '+' in a query value as a plus, sqlx (a form
@@ -106,7 +108,7 @@ impl PostgresUrl {
             }
         }
         if overrides {
-            apply_overrides(&mut parts, text)?;
+            apply_overrides(&mut parts)?;
         }
         // libpq would read `/a/b:5432,h2/db` as one database name; it is a
         // misplaced host list far more often than a name holding '/'.
@@ -117,7 +119,8 @@ impl PostgresUrl {
                  %2Fvar%2Frun%2Fpostgresql)",
             ));
         }
-        let database = match parts.query_text("dbname").filter(|_| overrides) {
+        let dbname = if overrides { parts.query_text("dbname") } else { None };
+        let database = match dbname {
             Some(name) => Some(name.clone()).filter(|name| !name.get(text).is_empty()),
             None => {
                 let name = parts.path_segment("database name")?;
@@ -295,7 +298,7 @@ const OVERRIDES: [&str; 6] = ["host", "port", "hostaddr", "user", "password", "d
 
 /// libpq: `?hostaddr=` must be IP addresses; `?host=`, `?port=`, `?user=`
 /// and `?password=` replace the URL's own (`?dbname=` is read with the path).
-fn apply_overrides(parts: &mut Parsing<'_>, text: &str) -> Result<(), ParseError> {
+fn apply_overrides(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
     for addresses in parts.query_values("hostaddr") {
         if let Some(bad) = addresses.split(',').find(|a| a.parse::<std::net::IpAddr>().is_err()) {
             return Err(ParseError::new(
@@ -305,9 +308,7 @@ fn apply_overrides(parts: &mut Parsing<'_>, text: &str) -> Result<(), ParseError
         }
     }
     apply_query_hosts(parts)?;
-    if let Some(user) = parts.query_text("user") {
-        parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
-    }
+    parts.user_from_query("user");
     if let Some(password) = parts.query_value("password") {
         parts.password = Some(SecretString::from(password));
     }

@@ -108,9 +108,7 @@ impl RedisUrl {
         check_choice(&parts, "protocol", &["2", "3", "resp2", "resp3"])?;
         let db = database_number(&parts)?;
         if parts.scheme.ends_with("unix") {
-            if let Some(user) = parts.query_text("user") {
-                parts.username = Some(user.clone()).filter(|user| !user.get(text).is_empty());
-            }
+            parts.user_from_query("user");
             if let Some(pass) = parts.query_value("pass") {
                 parts.password = Some(SecretString::from(pass));
             }
