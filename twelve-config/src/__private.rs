@@ -514,7 +514,19 @@ impl<'a> Loader<'a> {
         text: String,
         parse: impl Fn(&mut String) -> Result<T, String>,
     ) -> Option<T> {
-        self.parse_checked(field, text, parse, |_: &T| Ok(()))
+        if self.entries.is_some() {
+            return self.parse_checked(field, text, parse, |_: &T| Ok(()));
+        }
+        // No rule and no effective configuration to record: the value goes
+        // straight to the caller, one move fewer (a handle is ~200 bytes).
+        let mut text = text;
+        let value = match parse(&mut text) {
+            Ok(value) => Some(value),
+            Err(reason) => self.record(field, &text, false, Err(reason)),
+        };
+        // What the parser did not take is wiped, as in `parse_checked`.
+        text.zeroize();
+        value
     }
 
     /// A required field without a default or rule: its value parsed, or

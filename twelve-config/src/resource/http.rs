@@ -103,25 +103,73 @@ handle!(HttpUrl);
 /// in a number but is not an IPv4 address in dotted decimal (`256.1.1.1`
 /// is refused, `127.1` and `0x7f.1` are rewritten to `127.0.0.1`).
 fn check_host(host: &str) -> Result<(), ParseError> {
-    if host.contains(['/', '\\', '%', '@', ':']) && host.parse::<std::net::Ipv6Addr>().is_err() {
+    // Bytes, not chars: every one sought is ASCII, which no other UTF-8
+    // character holds.
+    if host.bytes().any(|byte| matches!(byte, b'/' | b'\\' | b'%' | b'@' | b':'))
+        && host.parse::<std::net::Ipv6Addr>().is_err()
+    {
         return Err(ParseError::new(
             UrlPart::Host,
             format!("{host:?} is not a host name: no host holds '/', '\\', '%', '@' or ':'"),
         ));
     }
-    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or_default();
+    let last = last_label(host);
     let numeric = !last.is_empty()
         && (last.bytes().all(|b| b.is_ascii_digit())
             || (last.len() > 1
                 && last[..2].eq_ignore_ascii_case("0x")
                 && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
-    let dotted_decimal = host.split('.').count() == 4
-        && host.split('.').all(|part| part.parse::<u8>().is_ok() && (part == "0" || !part.starts_with('0')));
-    if numeric && !dotted_decimal {
+    // Read only for a host that ends in a number.
+    let dotted_decimal = || {
+        host.split('.').count() == 4
+            && host.split('.').all(|part| part.parse::<u8>().is_ok() && (part == "0" || !part.starts_with('0')))
+    };
+    if numeric && !dotted_decimal() {
         return Err(ParseError::new(
             UrlPart::Host,
             format!("{host:?} ends in a number but is not an IPv4 address in dotted decimal (a.b.c.d, each 0 to 255)"),
         ));
     }
     Ok(())
+}
+
+/// The last label of `host`, trailing dots trimmed: what
+/// `host.trim_end_matches('.').rsplit('.').next()` gives, found by bytes
+/// ('.' is ASCII, so every cut is at a character boundary).
+fn last_label(host: &str) -> &str {
+    let trimmed = &host[..host.bytes().rposition(|byte| byte != b'.').map_or(0, |last| last + 1)];
+    &trimmed[trimmed.bytes().rposition(|byte| byte == b'.').map_or(0, |dot| dot + 1)..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_label;
+
+    #[test]
+    fn the_last_label_is_the_one_rsplit_gives() {
+        let hosts = [
+            "",
+            ".",
+            "...",
+            "a",
+            "a.",
+            "a..",
+            ".a",
+            "a.b",
+            "a.b.",
+            "a..b",
+            "1.2.3.4",
+            "127.1.",
+            "0x7f.1",
+            "ex.com..",
+            "é.ü",
+            "é.",
+            ".ü.",
+            "xn--bcher-kva.example",
+        ];
+        for host in hosts {
+            let expected = host.trim_end_matches('.').rsplit('.').next().unwrap_or_default();
+            assert_eq!(last_label(host), expected, "{host:?}");
+        }
+    }
 }

@@ -311,7 +311,18 @@ impl<U> fmt::Debug for Parts<U> {
     }
 }
 
-impl Parts<&str> {
+impl<'a> Parts<&'a str> {
+    /// The query as written (not decoded), after the URL's first `?`: the
+    /// path ends there, so its span tells where without a second search.
+    pub fn raw_query(&self) -> Option<&'a str> {
+        let url: &'a str = self.raw;
+        match self.path {
+            Text::Span(_, end) if url.as_bytes().get(end) == Some(&b'?') => url.get(end + 1..),
+            Text::Span(_, end) if end == url.len() => None,
+            _ => split_at_byte(url, b'?').map(|(_, query)| query),
+        }
+    }
+
     /// The parts as a handle keeps them: read, once the handle holds its
     /// copy of the same text, in that copy.
     pub fn keep(self) -> Parts {
@@ -431,6 +442,26 @@ fn scheme_and_bytes<'i>(
     kind: &str,
 ) -> Result<(Cow<'static, str>, &'i str, u8), ParseError> {
     let present = check_whole(input)?;
+    // The common case, a known scheme as the rule spells it: nothing to
+    // check or compare ignoring case (a known scheme is a valid one).
+    if let Some(known) = rules.schemes.iter().find(|known| {
+        input.len() > known.len()
+            && input.as_bytes()[known.len()] == b':'
+            && input.as_bytes().starts_with(known.as_bytes())
+    }) {
+        return Ok((Cow::Borrowed(known), &input[known.len() + 1..], present));
+    }
+    scheme_checked(input, rules, kind, present)
+}
+
+/// [`scheme_and_bytes`] for any scheme: checked, and compared with the
+/// known ones ignoring case.
+fn scheme_checked<'i>(
+    input: &'i str,
+    rules: &Rules,
+    kind: &str,
+    present: u8,
+) -> Result<(Cow<'static, str>, &'i str, u8), ParseError> {
     let not_a_url = || ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind)));
     let colon = input.bytes().position(|byte| byte == b':').ok_or_else(not_a_url)?;
     let (scheme, rest) = (&input[..colon], &input[colon + 1..]);
@@ -1219,6 +1250,34 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_known_scheme_read_in_place_is_what_the_full_check_gives() {
+        let rules = [&super::super::postgres::RULES, &super::super::redis::TCP_RULES];
+        let inputs = [
+            "postgres://db",
+            "postgresql://db",
+            "postgres:",
+            "postgresql:x",
+            "postgres://",
+            "redis://c",
+            "rediss://c",
+            "POSTGRES://db",
+            "Postgresql://db",
+            "postgresx://db",
+            "postgre://db",
+            "redis:",
+            "redisx://c",
+        ];
+        for rules in rules {
+            for input in inputs {
+                let present = check_whole(input).unwrap();
+                let fast = scheme_and_bytes(input, rules, "T");
+                let full = scheme_checked(input, rules, "T", present);
+                assert_eq!(fast, full, "{input}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -5,7 +5,7 @@ use secrecy::SecretString;
 use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, check_number, handle};
 
-const RULES: Rules = Rules {
+pub(crate) const RULES: Rules = Rules {
     schemes: &["postgres", "postgresql"],
     default_port: |_| Some(PostgresUrl::DEFAULT_PORT),
     multi_host: true,
@@ -69,12 +69,14 @@ impl PostgresUrl {
 
     fn parse(text: &str) -> Result<Self, ParseError> {
         let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
-        let raw_query = parse::split_at_byte(text, b'?').map(|(_, query)| query);
+        let raw_query = parts.raw_query();
         reject_extra_equals(raw_query)?;
-        check_keys(&parts)?;
+        // One pass over the pairs: every key known (else the first unknown
+        // one is the error), whether any overrides a part of the URL, and
+        // whether every value libpq checks is valid.
+        let QueryScan { overrides, valid } = scan_query(&parts)?;
         // A URL whose query overrides none of its parts, the common case,
         // skips every lookup of them.
-        let overrides = parts.query().any(|(key, _)| OVERRIDES.contains(&key));
         if overrides {
             for key in ["host", "port", "hostaddr"] {
                 if parts.query_values(key).count() > 1 {
@@ -90,7 +92,7 @@ impl PostgresUrl {
         }
         // libpq reads a raw '+' in a query value as a plus, sqlx (a form
         // decoder) as a space: the two drivers would connect differently.
-        if raw_query.is_some_and(|query| query.bytes().any(|byte| byte == b'+')) {
+        if raw_query.is_some_and(|query| query.as_bytes().contains(&b'+')) {
             return Err(ParseError::new(
                 UrlPart::Query,
                 "a raw '+' in the query is a plus to libpq and a space to sqlx: write %2B for a plus, %20 for a space",
@@ -99,7 +101,7 @@ impl PostgresUrl {
         // One pass tells whether every checked value is valid; only a URL
         // that holds a bad one takes the checks one key at a time, which
         // find the same first problem as before.
-        if !parts.query().all(|(key, value)| value_is_valid(key, value)) {
+        if !valid {
             for (key, allowed) in CHOICES {
                 check_choice(&parts, key, allowed)?;
             }
@@ -112,7 +114,7 @@ impl PostgresUrl {
         }
         // libpq would read `/a/b:5432,h2/db` as one database name; it is a
         // misplaced host list far more often than a name holding '/'.
-        if parts.path().strip_prefix('/').is_some_and(|name| name.contains('/')) {
+        if parts.path().strip_prefix('/').is_some_and(|name| name.as_bytes().contains(&b'/')) {
             return Err(ParseError::new(
                 UrlPart::Path,
                 "the database name holds a '/': write it as %2F (a unix socket host is percent-encoded too: \
@@ -178,15 +180,6 @@ const CHOICES: [(&str, &[&str]); 8] = [
 const NUMBERS: [&str; 6] =
     ["connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"];
 
-/// Whether `value` is valid for `key` by [`CHOICES`] and [`NUMBERS`]
-/// (libpq matches keys exactly).
-fn value_is_valid(key: &str, value: &str) -> bool {
-    if let Some((_, allowed)) = CHOICES.iter().find(|(choice, _)| *choice == key) {
-        return allowed.contains(&value);
-    }
-    !NUMBERS.contains(&key) || value.parse::<i64>().is_ok()
-}
-
 /// libpq's connection parameters (PostgreSQL 17,
 /// <https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS>),
 /// and the spellings sqlx adds (`ssl-mode`, `ssl-root-cert`, ...).
@@ -242,24 +235,78 @@ const KEYS: &[&str] = &[
     "statement-cache-capacity",
 ];
 
+/// What [`scan_query`] found.
+struct QueryScan {
+    /// A key of [`OVERRIDES`] is given.
+    overrides: bool,
+    /// Every value of [`CHOICES`] and [`NUMBERS`] is valid.
+    valid: bool,
+}
+
+/// What a known key's value is, for [`scan_query`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum KeyKind {
+    /// One of [`OVERRIDES`].
+    Override,
+    /// One of [`CHOICES`], with its words.
+    Choice(&'static [&'static str]),
+    /// One of [`NUMBERS`].
+    Number,
+    /// Any other of [`KEYS`].
+    Other,
+}
+
+/// The kind of `key`, `None` when libpq does not know it: one match, which
+/// the compiler sorts by length, in place of a search of each list.
+fn key_kind(key: &str) -> Option<KeyKind> {
+    Some(match key {
+        "host" | "port" | "hostaddr" | "user" | "password" | "dbname" => KeyKind::Override,
+        "sslmode" | "ssl-mode" => KeyKind::Choice(SSL_MODES),
+        "target_session_attrs" => KeyKind::Choice(SESSION_ATTRS),
+        "load_balance_hosts" => KeyKind::Choice(CHOICES[3].1),
+        "channel_binding" => KeyKind::Choice(CHOICES[4].1),
+        "sslnegotiation" => KeyKind::Choice(CHOICES[5].1),
+        "gssencmode" => KeyKind::Choice(CHOICES[6].1),
+        "sslcertmode" => KeyKind::Choice(CHOICES[7].1),
+        "connect_timeout"
+        | "keepalives"
+        | "keepalives_idle"
+        | "keepalives_interval"
+        | "keepalives_count"
+        | "tcp_user_timeout" => KeyKind::Number,
+        _ if KEYS.contains(&key) => KeyKind::Other,
+        _ => return None,
+    })
+}
+
 /// Every query key is one libpq (or sqlx) reads, spelt as it reads it:
 /// keys are case-sensitive, and libpq refuses any other
-/// ("invalid URI query parameter").
-fn check_keys(parts: &Parsing<'_>) -> Result<(), ParseError> {
-    for (key, _) in parts.query() {
-        if KEYS.contains(&key) {
-            continue;
+/// ("invalid URI query parameter"). Also tells whether a key overrides a
+/// part of the URL and whether every checked value is valid.
+fn scan_query(parts: &Parsing<'_>) -> Result<QueryScan, ParseError> {
+    let mut scan = QueryScan { overrides: false, valid: true };
+    for (key, value) in parts.query() {
+        match key_kind(key) {
+            Some(KeyKind::Override) => scan.overrides = true,
+            Some(KeyKind::Choice(allowed)) => scan.valid &= allowed.contains(&value),
+            Some(KeyKind::Number) => scan.valid &= value.parse::<i64>().is_ok(),
+            Some(KeyKind::Other) => {}
+            None => return Err(unknown_key(key)),
         }
-        let message = match KEYS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
-            Some(known) => format!("query parameter {key:?}: libpq's keys are case-sensitive, write {known:?}"),
-            None => match crate::suggest::closest(key, KEYS.iter().map(|known| (*known, *known))) {
-                Some(known) => format!("{key:?} is not a libpq connection parameter: did you mean {known:?}?"),
-                None => format!("{key:?} is not a libpq connection parameter (libpq refuses the URL)"),
-            },
-        };
-        return Err(ParseError::new(UrlPart::Query, message));
     }
-    Ok(())
+    Ok(scan)
+}
+
+/// Why `key` is not a libpq key.
+fn unknown_key(key: &str) -> ParseError {
+    let message = match KEYS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
+        Some(known) => format!("query parameter {key:?}: libpq's keys are case-sensitive, write {known:?}"),
+        None => match crate::suggest::closest(key, KEYS.iter().map(|known| (*known, *known))) {
+            Some(known) => format!("{key:?} is not a libpq connection parameter: did you mean {known:?}?"),
+            None => format!("{key:?} is not a libpq connection parameter (libpq refuses the URL)"),
+        },
+    };
+    ParseError::new(UrlPart::Query, message)
 }
 
 /// A database named `.` or `..` in the path is a path step to URL parsers:
@@ -293,7 +340,9 @@ fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
     }
 }
 
-/// The query keys that override a part of the URL.
+/// The query keys that override a part of the URL ([`KeyKind::Override`]
+/// in [`key_kind`], which a test holds to this list).
+#[cfg(test)]
 const OVERRIDES: [&str; 6] = ["host", "port", "hostaddr", "user", "password", "dbname"];
 
 /// libpq: `?hostaddr=` must be IP addresses; `?host=`, `?port=`, `?user=`
@@ -413,8 +462,27 @@ mod tests {
                 let parts = parse::parse(&url, &RULES, "PostgresUrl").unwrap();
                 let one_at_a_time = CHOICES.iter().all(|(key, allowed)| check_choice(&parts, key, allowed).is_ok())
                     && NUMBERS.iter().all(|key| check_number::<i64>(&parts, key, "").is_ok());
-                assert_eq!(value_is_valid(key, value), one_at_a_time, "{url}");
+                assert_eq!(scan_query(&parts).unwrap().valid, one_at_a_time, "{url}");
             }
+        }
+    }
+
+    #[test]
+    fn key_kinds_are_the_lists() {
+        for key in KEYS {
+            let expected = match CHOICES.iter().find(|(choice, _)| choice == key) {
+                Some((_, allowed)) => KeyKind::Choice(allowed),
+                None if NUMBERS.contains(key) => KeyKind::Number,
+                None if OVERRIDES.contains(key) => KeyKind::Override,
+                None => KeyKind::Other,
+            };
+            assert_eq!(key_kind(key), Some(expected), "{key}");
+        }
+        for key in CHOICES.iter().map(|(key, _)| *key).chain(NUMBERS).chain(OVERRIDES) {
+            assert!(KEYS.contains(&key), "{key}");
+        }
+        for key in ["Host", "sslmodes", "ssl_mode", "", "dbname ", "keepalive"] {
+            assert_eq!(key_kind(key), None, "{key}");
         }
     }
 

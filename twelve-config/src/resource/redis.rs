@@ -7,7 +7,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, handle};
 
-const TCP_RULES: Rules = Rules {
+pub(crate) const TCP_RULES: Rules = Rules {
     schemes: &["redis", "rediss"],
     default_port: |_| Some(RedisUrl::DEFAULT_PORT),
     multi_host: false,
