@@ -392,16 +392,22 @@ impl HostPort {
 /// The query parameters of a handle, from [`Resource::query_pairs`].
 #[derive(Debug, Clone)]
 pub struct QueryPairs<'a> {
-    pairs: std::slice::Iter<'a, (parse::Text, parse::Text)>,
+    query: &'a parse::Query,
     url: &'a str,
+    next: usize,
 }
 
 impl<'a> Iterator for QueryPairs<'a> {
     type Item = (&'a str, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let url = self.url;
-        self.pairs.by_ref().map(|(k, v)| (k.get(url), v.get(url))).find(|(key, _)| !is_credential_query_key(key))
+        while let Some(pair) = self.query.get(self.url, self.next) {
+            self.next += 1;
+            if !is_credential_query_key(pair.0) {
+                return Some(pair);
+            }
+        }
+        None
     }
 }
 
@@ -609,7 +615,7 @@ pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
 
 pub(crate) fn query_pairs(parts: &parse::Parts) -> QueryPairs<'_> {
     use secrecy::ExposeSecret;
-    QueryPairs { pairs: parts.query.iter(), url: parts.raw.expose_secret() }
+    QueryPairs { query: &parts.query, url: parts.raw.expose_secret(), next: 0 }
 }
 
 /// Checks that every occurrence of a query parameter (a repeated one too:

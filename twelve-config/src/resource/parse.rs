@@ -172,15 +172,6 @@ impl Text {
         Text::Decoded(Zeroizing::new(text))
     }
 
-    /// The text's bytes in `url`: for comparing, without the check that a
-    /// `str` is cut at character boundaries.
-    fn bytes<'a>(&'a self, url: &'a str) -> &'a [u8] {
-        match self {
-            Text::Span(start, end) => url.as_bytes().get(*start..*end).unwrap_or_default(),
-            Text::Decoded(text) => text.as_bytes(),
-        }
-    }
-
     /// The text, read in `url` (the text it was parsed from).
     pub fn get<'a>(&'a self, url: &'a str) -> &'a str {
         match self {
@@ -275,6 +266,79 @@ impl std::ops::DerefMut for Hosts {
     }
 }
 
+/// The query pairs of a URL, decoded. One pair that reads as written, the
+/// common case (`?sslmode=require`), is held as its two spans, without a
+/// list (an allocation) of its own; any other query is a list.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum Query {
+    #[default]
+    None,
+    /// `url[key.0..key.1]=url[value.0..value.1]`.
+    One {
+        key: (u32, u32),
+        value: (u32, u32),
+    },
+    Many(Vec<(Text, Text)>),
+}
+
+impl Query {
+    /// A query of one pair: its spans when both read as written (and fit
+    /// in `u32`), else a list of it.
+    fn one(key: Text, value: Text) -> Query {
+        let span = |text: &Text| match text {
+            Text::Span(start, end) => Some((u32::try_from(*start).ok()?, u32::try_from(*end).ok()?)),
+            Text::Decoded(_) => None,
+        };
+        match (span(&key), span(&value)) {
+            (Some(key), Some(value)) => Query::One { key, value },
+            _ => Query::Many(vec![(key, value)]),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Query::None => 0,
+            Query::One { .. } => 1,
+            Query::Many(pairs) => pairs.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Pair `index`'s key and value, as parts.
+    fn texts(&self, index: usize) -> Option<(Text, Text)> {
+        let span = |(start, end): (u32, u32)| Text::Span(start as usize, end as usize);
+        match self {
+            Query::None => None,
+            Query::One { key, value } => (index == 0).then(|| (span(*key), span(*value))),
+            Query::Many(pairs) => pairs.get(index).cloned(),
+        }
+    }
+
+    /// Pair `index`, read in `url`.
+    pub fn get<'a>(&'a self, url: &'a str, index: usize) -> Option<(&'a str, &'a str)> {
+        let span = |(start, end): (u32, u32)| url.get(start as usize..end as usize).unwrap_or_default();
+        match self {
+            Query::None => None,
+            Query::One { key, value } => (index == 0).then(|| (span(*key), span(*value))),
+            Query::Many(pairs) => pairs.get(index).map(|(key, value)| (key.get(url), value.get(url))),
+        }
+    }
+
+    /// Every pair, read in `url`.
+    pub fn iter<'a>(&'a self, url: &'a str) -> impl DoubleEndedIterator<Item = (&'a str, &'a str)> + 'a {
+        (0..self.len()).filter_map(move |index| self.get(url, index))
+    }
+
+    /// The same pairs, standing on their own (see [`Text::detached`]).
+    fn detached(self, url: &str) -> Query {
+        let pairs = (0..self.len()).filter_map(|index| self.texts(index));
+        Query::Many(pairs.map(|(key, value)| (key.detached(url), value.detached(url))).collect())
+    }
+}
+
 /// A parsed URL, the common part of every handle. Its parts are spans of
 /// `raw` where they read as written, so a URL costs few allocations:
 /// while parsing, `raw` is the text being parsed ([`Parsing`]); a handle
@@ -295,7 +359,7 @@ pub(crate) struct Parts<U = SecretString> {
     /// Whether a `/` followed the authority (`amqp://host/` vs `amqp://host`).
     pub has_path: bool,
     /// Query pairs, decoded.
-    pub query: Vec<(Text, Text)>,
+    pub query: Query,
     /// The port `port()` gives when there is no host.
     pub hosts_default_port: Option<u16>,
     /// [`Rules::query_keys_ignore_case`].
@@ -345,7 +409,7 @@ impl<'a> Parts<&'a str> {
     /// `?user=` do: an empty one names none.
     pub fn user_from_query(&mut self, key: &str) {
         if let Some(user) = self.query_text(key) {
-            self.username = Some(user.clone()).filter(|user| !user.get(self.raw).is_empty());
+            self.username = Some(user).filter(|user| !user.get(self.raw).is_empty());
         }
     }
 
@@ -358,10 +422,7 @@ impl<'a> Parts<&'a str> {
             detach(username);
         }
         detach(&mut self.path);
-        for (key, value) in &mut self.query {
-            detach(key);
-            detach(value);
-        }
+        self.query = std::mem::take(&mut self.query).detached(url);
         self.keep()
     }
 }
@@ -383,7 +444,7 @@ impl<U: UrlText> Parts<U> {
 
     /// Every query pair, decoded.
     pub fn query(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.query.iter().map(|(key, value)| (self.text(key), self.text(value)))
+        self.query.iter(self.raw.url())
     }
 
     /// Whether query key `found` is `key`, as the kind's driver matches keys.
@@ -398,13 +459,22 @@ impl<U: UrlText> Parts<U> {
 
     /// The last value of a query parameter, the one drivers use.
     pub fn query_value(&self, key: &str) -> Option<&str> {
-        self.query_text(key).map(|value| self.text(value))
+        let url = self.raw.url();
+        self.last_pair(key).and_then(|index| self.query.get(url, index)).map(|(_, value)| value)
     }
 
-    /// [`Self::query_value`], as a part.
-    pub fn query_text(&self, key: &str) -> Option<&Text> {
+    /// [`Self::query_value`], as a part (a span of the URL, or a copy of
+    /// a decoded value).
+    pub fn query_text(&self, key: &str) -> Option<Text> {
+        self.last_pair(key).and_then(|index| self.query.texts(index)).map(|(_, value)| value)
+    }
+
+    /// The index of the last pair whose key is `key`.
+    fn last_pair(&self, key: &str) -> Option<usize> {
         let url = self.raw.url();
-        self.query.iter().rev().find(|(k, _)| self.key_bytes_are(k.bytes(url), key.as_bytes())).map(|(_, v)| v)
+        (0..self.query.len()).rev().find(|index| {
+            self.query.get(url, *index).is_some_and(|(found, _)| self.key_bytes_are(found.as_bytes(), key.as_bytes()))
+        })
     }
 
     /// Every value of a query parameter, in order.
@@ -700,7 +770,7 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
     }
     let query = match query {
         Some(query) => query_pairs_with(input, query, rules.plus_is_space, rules.query_flags)?,
-        None => Vec::new(),
+        None => Query::None,
     };
     Ok(Parts {
         raw: input,
@@ -966,23 +1036,27 @@ pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
 
 /// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
 /// the MongoDB connection string spec.
-pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result<Vec<(Text, Text)>, ParseError> {
+pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result<Query, ParseError> {
     query_pairs_with(url, query, plus_is_space, false)
 }
 
 /// [`query_pairs`], where `flags` lets a key stand alone (`?debug`, value
 /// `""`).
-pub(crate) fn query_pairs_with(
-    url: &str,
-    query: &str,
-    plus_is_space: bool,
-    flags: bool,
-) -> Result<Vec<(Text, Text)>, ParseError> {
-    // Sized once, so no growth leaves a copy (a decoded value wipes itself).
+pub(crate) fn query_pairs_with(url: &str, query: &str, plus_is_space: bool, flags: bool) -> Result<Query, ParseError> {
+    // Sized once, so no growth leaves a copy (a decoded value wipes
+    // itself); one pair that reads as written needs no list at all.
     let count = query.bytes().filter(|byte| *byte == b'&').count() + 1;
+    if count == 1 {
+        let mut pair = None;
+        fill_query_pairs(url, query, plus_is_space, flags, &mut |key, value| pair = Some((key, value)))?;
+        return Ok(match pair {
+            Some((key, value)) => Query::one(key, value),
+            None => Query::None,
+        });
+    }
     let mut pairs = Vec::with_capacity(count);
-    fill_query_pairs(url, query, plus_is_space, flags, &mut pairs)?;
-    Ok(pairs)
+    fill_query_pairs(url, query, plus_is_space, flags, &mut |key, value| pairs.push((key, value)))?;
+    Ok(Query::Many(pairs))
 }
 
 fn fill_query_pairs(
@@ -990,7 +1064,7 @@ fn fill_query_pairs(
     query: &str,
     plus_is_space: bool,
     flags: bool,
-    pairs: &mut Vec<(Text, Text)>,
+    each: &mut dyn FnMut(Text, Text),
 ) -> Result<(), ParseError> {
     let mut rest = Some(query);
     while let Some(text) = rest {
@@ -1031,7 +1105,7 @@ fn fill_query_pairs(
                 format!("the value of query parameter {shown_key:?} is not valid percent-encoding{hint}"),
             )
         })?;
-        pairs.push((key, value));
+        each(key, value);
     }
     Ok(())
 }
@@ -1303,11 +1377,36 @@ mod tests {
         assert_eq!(parts.username(), Some("u@x"));
         let query: Vec<_> = parts.query().collect();
         assert_eq!(query, [("a", "b c"), ("d", "e")]);
-        assert!(matches!(parts.query[1], (Text::Span(..), Text::Span(..))));
+        assert!(matches!(parts.query.texts(1), Some((Text::Span(..), Text::Span(..)))));
         let kept = parts.keep_detached();
-        assert!(kept.query.iter().all(|(key, value)| matches!((key, value), (Text::Decoded(_), Text::Decoded(_)))));
-        let detached: Vec<_> = kept.query.iter().map(|(key, value)| (key.get(""), value.get(""))).collect();
+        let Query::Many(pairs) = &kept.query else { panic!("{:?}", kept.query) };
+        assert!(pairs.iter().all(|(key, value)| matches!((key, value), (Text::Decoded(_), Text::Decoded(_)))));
+        let detached: Vec<_> = kept.query.iter("").collect();
         assert_eq!(detached, [("a", "b c"), ("d", "e")]);
+    }
+
+    #[test]
+    fn one_pair_is_held_as_spans_and_read_as_a_list_would_be() {
+        let url = "redis://h/db?sslmode=require";
+        let parts = parse(url, &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(matches!(parts.query, Query::One { .. }));
+        assert_eq!(parts.query().collect::<Vec<_>>(), [("sslmode", "require")]);
+        assert_eq!(parts.query_value("sslmode"), Some("require"));
+        assert_eq!(parts.query_text("sslmode").map(|text| text.get(url).to_owned()).as_deref(), Some("require"));
+        assert_eq!(parts.query_value("user"), None);
+        // A pair that decodes is a list of its own copies.
+        let decoded = "redis://h/db?name=a%20b";
+        let parts = parse(decoded, &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(matches!(parts.query, Query::Many(_)));
+        assert_eq!(parts.query_value("name"), Some("a b"));
+        // Detached, the one pair stands on its own.
+        let kept = parse(url, &RULES_FOR_TESTS, "Test").unwrap().keep_detached();
+        assert_eq!(kept.query.iter("").collect::<Vec<_>>(), [("sslmode", "require")]);
+        // An empty pair (`&` twice) is skipped, as in a longer query.
+        let parts = parse("redis://h/db?&a=1&", &RULES_FOR_TESTS, "Test").unwrap();
+        assert_eq!(parts.query().collect::<Vec<_>>(), [("a", "1")]);
+        let parts = parse("redis://h/db?", &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(parts.query.is_empty());
     }
 
     #[test]

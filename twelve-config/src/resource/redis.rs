@@ -213,7 +213,7 @@ fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Res
     }
     let query = match query {
         Some(query) => parse::query_pairs(text, query, true)?,
-        None => Vec::new(),
+        None => parse::Query::None,
     };
     let (username, password) = match userinfo {
         Some(userinfo) => parse::userinfo_parts(text, userinfo)?,

@@ -66,7 +66,7 @@ impl SqliteUrl {
         let query = match query {
             // sqlx reads the options form-encoded: `+` is a space.
             Some(query) => parse::query_pairs(text, query, true)?,
-            None => Vec::new(),
+            None => parse::Query::None,
         };
         let parts = Parts {
             raw: text,
