@@ -628,6 +628,8 @@ pub(crate) fn check_choice(parts: &parse::Parsing<'_>, key: &str, allowed: &[&st
                 Some(exact) => format!(": write it as {exact:?}"),
                 None => String::new(),
             };
+            // The value is the URL's text: any credentials in it masked.
+            let value = crate::secret::mask_passwords(value);
             return Err(ParseError::new(
                 UrlPart::Query,
                 format!("{key}={value:?} is not one of {}{hint}", parse::alternatives(allowed)),
@@ -641,6 +643,7 @@ pub(crate) fn check_choice(parts: &parse::Parsing<'_>, key: &str, allowed: &[&st
 pub(crate) fn check_number<T: FromStr>(parts: &parse::Parsing<'_>, key: &str, what: &str) -> Result<(), ParseError> {
     for value in parts.query_values(key) {
         if value.parse::<T>().is_err() {
+            let value = crate::secret::mask_passwords(value);
             return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")));
         }
     }

@@ -1149,7 +1149,7 @@ fn fill_query_pairs(
             };
             ParseError::new(
                 UrlPart::Query,
-                format!("the value of query parameter {shown_key:?} is not valid percent-encoding{hint}"),
+                format!("the value of query parameter {:?} is not valid percent-encoding{hint}", short(shown_key)),
             )
         })?;
         each(key, value);
@@ -1157,8 +1157,12 @@ fn fill_query_pairs(
     Ok(())
 }
 
+/// A query part as an error quotes it: credentials masked first (a pair
+/// without `=` may be a whole URL with its password, `?x://u:pw@h`), then
+/// cut to 40 characters (cut first, a password could lose the `@` that
+/// shows it is one).
 fn short(text: &str) -> String {
-    text.chars().take(40).collect()
+    crate::secret::mask_passwords(text).chars().take(40).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1371,6 +1375,34 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_query_error_masks_a_password_it_would_quote() {
+        // Found by the parse_redis fuzz target: a socket URL whose query
+        // holds a whole URL with its credentials.
+        let url = "redis+unix:/run/redis.sock?ss://_d:s3cretpassw0rd@host";
+        let error = url.parse::<super::super::RedisUrl>().unwrap_err();
+        assert_eq!(error.part(), UrlPart::Query);
+        assert!(!error.to_string().contains("s3cretpassw0rd"), "{error}");
+        // Cut after masking: a long one loses no more than its tail.
+        let long = format!("redis+unix:/run/redis.sock?x://u:{}@h", "p".repeat(60));
+        let error = long.parse::<super::super::RedisUrl>().unwrap_err();
+        assert!(!error.to_string().contains("ppppp"), "{error}");
+        // The same for a checked value (`sslmode`, `protocol`, a number).
+        for url in [
+            "postgres://db/app?sslmode=x://u:s3cretpassw0rd@h",
+            "postgres://db/app?connect_timeout=x://u:s3cretpassw0rd@h",
+            "redis://cache?protocol=x://u:s3cretpassw0rd@h",
+        ] {
+            let error = if url.starts_with("postgres") {
+                url.parse::<super::super::PostgresUrl>().unwrap_err()
+            } else {
+                url.parse::<super::super::RedisUrl>().unwrap_err()
+            };
+            assert_eq!(error.part(), UrlPart::Query, "{url}: {error}");
+            assert!(!error.to_string().contains("s3cretpassw0rd"), "{url}: {error}");
+        }
+    }
+
     #[test]
     fn word_searches_find_what_the_byte_loops_find() {
         // Every length up to three words, every position of the sought
