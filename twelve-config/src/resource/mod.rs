@@ -457,7 +457,6 @@ macro_rules! handle_value {
                 $crate::resource::from_text(text).map_err(|error| error.to_string())
             }
 
-            #[inline]
             fn parse_env_owned(text: &mut String) -> Result<Self, String> {
                 $crate::resource::from_owned(text).map_err(|error| error.to_string())
             }
@@ -501,7 +500,6 @@ macro_rules! handle {
     };
     ($name:ident, $masked:expr) => {
         impl $crate::resource::Handle for $name {
-            #[inline]
             fn parse_text(text: &str) -> Result<Self, $crate::resource::ParseError> {
                 Self::parse(text)
             }

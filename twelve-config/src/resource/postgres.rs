@@ -261,13 +261,17 @@ enum KeyKind {
 fn key_kind(key: &str) -> Option<KeyKind> {
     Some(match key {
         "host" | "port" | "hostaddr" | "user" | "password" | "dbname" => KeyKind::Override,
-        "sslmode" | "ssl-mode" => KeyKind::Choice(SSL_MODES),
-        "target_session_attrs" => KeyKind::Choice(SESSION_ATTRS),
-        "load_balance_hosts" => KeyKind::Choice(CHOICES[3].1),
-        "channel_binding" => KeyKind::Choice(CHOICES[4].1),
-        "sslnegotiation" => KeyKind::Choice(CHOICES[5].1),
-        "gssencmode" => KeyKind::Choice(CHOICES[6].1),
-        "sslcertmode" => KeyKind::Choice(CHOICES[7].1),
+        // The words come from CHOICES itself, so the two cannot differ.
+        "sslmode"
+        | "ssl-mode"
+        | "target_session_attrs"
+        | "load_balance_hosts"
+        | "channel_binding"
+        | "sslnegotiation"
+        | "gssencmode"
+        | "sslcertmode" => {
+            return CHOICES.iter().find(|(choice, _)| *choice == key).map(|(_, allowed)| KeyKind::Choice(allowed));
+        }
         "connect_timeout"
         | "keepalives"
         | "keepalives_idle"
