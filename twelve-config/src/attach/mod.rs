@@ -107,12 +107,22 @@ mod tokio_postgres;
 /// assert!(error.to_string().starts_with("sqlx connects to one host"));
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AttachError {
     message: String,
 }
+
+// By hand rather than by thiserror: two one-line impls, and without the
+// derive this crate does not wait for thiserror-impl to compile (see
+// BENCHMARKS.md, "Build cost").
+impl std::fmt::Display for AttachError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AttachError {}
 
 #[allow(dead_code, reason = "used by the driver conversions, each behind its own feature")]
 impl AttachError {

@@ -67,13 +67,23 @@ impl fmt::Display for UrlPart {
 /// assert!(error.to_string().contains("%40"));
 /// assert!(!error.to_string().contains("p@ss"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ParseError {
     part: UrlPart,
     message: String,
 }
+
+// By hand rather than by thiserror: two one-line impls, and without the
+// derive this crate does not wait for thiserror-impl to compile (see
+// BENCHMARKS.md, "Build cost").
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
 
 impl ParseError {
     pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {
