@@ -113,9 +113,7 @@ pub struct AttachError {
     message: String,
 }
 
-// By hand rather than by thiserror: two one-line impls, and without the
-// derive this crate does not wait for thiserror-impl to compile (see
-// BENCHMARKS.md, "Build cost").
+// By hand, as `ParseError`'s, without thiserror.
 impl std::fmt::Display for AttachError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)

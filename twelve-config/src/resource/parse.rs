@@ -74,9 +74,9 @@ pub struct ParseError {
     message: String,
 }
 
-// By hand rather than by thiserror: two one-line impls, and without the
-// derive this crate does not wait for thiserror-impl to compile (see
-// BENCHMARKS.md, "Build cost").
+// By hand rather than by thiserror (two one-line impls): the runtime crate
+// then has one proc-macro fewer among its inputs (BENCHMARKS.md, "Compile
+// cost", runs of the ninth session).
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
