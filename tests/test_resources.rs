@@ -113,6 +113,36 @@ fn expose_url_is_the_url_as_given_and_query_pairs_leave_out_credentials() {
     assert_eq!(pairs, [("user", "app"), ("db", "3")]);
 }
 
+/// A URL without an authority (a socket URL) whose path or query holds a
+/// `://` further on: that `://` starts no authority, so the credentials in
+/// the query before it are still masked (found by the `parse_redis` fuzz
+/// target: `unix:/x?pass=...s://...` showed the password whole). And a
+/// query value runs to the next `&`, through any `;` (found next).
+#[test]
+fn a_later_scheme_separator_does_not_unmask_a_socket_urls_query() {
+    let cases = [
+        ("unix:/run/redis.sock?pass=hunter2://x", "hunter2"),
+        ("unix:/run/redis.sock?pass=p4ssw0rd&db=1&note=a://b", "p4ssw0rd"),
+        ("redis+unix:/run/redis.sock?pass=s3cr3t&x=https://host/a", "s3cr3t"),
+        ("unix:/run/a://b/redis.sock?pass=t0ps3cret", "t0ps3cret"),
+        ("unix:/run/redis.sock?pass=letmein://in@h", "letmein"),
+        // A `;` is part of the value (redis-rs splits pairs at `&` only).
+        ("unix:/run/redis.sock?pass=;s3cr3tpw&db=1", ";s3cr3tpw"),
+        ("redis+unix:///run/redis.sock?pass=x;s3cr3tpw", "x;s3cr3tpw"),
+    ];
+    for (text, password) in cases {
+        let url: RedisUrl = text.parse().unwrap_or_else(|error| panic!("{text}: {error}"));
+        assert_eq!(url.password().map(|p| p.expose_secret().starts_with(password)), Some(true), "{text}");
+        for shown in [url.to_string(), format!("{url:?}")] {
+            assert!(!shown.contains(password), "{text} is shown as {shown}");
+            assert!(shown.contains("***"), "{text} is shown as {shown}");
+        }
+    }
+    // With an authority, a later `://` changes nothing either.
+    let url: RedisUrl = "redis://:hunter2@cache/0?note=a://b".parse().unwrap();
+    assert_eq!(url.to_string(), "redis://:***@cache/0?note=a://b");
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn serde_serializes_the_masked_url_and_deserializes_by_from_str() {

@@ -84,9 +84,20 @@ where
             }
             if let Some(decoded) = handle.password().map(|p| p.expose_secret().to_owned())
                 && decoded.len() >= 4
-                && input.matches(decoded.as_str()).count() == 1
+                && shown.contains(&decoded)
             {
-                assert!(!shown.contains(&decoded), "Display shows the decoded password: {shown}");
+                // Shown by chance when the same text stands elsewhere (a
+                // password written `%77+w+` and a query holding `w+w+`):
+                // with that text replaced, the handle keeps its password
+                // and no longer shows it. Shown because of the password
+                // when the replaced text was its source (the password
+                // changed), or when it is still shown.
+                let again = scrub(input, &decoded).parse::<H>().ok();
+                let source = again.as_ref().is_none_or(|again| {
+                    again.password().map(|p| p.expose_secret().to_owned()).as_deref() != Some(decoded.as_str())
+                });
+                let still = again.as_ref().is_some_and(|again| again.to_string().contains(decoded.as_str()));
+                assert!(!(source || still), "Display shows the decoded password: {shown}");
             }
             // The URL as given, for the driver, reads back as the same parts.
             let exposed = handle.expose_url();

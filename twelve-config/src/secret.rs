@@ -463,9 +463,12 @@ pub(crate) fn mask_credential_parameters(text: &str) -> String {
         if key_start == key_end || !is_credential_query_key(&text[key_start..key_end]) {
             continue;
         }
-        // In a query (after `?`, `&` or `;`) a value runs to the next `&`,
-        // `;` or `#`; in a keyword list, to the next whitespace, or through
-        // its closing quote.
+        // In a query (after `?`, `&` or `;`) a value runs to the next `&`
+        // or `#`, as every handle's parser reads it: not to a `;`, which
+        // they keep in the value (`?pass=;secret` is the password
+        // `;secret`), so stopping there would show all after it. In a
+        // keyword list, to the next whitespace, or through its closing
+        // quote.
         let in_query = key_start > 0 && matches!(bytes[key_start - 1], b'?' | b'&' | b';');
         let mut value_start = equals + 1;
         if !in_query {
@@ -477,7 +480,7 @@ pub(crate) fn mask_credential_parameters(text: &str) -> String {
             Some(&quote @ (b'\'' | b'"')) if !in_query => closing_quote(bytes, value_start, quote),
             _ => {
                 let stop = |byte: &u8| {
-                    if in_query { matches!(byte, b'&' | b';' | b'#') } else { byte.is_ascii_whitespace() }
+                    if in_query { matches!(byte, b'&' | b'#') } else { byte.is_ascii_whitespace() }
                 };
                 bytes[value_start..].iter().position(stop).map_or(bytes.len(), |end| value_start + end)
             }
@@ -581,7 +584,11 @@ mod tests {
             ("h?api-key=k&auth=u:p", "h?api-key=***&auth=***"),
             ("h?authMechanismProperties=AWS_SESSION_TOKEN:t", "h?authMechanismProperties=***"),
             ("ldap://h?bindpw=p", "ldap://h?bindpw=***"),
-            ("h?passphrase=p;x=1", "h?passphrase=***;x=1"),
+            // A `;` is part of the value for every handle's parser: masked
+            // through (`?pass=;secret` is the password `;secret`).
+            ("h?passphrase=p;x=1", "h?passphrase=***"),
+            ("unix:/run/r.sock?pass=;s3cret&db=1", "unix:/run/r.sock?pass=***&db=1"),
+            ("h?a=1;password=p", "h?a=1;password=***"),
             // libpq keyword strings: any whitespace, spaces around `=`, quotes.
             ("host=db\tpassword=p\tdbname=d", "host=db\tpassword=***\tdbname=d"),
             ("host=db password = p dbname=d", "host=db password = *** dbname=d"),

@@ -569,9 +569,15 @@ pub(crate) fn masked(parts: &parse::Parts) -> String {
 /// `@` in a path stays (`https://h/a@b`) and `key=value` outside the query
 /// is not rewritten. (`mask_passwords`, for text that may not be a URL,
 /// masks more, to be safe.)
+///
+/// The authority is only the one right after the scheme: a socket URL
+/// (`unix:/run/redis.sock?pass=...`) has none, and a `://` further on, in
+/// its path or in a query value, does not start one (read as one, the
+/// query before it would be left unmasked). A URL without an authority is
+/// masked by `mask_passwords`.
 pub(crate) fn mask_url(raw: &str) -> String {
     use crate::secret::{MASK, mask_credential_parameters, token_scheme};
-    let Some((scheme, rest)) = raw.split_once("://") else { return crate::mask_passwords(raw) };
+    let Some((scheme, rest)) = scheme_and_authority(raw) else { return crate::mask_passwords(raw) };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     let mut out = String::with_capacity(raw.len());
@@ -602,6 +608,18 @@ pub(crate) fn mask_url(raw: &str) -> String {
         None => out.push_str(tail),
     }
     out
+}
+
+/// `scheme://rest` split into the scheme and what follows its `//`, when
+/// `raw` starts with a scheme (RFC 3986: a letter, then letters, digits,
+/// `+`, `-` or `.`) followed by `://`.
+fn scheme_and_authority(raw: &str) -> Option<(&str, &str)> {
+    let colon = raw.find(':')?;
+    let scheme = &raw[..colon];
+    let valid = scheme.bytes().next().is_some_and(|byte| byte.is_ascii_alphabetic())
+        && scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'));
+    let rest = raw[colon + 1..].strip_prefix("//")?;
+    valid.then_some((scheme, rest))
 }
 
 pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
@@ -672,4 +690,22 @@ pub(crate) fn well_known_port(scheme: &str) -> Option<u16> {
         "ssh" | "sftp" => 22,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scheme_and_authority;
+
+    #[test]
+    fn the_authority_is_only_the_one_right_after_the_scheme() {
+        assert_eq!(scheme_and_authority("redis://h/0"), Some(("redis", "h/0")));
+        assert_eq!(scheme_and_authority("redis+unix:///run/r.sock"), Some(("redis+unix", "/run/r.sock")));
+        assert_eq!(scheme_and_authority("unix:/run/r.sock?pass=x://y"), None);
+        assert_eq!(scheme_and_authority("unix:/a://b"), None);
+        assert_eq!(scheme_and_authority("sqlite::memory:"), None);
+        assert_eq!(scheme_and_authority("a/b://c"), None);
+        assert_eq!(scheme_and_authority("1a://c"), None);
+        assert_eq!(scheme_and_authority("://c"), None);
+        assert_eq!(scheme_and_authority("no scheme at all"), None);
+    }
 }
