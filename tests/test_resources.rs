@@ -129,6 +129,8 @@ fn a_later_scheme_separator_does_not_unmask_a_socket_urls_query() {
         // A `;` is part of the value (redis-rs splits pairs at `&` only).
         ("unix:/run/redis.sock?pass=;s3cr3tpw&db=1", ";s3cr3tpw"),
         ("redis+unix:///run/redis.sock?pass=x;s3cr3tpw", "x;s3cr3tpw"),
+        // A look-alike user info in the query does not swallow the key.
+        ("unix:/run/redis.sock?note=a://b:c&pass=@hunter2", "@hunter2"),
     ];
     for (text, password) in cases {
         let url: RedisUrl = text.parse().unwrap_or_else(|error| panic!("{text}: {error}"));

@@ -12,12 +12,18 @@ use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars};
 /// `scheme://user:password@host` shape: the text between the first `:` of
 /// the authority and its `@`, if it holds none of `/?#@` and appears once.
 fn raw_password(input: &str) -> Option<&str> {
-    let (_, rest) = input.split_once("://")?;
+    // The authority follows the scheme at once: a later `://` (in a socket
+    // URL's query) starts none.
+    let (scheme, rest) = input.split_once("://")?;
+    if scheme.is_empty() || !scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.')) {
+        return None;
+    }
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let (userinfo, _) = authority.split_once('@')?;
     let (_, password) = userinfo.split_once(':')?;
-    // Short passwords occur by chance in hosts and paths.
-    (password.len() >= 4 && input.matches(password).count() == 1).then_some(password)
+    // Short passwords occur by chance in hosts and paths, and one holding
+    // a `*` can be matched by the mask `***` beside its neighbours.
+    (password.len() >= 4 && !password.contains('*') && input.matches(password).count() == 1).then_some(password)
 }
 
 /// `text` with every `secret` replaced by a look-alike: each letter and
@@ -84,10 +90,14 @@ where
             }
             if let Some(decoded) = handle.password().map(|p| p.expose_secret().to_owned())
                 && decoded.len() >= 4
+                && !decoded.contains('*')
+                && input.matches(decoded.as_str()).count() <= 1
                 && shown.contains(&decoded)
             {
-                // Shown by chance when the same text stands elsewhere (a
-                // password written `%77+w+` and a query holding `w+w+`):
+                // Text standing twice is shown by chance (`redis://redis:redis@h`).
+                // Once, it is still shown by chance when it is not the
+                // password's source (a password written `%77+w+` and a query
+                // holding `w+w+`):
                 // with that text replaced, the handle keeps its password
                 // and no longer shows it. Shown because of the password
                 // when the replaced text was its source (the password

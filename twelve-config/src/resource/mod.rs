@@ -573,11 +573,23 @@ pub(crate) fn masked(parts: &parse::Parts) -> String {
 /// The authority is only the one right after the scheme: a socket URL
 /// (`unix:/run/redis.sock?pass=...`) has none, and a `://` further on, in
 /// its path or in a query value, does not start one (read as one, the
-/// query before it would be left unmasked). A URL without an authority is
-/// masked by `mask_passwords`.
+/// query before it would be left unmasked). Without an authority, the
+/// query's credentials are masked pair by pair and the text before the
+/// query as any text is: each on its own, so that masking a look-alike
+/// user info (`?note=a://b:c&pass=@secret`) cannot swallow a key and leave
+/// its value.
 pub(crate) fn mask_url(raw: &str) -> String {
     use crate::secret::{MASK, mask_credential_parameters, token_scheme};
-    let Some((scheme, rest)) = scheme_and_authority(raw) else { return crate::mask_passwords(raw) };
+    let Some((scheme, rest)) = scheme_and_authority(raw) else {
+        return match raw.find('?') {
+            Some(question) => {
+                let mut out = crate::mask_passwords(&raw[..question]);
+                out.push_str(&mask_credential_parameters(&raw[question..]));
+                out
+            }
+            None => crate::mask_passwords(raw),
+        };
+    };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     let mut out = String::with_capacity(raw.len());
