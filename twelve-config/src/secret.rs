@@ -357,9 +357,10 @@ pub(crate) const MASK: &str = "***";
 
 /// `text` with the password of every URL in it replaced by `***`, and the
 /// values of credential parameters too: in a query (`?password=`,
-/// `&client_secret=`, percent-encoded keys such as `pass%77ord=` as well)
-/// and in a libpq keyword string (`host=db password = 'x y'`, separated by
-/// any whitespace, values quoted or not).
+/// `&client_secret=`, percent-encoded keys such as `pass%77ord=` as well,
+/// each value to the next `&` or `#`, through any `;`, as the URL parsers
+/// read it) and in a libpq keyword string (`host=db password = 'x y'`,
+/// separated by any whitespace, values quoted or not).
 ///
 /// Used for every value a report shows, so a URL in a field that is not
 /// marked secret still never shows its password.
@@ -378,6 +379,7 @@ pub(crate) const MASK: &str = "***";
 ///     "postgres://db/app?user=me&password=***"
 /// );
 /// assert_eq!(mask_passwords("host=db\tpassword = 'two words'"), "host=db\tpassword = ***");
+/// assert_eq!(mask_passwords("unix:/run/redis.sock?pass=;x&db=1"), "unix:/run/redis.sock?pass=***&db=1");
 /// assert_eq!(mask_passwords("not a url"), "not a url");
 /// ```
 pub fn mask_passwords(text: &str) -> String {
