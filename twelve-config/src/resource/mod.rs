@@ -623,15 +623,12 @@ pub(crate) fn mask_url(raw: &str) -> String {
 }
 
 /// `scheme://rest` split into the scheme and what follows its `//`, when
-/// `raw` starts with a scheme (RFC 3986: a letter, then letters, digits,
-/// `+`, `-` or `.`) followed by `://`.
+/// `raw` starts with a scheme ([`parse::is_scheme`]) followed by `://`.
 fn scheme_and_authority(raw: &str) -> Option<(&str, &str)> {
     let colon = raw.find(':')?;
     let scheme = &raw[..colon];
-    let valid = scheme.bytes().next().is_some_and(|byte| byte.is_ascii_alphabetic())
-        && scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'));
     let rest = raw[colon + 1..].strip_prefix("//")?;
-    valid.then_some((scheme, rest))
+    parse::is_scheme(scheme).then_some((scheme, rest))
 }
 
 pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {

@@ -545,9 +545,7 @@ fn scheme_checked<'i>(
     let not_a_url = || ParseError::new(UrlPart::Whole, format!("not a URL: expected {}", example(rules, kind)));
     let colon = input.bytes().position(|byte| byte == b':').ok_or_else(not_a_url)?;
     let (scheme, rest) = (&input[..colon], &input[colon + 1..]);
-    let valid = scheme.bytes().next().is_some_and(|byte| byte.is_ascii_alphabetic())
-        && scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'));
-    if !valid {
+    if !is_scheme(scheme) {
         return Err(not_a_url());
     }
     // A known scheme is the rule's own name: no copy.
@@ -568,6 +566,13 @@ fn scheme_checked<'i>(
         ));
     }
     Ok((Cow::Owned(scheme), rest, present))
+}
+
+/// Whether `text` is a scheme (RFC 3986: a letter, then letters, digits,
+/// `+`, `-` or `.`).
+pub(crate) fn is_scheme(text: &str) -> bool {
+    text.bytes().next().is_some_and(|byte| byte.is_ascii_alphabetic())
+        && text.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'))
 }
 
 fn example(rules: &Rules, kind: &str) -> String {
