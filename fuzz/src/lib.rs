@@ -102,16 +102,15 @@ where
             {
                 // Text standing twice is shown by chance (`redis://redis:redis@h`).
                 // Once, it is still shown by chance when it is not the
-                // password's source (a password written `%77+w+` and a query
-                // holding `w+w+`):
-                // with that text replaced, the handle keeps its password
-                // and no longer shows it. Shown because of the password
-                // when the replaced text was its source (the password
-                // changed), or when it is still shown.
+                // password's source (a password written `%77+w+` and a
+                // query holding `w+w+`): with that text replaced, the
+                // handle keeps its password and no longer shows it. Shown
+                // because of the password when the replaced text was its
+                // source (the password changed), or when it is still shown.
                 let again = scrub(input, &decoded).parse::<H>().ok();
-                let source = again.as_ref().is_none_or(|again| {
-                    again.password().map(|p| p.expose_secret().to_owned()).as_deref() != Some(decoded.as_str())
-                });
+                let source = again
+                    .as_ref()
+                    .is_none_or(|again| again.password().map(|p| p.expose_secret()) != Some(decoded.as_str()));
                 let still = again.as_ref().is_some_and(|again| holds(&again.to_string(), &decoded));
                 assert!(!(source || still), "Display shows the decoded password: {shown}");
             }
