@@ -51,7 +51,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct AmqpUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     vhost: Option<String>,
 }
 

@@ -34,7 +34,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct ResourceUrl {
-    parts: Parts,
+    parts: Box<Parts>,
 }
 
 impl ResourceUrl {

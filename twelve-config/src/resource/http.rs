@@ -40,7 +40,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct HttpUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     #[cfg(feature = "url")]
     url: url::Url,
 }
@@ -50,10 +50,10 @@ impl HttpUrl {
         let before_fragment = parse::split_at_byte(text, b'#').map_or(text, |(before, _)| before);
         let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
         // WHATWG: `https://user:@host` has no password.
-        if parts.password.as_ref().is_some_and(|password| secrecy::ExposeSecret::expose_secret(password).is_empty()) {
+        if parts.password.as_ref().is_some_and(parse::Password::is_empty) {
             parts.password = None;
         }
-        check_host(parts.hosts.first().map_or("", |host| host.host.as_str()))?;
+        check_host(parts.hosts.first().map_or(&[][..], |host| host.host.as_bytes()))?;
         #[cfg(feature = "url")]
         let url = url::Url::parse(text)
             .map_err(|error| ParseError::new(UrlPart::Whole, format!("not a valid HTTP URL: {error}")))?;
@@ -102,23 +102,28 @@ handle!(HttpUrl);
 /// without the `url` feature too: a path (`%2Fetc`), and a host that ends
 /// in a number but is not an IPv4 address in dotted decimal (`256.1.1.1`
 /// is refused, `127.1` and `0x7f.1` are rewritten to `127.0.0.1`).
-fn check_host(host: &str) -> Result<(), ParseError> {
+fn check_host(bytes: &[u8]) -> Result<(), ParseError> {
     // Bytes, not chars: every one sought is ASCII, which no other UTF-8
     // character holds.
-    if host.bytes().any(|byte| matches!(byte, b'/' | b'\\' | b'%' | b'@' | b':'))
-        && host.parse::<std::net::Ipv6Addr>().is_err()
-    {
+    let special = bytes.iter().any(|byte| matches!(byte, b'/' | b'\\' | b'%' | b'@' | b':'));
+    let last = last_label(bytes);
+    let numeric = !last.is_empty()
+        && (last.iter().all(u8::is_ascii_digit)
+            || (last.len() > 1
+                && last[..2].eq_ignore_ascii_case(b"0x")
+                && last[2..].iter().all(u8::is_ascii_hexdigit)));
+    // The common host, a name: nothing more to read (and no copy of it
+    // checked to be UTF-8 again).
+    if !special && !numeric {
+        return Ok(());
+    }
+    let host = String::from_utf8_lossy(bytes);
+    if special && host.parse::<std::net::Ipv6Addr>().is_err() {
         return Err(ParseError::new(
             UrlPart::Host,
             format!("{host:?} is not a host name: no host holds '/', '\\', '%', '@' or ':'"),
         ));
     }
-    let last = last_label(host);
-    let numeric = !last.is_empty()
-        && (last.bytes().all(|b| b.is_ascii_digit())
-            || (last.len() > 1
-                && last[..2].eq_ignore_ascii_case("0x")
-                && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
     // Read only for a host that ends in a number.
     let dotted_decimal = || {
         host.split('.').count() == 4
@@ -136,9 +141,9 @@ fn check_host(host: &str) -> Result<(), ParseError> {
 /// The last label of `host`, trailing dots trimmed: what
 /// `host.trim_end_matches('.').rsplit('.').next()` gives, found by bytes
 /// ('.' is ASCII, so every cut is at a character boundary).
-fn last_label(host: &str) -> &str {
-    let trimmed = &host[..host.bytes().rposition(|byte| byte != b'.').map_or(0, |last| last + 1)];
-    &trimmed[trimmed.bytes().rposition(|byte| byte == b'.').map_or(0, |dot| dot + 1)..]
+fn last_label(host: &[u8]) -> &[u8] {
+    let trimmed = &host[..host.iter().rposition(|byte| *byte != b'.').map_or(0, |last| last + 1)];
+    &trimmed[trimmed.iter().rposition(|byte| *byte == b'.').map_or(0, |dot| dot + 1)..]
 }
 
 #[cfg(test)]
@@ -169,7 +174,7 @@ mod tests {
         ];
         for host in hosts {
             let expected = host.trim_end_matches('.').rsplit('.').next().unwrap_or_default();
-            assert_eq!(last_label(host), expected, "{host:?}");
+            assert_eq!(last_label(host.as_bytes()), expected.as_bytes(), "{host:?}");
         }
     }
 }

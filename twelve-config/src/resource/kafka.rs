@@ -54,7 +54,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct KafkaUrl {
-    parts: Parts,
+    parts: Box<Parts>,
 }
 
 impl KafkaUrl {

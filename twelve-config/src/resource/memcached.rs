@@ -44,7 +44,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct MemcachedUrl {
-    parts: Parts,
+    parts: Box<Parts>,
 }
 
 impl MemcachedUrl {
@@ -64,7 +64,7 @@ impl MemcachedUrl {
                     "the host is missing: expected memcache://host:11211, or memcache:///path/to/memcached.sock",
                 ));
             }
-            parts.hosts.push(super::HostPort { host: socket, port: None, explicit_port: false });
+            parts.hosts.push(super::HostPort { host: socket.into(), port: None, explicit_port: false });
             parts.path = parse::Text::EMPTY;
         } else if !matches!(parts.path(), "" | "/") {
             return Err(ParseError::new(UrlPart::Path, "a memcache URL has no path: remove what follows the host"));

@@ -324,9 +324,105 @@ pub trait Resource: FromStr<Err = ParseError> + fmt::Display + fmt::Debug {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct HostPort {
-    host: String,
+    host: HostName,
     port: Option<u16>,
     explicit_port: bool,
+}
+
+/// The text of a host, held in the handle itself when it is short, as
+/// most host names are (`db.internal`, `10.0.0.12`), else on the heap: a
+/// URL's host then costs no allocation of its own (measured in
+/// BENCHMARKS.md, "Hosts without an allocation"). A host is no secret, so
+/// it needs no wiping; `HostPort` stays 32 bytes.
+#[derive(Clone)]
+pub(crate) enum HostName {
+    /// `bytes[..len]`, whole UTF-8 text (it is copied from a `&str`).
+    Inline {
+        len: u8,
+        bytes: [u8; HostName::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl HostName {
+    /// The longest host held inline: what fits beside the length and the
+    /// variant in the 24 bytes the `Box<str>` variant needs anyway.
+    const INLINE: usize = 22;
+
+    /// The text. (Inline, its bytes are checked to be UTF-8 again, which
+    /// they always are: internal checks read [`Self::as_bytes`] instead.)
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Never fails: the bytes are a whole `str` (see `From<&str>`).
+            HostName::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            HostName::Heap(text) => text,
+        }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            HostName::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            HostName::Heap(text) => text.as_bytes(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.as_bytes().is_empty()
+    }
+
+    /// Whether the host is a unix socket path.
+    pub fn is_socket(&self) -> bool {
+        self.as_bytes().first() == Some(&b'/')
+    }
+}
+
+impl From<&str> for HostName {
+    fn from(text: &str) -> Self {
+        match u8::try_from(text.len()) {
+            Ok(len) if text.len() <= HostName::INLINE => {
+                let mut bytes = [0; HostName::INLINE];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                HostName::Inline { len, bytes }
+            }
+            _ => HostName::Heap(text.into()),
+        }
+    }
+}
+
+impl From<String> for HostName {
+    fn from(text: String) -> Self {
+        if text.len() <= HostName::INLINE {
+            HostName::from(text.as_str())
+        } else {
+            HostName::Heap(text.into_boxed_str())
+        }
+    }
+}
+
+impl PartialEq for HostName {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for HostName {}
+
+impl std::hash::Hash for HostName {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for HostName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for HostName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl HostPort {
@@ -342,7 +438,7 @@ impl HostPort {
     /// assert_eq!(url.hosts()[0].host(), "/var/lib/postgresql");
     /// ```
     pub fn host(&self) -> &str {
-        &self.host
+        self.host.as_str()
     }
 
     /// The port, explicit or the kind's default; `None` for a unix socket
@@ -385,7 +481,7 @@ impl HostPort {
     /// assert!(url.hosts()[0].is_socket());
     /// ```
     pub fn is_socket(&self) -> bool {
-        self.host.starts_with('/')
+        self.host.is_socket()
     }
 }
 
@@ -542,7 +638,7 @@ macro_rules! handle {
             }
 
             fn password(&self) -> Option<&$crate::SecretString> {
-                self.parts.password.as_ref()
+                self.parts.password()
             }
 
             fn query_pairs(&self) -> $crate::resource::QueryPairs<'_> {
@@ -703,7 +799,96 @@ pub(crate) fn well_known_port(scheme: &str) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
-    use super::scheme_and_authority;
+    use std::hash::BuildHasher;
+
+    use secrecy::ExposeSecret;
+
+    use super::{HostName, HostPort, scheme_and_authority};
+    use crate::resource::{HttpUrl, MongoUrl, PostgresUrl, RedisUrl, Resource};
+
+    #[test]
+    fn a_short_host_is_held_inline_and_a_long_one_on_the_heap() {
+        let inline = "a".repeat(HostName::INLINE);
+        let heap = "a".repeat(HostName::INLINE + 1);
+        assert!(matches!(HostName::from(inline.as_str()), HostName::Inline { .. }));
+        assert!(matches!(HostName::from(heap.as_str()), HostName::Heap(_)));
+        assert!(matches!(HostName::from(inline.clone()), HostName::Inline { .. }));
+        assert!(matches!(HostName::from(heap.clone()), HostName::Heap(_)));
+        // Multi-byte UTF-8 (a decoded host), an empty one, and a socket path.
+        for text in ["", "é.example", "ü", "/run/postgresql", inline.as_str(), heap.as_str()] {
+            let host = HostName::from(text);
+            assert_eq!(host.as_str(), text);
+            assert_eq!(host.as_bytes(), text.as_bytes());
+            assert_eq!(host.is_empty(), text.is_empty());
+            assert_eq!(host.is_socket(), text.starts_with('/'));
+            assert_eq!(format!("{host}"), text);
+            assert_eq!(format!("{host:?}"), format!("{text:?}"));
+        }
+        assert_eq!(std::mem::size_of::<HostPort>(), 32);
+    }
+
+    #[test]
+    fn hosts_read_the_same_whatever_their_length() {
+        let long = "a-rather-long-host-name.cluster-c9akciq32.eu-west-1.rds.amazonaws.com";
+        for host in ["db", "db.internal", "exactly-22-bytes-host.", long] {
+            let url: PostgresUrl = format!("postgres://u:p@{host}:6543/app").parse().unwrap();
+            assert_eq!((url.host(), url.port()), (Some(host), Some(6543)));
+            assert_eq!(url.hosts()[0].host(), host);
+            // Equal and hashed alike, cloned or parsed again.
+            let again: PostgresUrl = format!("postgres://{host}:6543/other").parse().unwrap();
+            assert_eq!(url.hosts()[0], again.clone().hosts()[0]);
+            let state = std::hash::RandomState::new();
+            assert_eq!(state.hash_one(&url.hosts()[0]), state.hash_one(&again.hosts()[0]));
+        }
+        // A host decoded from escapes, and the checks that read its bytes.
+        let mongo: MongoUrl = "mongodb://%2Ftmp%2Fmongodb-27017.sock/app".parse().unwrap();
+        assert!(mongo.hosts()[0].is_socket());
+        assert_eq!(mongo.host(), Some("/tmp/mongodb-27017.sock"));
+        assert!("redis://0.0.0.0:6379".parse::<RedisUrl>().is_err());
+        assert!("https://256.1.1.1/".parse::<HttpUrl>().is_err());
+        assert!("https://example.com/".parse::<HttpUrl>().is_ok());
+    }
+
+    #[test]
+    fn a_password_is_copied_only_when_asked_for_and_reads_the_same() {
+        // As written (a span until asked), decoded (a copy from the start),
+        // empty (no password), from the query (libpq's ?password=).
+        let cases = [
+            ("postgres://app:s3cret@db/app", Some("s3cret")),
+            ("postgres://app:p%40ss%20w@db/app", Some("p@ss w")),
+            ("postgres://app@db/app?password=q%3Ay", Some("q:y")),
+            ("postgres://app@db/app?password=plain", Some("plain")),
+            ("postgres://app@db/app", None),
+        ];
+        for (text, password) in cases {
+            let url: PostgresUrl = text.parse().unwrap();
+            // A clone taken before the first read reads the same.
+            let before = url.clone();
+            assert_eq!(url.password().map(|p| p.expose_secret()), password, "{text}");
+            assert_eq!(before.password().map(|p| p.expose_secret()), password, "{text}");
+            // The same copy each time.
+            if let (Some(first), Some(second)) = (url.password(), url.password()) {
+                assert!(std::ptr::eq(first, second));
+            }
+            assert_eq!(url.clone().password().map(|p| p.expose_secret()), password);
+        }
+        // `user:@host` names no password where the driver reads it so.
+        let redis: RedisUrl = "redis://user:@cache".parse().unwrap();
+        assert!(redis.password().is_none());
+        let http: HttpUrl = "https://user:@example.com/".parse().unwrap();
+        assert!(http.password().is_none());
+        // A server list is joined into another text than the one kept: its
+        // password (a NATS token here) is copied while that text is at hand.
+        let nats: crate::resource::NatsUrl = "nats://t0ken@a:4222,nats://t0ken@b:4222".parse().unwrap();
+        assert_eq!(nats.token().map(|t| t.expose_secret()), Some("t0ken"));
+        // A handle may be read from several threads at once.
+        let url: RedisUrl = "redis://:r3dis@cache/2".parse().unwrap();
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| assert_eq!(url.password().unwrap().expose_secret(), "r3dis"));
+            }
+        });
+    }
 
     #[test]
     fn the_authority_is_only_the_one_right_after_the_scheme() {

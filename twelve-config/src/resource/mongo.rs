@@ -47,7 +47,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct MongoUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     database: Option<Text>,
 }
 
@@ -66,7 +66,7 @@ impl MongoUrl {
         }
         // A unix socket host has no port (the spec: a path ending in .sock).
         for host in parts.hosts.iter_mut() {
-            if host.host.starts_with('/') {
+            if host.host.is_socket() {
                 if host.explicit_port {
                     return Err(ParseError::new(UrlPart::Port, "a unix socket host takes no port"));
                 }

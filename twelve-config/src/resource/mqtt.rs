@@ -86,7 +86,7 @@ enum Value {
 /// ```
 #[derive(Clone)]
 pub struct MqttUrl {
-    parts: Parts,
+    parts: Box<Parts>,
 }
 
 impl MqttUrl {

@@ -47,7 +47,7 @@ const SSL_MODES: &[&str] = &["disabled", "preferred", "required", "verify_ca", "
 /// ```
 #[derive(Clone)]
 pub struct MysqlUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     database: Option<Text>,
 }
 

@@ -4,7 +4,7 @@ use std::net::Ipv6Addr;
 
 use secrecy::SecretString;
 
-use super::parse::{self, ParseError, Parts, Rules, UrlPart};
+use super::parse::{self, ParseError, Parts, Password, Rules, UrlPart};
 use super::{HostPort, handle};
 
 const RULES: Rules = Rules {
@@ -75,7 +75,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct NatsUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     /// The userinfo is a token (`nats://TOKEN@host`), kept as the password.
     is_token: bool,
 }
@@ -112,7 +112,7 @@ impl NatsUrl {
         if is_token {
             // The token is a secret: kept where passwords are, wiped on drop.
             let token = parts.username.take();
-            parts.password = token.map(|token| SecretString::from(token.get(parts.raw)));
+            parts.password = token.map(|token| Password::of(parts.raw, token.get(parts.raw)));
         }
         // A joined server list is another text than the URL kept.
         let parts = if joined.is_some() { parts.keep_detached() } else { parts.keep() };
@@ -137,7 +137,7 @@ impl NatsUrl {
     /// assert!("nats://app:pw@localhost".parse::<NatsUrl>().unwrap().token().is_none());
     /// ```
     pub fn token(&self) -> Option<&SecretString> {
-        self.parts.password.as_ref().filter(|_| self.is_token)
+        self.parts.password().filter(|_| self.is_token)
     }
 
     /// Every server as async-nats takes it, `scheme://host:port`, port
@@ -194,7 +194,7 @@ pub(crate) fn server(scheme: &str, host: &HostPort) -> String {
 /// `host:port`, an IPv6 address in brackets.
 pub(crate) fn host_port_text(host: &HostPort) -> String {
     let port = host.port.map(|port| format!(":{port}")).unwrap_or_default();
-    if host.host.parse::<Ipv6Addr>().is_ok() {
+    if host.host.as_str().parse::<Ipv6Addr>().is_ok() {
         format!("[{}]{port}", host.host)
     } else {
         format!("{}{port}", host.host)

@@ -10,7 +10,7 @@ use std::net::Ipv6Addr;
 use secrecy::zeroize::{Zeroize, Zeroizing};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::HostPort;
+use super::{HostName, HostPort};
 use crate::secret::into_secret;
 
 /// The part of a URL an error is about.
@@ -153,12 +153,15 @@ pub(crate) enum HostEscapes {
 
 /// A part of a URL: where it stands in the URL's text when it reads as
 /// written (no allocation), else its own decoded copy, wiped when dropped.
+/// 16 bytes (`Option<Text>` too): the copy, rare, is boxed, so every part
+/// that reads as written moves as two `u32`s (BENCHMARKS.md, "Smaller
+/// handles").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Text {
     /// `url[start..end]`.
-    Span(usize, usize),
+    Span(u32, u32),
     /// Percent-decoded, so unlike the URL's text.
-    Decoded(Zeroizing<String>),
+    Decoded(Box<Zeroizing<String>>),
 }
 
 impl Text {
@@ -168,24 +171,35 @@ impl Text {
     /// `part`, a slice of `url`, as a span of it; a slice of any other text
     /// is copied. (The span is found from the two addresses, so the parser
     /// can keep slicing as it reads.)
+    #[inline]
     pub fn of(url: &str, part: &str) -> Text {
         let start = (part.as_ptr() as usize).wrapping_sub(url.as_ptr() as usize);
-        if start <= url.len() && part.len() <= url.len() - start {
-            Text::Span(start, start + part.len())
+        // Within `url`, and `url` no longer than `u32` counts: both casts
+        // are exact.
+        if start <= url.len() && part.len() <= url.len() - start && url.len() <= u32::MAX as usize {
+            Text::Span(start as u32, (start + part.len()) as u32)
         } else {
-            Text::Decoded(Zeroizing::new(part.to_owned()))
+            Text::copied(part)
         }
+    }
+
+    /// [`Self::of`] for a slice of another text: rare, kept out of line so
+    /// the span case inlines where the parser slices.
+    #[cold]
+    #[inline(never)]
+    fn copied(part: &str) -> Text {
+        Text::owned(part.to_owned())
     }
 
     /// `text`, owned.
     pub fn owned(text: String) -> Text {
-        Text::Decoded(Zeroizing::new(text))
+        Text::Decoded(Box::new(Zeroizing::new(text)))
     }
 
     /// The text, read in `url` (the text it was parsed from).
     pub fn get<'a>(&'a self, url: &'a str) -> &'a str {
         match self {
-            Text::Span(start, end) => url.get(*start..*end).unwrap_or_default(),
+            Text::Span(start, end) => url.get(*start as usize..*end as usize).unwrap_or_default(),
             Text::Decoded(text) => text,
         }
     }
@@ -197,6 +211,59 @@ impl Text {
             Text::Span(..) => Text::owned(self.get(url).to_owned()),
             decoded => decoded,
         }
+    }
+}
+
+/// A URL's password. When it reads as written (no escape to decode), the
+/// common case, it is where it stands in the URL's text, and becomes a
+/// [`SecretString`] of its own only when [`Parts::password`] is first asked
+/// for it: a load costs no copy of it (no allocation, nothing more to wipe;
+/// BENCHMARKS.md, "Passwords without a copy"). A decoded password is its
+/// own copy from the start. Either way the copy is wiped when dropped.
+#[derive(Clone)]
+pub(crate) struct Password {
+    /// `url[span.0..span.1]`, when `secret` is not filled in from the start.
+    span: (u32, u32),
+    secret: std::sync::OnceLock<SecretString>,
+}
+
+impl Password {
+    /// `part`, a slice of `url`, as a span of it; a slice of any other
+    /// text (or one past `u32`) is copied.
+    pub fn of(url: &str, part: &str) -> Password {
+        match Text::of(url, part) {
+            Text::Span(start, end) => Password { span: (start, end), secret: std::sync::OnceLock::new() },
+            Text::Decoded(_) => Password::from(SecretString::from(part)),
+        }
+    }
+
+    /// The password, read in `url` (the text it was parsed from, or the
+    /// handle's copy of it).
+    pub fn get(&self, url: &str) -> &SecretString {
+        self.secret.get_or_init(|| {
+            let (start, end) = self.span;
+            SecretString::from(url.get(start as usize..end as usize).unwrap_or_default())
+        })
+    }
+
+    /// Whether the password is empty (`user:@host`), without a copy.
+    pub fn is_empty(&self) -> bool {
+        match self.secret.get() {
+            Some(secret) => secret.expose_secret().is_empty(),
+            None => self.span.0 == self.span.1,
+        }
+    }
+
+    /// The same password, standing on its own (see [`Text::detached`]).
+    fn detached(self, url: &str) -> Password {
+        self.get(url);
+        self
+    }
+}
+
+impl From<SecretString> for Password {
+    fn from(secret: SecretString) -> Self {
+        Password { span: (0, 0), secret: std::sync::OnceLock::from(secret) }
     }
 }
 
@@ -296,7 +363,7 @@ impl Query {
     /// in `u32`), else a list of it.
     fn one(key: Text, value: Text) -> Query {
         let span = |text: &Text| match text {
-            Text::Span(start, end) => Some((u32::try_from(*start).ok()?, u32::try_from(*end).ok()?)),
+            Text::Span(start, end) => Some((*start, *end)),
             Text::Decoded(_) => None,
         };
         match (span(&key), span(&value)) {
@@ -319,7 +386,7 @@ impl Query {
 
     /// Pair `index`'s key and value, as parts.
     fn texts(&self, index: usize) -> Option<(Text, Text)> {
-        let span = |(start, end): (u32, u32)| Text::Span(start as usize, end as usize);
+        let span = |(start, end): (u32, u32)| Text::Span(start, end);
         match self {
             Query::None => None,
             Query::One { key, value } => (index == 0).then(|| (span(*key), span(*value))),
@@ -360,7 +427,7 @@ pub(crate) struct Parts<U = SecretString> {
     pub raw: U,
     pub scheme: Cow<'static, str>,
     pub username: Option<Text>,
-    pub password: Option<SecretString>,
+    pub password: Option<Password>,
     pub hosts: Hosts,
     /// Whether there was a `//` authority.
     pub has_authority: bool,
@@ -391,16 +458,19 @@ impl<'a> Parts<&'a str> {
     pub fn raw_query(&self) -> Option<&'a str> {
         let url: &'a str = self.raw;
         match self.path {
-            Text::Span(_, end) if url.as_bytes().get(end) == Some(&b'?') => url.get(end + 1..),
-            Text::Span(_, end) if end == url.len() => None,
+            Text::Span(_, end) if url.as_bytes().get(end as usize) == Some(&b'?') => url.get(end as usize + 1..),
+            Text::Span(_, end) if end as usize == url.len() => None,
             _ => split_at_byte(url, b'?').map(|(_, query)| query),
         }
     }
 
     /// The parts as a handle keeps them: read, once the handle holds its
-    /// copy of the same text, in that copy.
-    pub fn keep(self) -> Parts {
-        Parts {
+    /// copy of the same text, in that copy. Boxed: a handle is then a
+    /// pointer and a few bytes of its own, which moves in registers where
+    /// ~200 bytes of parts took a `memcpy` at each of the dozen moves from
+    /// the parser to the config struct (BENCHMARKS.md, "Boxed parts").
+    pub fn keep(self) -> Box<Parts> {
+        Box::new(Parts {
             raw: SecretString::default(),
             scheme: self.scheme,
             username: self.username,
@@ -412,7 +482,7 @@ impl<'a> Parts<&'a str> {
             query: self.query,
             hosts_default_port: self.hosts_default_port,
             keys_ignore_case: self.keys_ignore_case,
-        }
+        })
     }
 
     /// `?key=` names the user, as libpq's `?user=` and redis-rs's socket
@@ -425,13 +495,14 @@ impl<'a> Parts<&'a str> {
 
     /// The parts of a URL parsed from another text than the one the handle
     /// keeps (a server list joined into one URL): every part is copied.
-    pub fn keep_detached(mut self) -> Parts {
+    pub fn keep_detached(mut self) -> Box<Parts> {
         let url = self.raw;
         let detach = |text: &mut Text| *text = std::mem::replace(text, Text::EMPTY).detached(url);
         if let Some(username) = &mut self.username {
             detach(username);
         }
         detach(&mut self.path);
+        self.password = self.password.take().map(|password| password.detached(url));
         self.query = std::mem::take(&mut self.query).detached(url);
         self.keep()
     }
@@ -445,6 +516,12 @@ impl<U: UrlText> Parts<U> {
 
     pub fn username(&self) -> Option<&str> {
         self.username.as_ref().map(|user| self.text(user))
+    }
+
+    /// The password, percent-decoded (copied from the URL's text the
+    /// first time it is asked for).
+    pub fn password(&self) -> Option<&SecretString> {
+        self.password.as_ref().map(|password| password.get(self.raw.url()))
     }
 
     /// The path as written, not decoded.
@@ -864,7 +941,7 @@ pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
     ))
 }
 
-type UserInfo = (Option<Text>, Option<SecretString>);
+type UserInfo = (Option<Text>, Option<Password>);
 
 /// The user name and password of `userinfo`, a slice of `url`.
 pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, ParseError> {
@@ -894,7 +971,7 @@ pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, Pars
             }
             check_userinfo_chars(password, "password")?;
             let text = decode_utf8(password, false).map_err(|problem| userinfo_error("password", problem))?;
-            Some(into_secret(text))
+            Some(Password::from(into_secret(text)))
         }
         None => None,
     };
@@ -919,7 +996,7 @@ fn plain_userinfo(url: &str, userinfo: &str) -> Option<UserInfo> {
         Some(colon) => (&userinfo[..colon], Some(&userinfo[colon + 1..])),
         None => (userinfo, None),
     };
-    Some((Some(Text::of(url, user)), password.map(|password| into_secret(password.to_owned()))))
+    Some((Some(Text::of(url, user)), password.map(|password| Password::of(url, password))))
 }
 
 fn check_userinfo_chars(text: &str, what: &str) -> Result<(), ParseError> {
@@ -984,13 +1061,13 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
         if !entry.contains('%') {
             continue;
         }
-        if host.host.contains('/') && !host.host.starts_with('/') {
+        if host.host.as_bytes().contains(&b'/') && !host.host.is_socket() {
             return Err(ParseError::new(
                 UrlPart::Host,
                 "a host holds an encoded '/': a unix socket directory starts with one (%2Fvar%2Frun%2Fpostgresql)",
             ));
         }
-        if rules.host_escapes == HostEscapes::SocketPath && !host.host.starts_with('/') {
+        if rules.host_escapes == HostEscapes::SocketPath && !host.host.is_socket() {
             return Err(ParseError::new(
                 UrlPart::Host,
                 "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: \
@@ -1022,7 +1099,7 @@ pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> R
                 }
             },
         };
-        (address.to_owned(), port)
+        (HostName::from(address), port)
     } else {
         let (host, port) = match split_at_byte(entry, b':') {
             Some((host, port)) => (host, Some(port)),
@@ -1041,11 +1118,11 @@ pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> R
     Ok(HostPort { host, port: port.or(default_port), explicit_port: port.is_some() })
 }
 
-fn decode_host(host: &str) -> Result<String, ParseError> {
+fn decode_host(host: &str) -> Result<HostName, ParseError> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+;=".contains(c);
     let plain = host.bytes().all(|byte| BYTE_CLASS[usize::from(byte)] & HOST_NAME != 0);
     if plain {
-        return Ok(host.to_owned());
+        return Ok(HostName::from(host));
     }
     if let Some(bad) = host.chars().find(|c| !allowed(*c)) {
         return Err(ParseError::new(
@@ -1053,14 +1130,16 @@ fn decode_host(host: &str) -> Result<String, ParseError> {
             format!("the host {host:?} holds {bad:?}, which no host name holds"),
         ));
     }
-    decode_utf8(host, false).map_err(|problem| match problem {
-        DecodeProblem::BadEscape => {
-            ParseError::new(UrlPart::Host, format!("the host {host:?} holds a bad percent-escape or %00"))
-        }
-        DecodeProblem::NotUtf8 => {
-            ParseError::new(UrlPart::Host, format!("the host {host:?} is not UTF-8 once decoded"))
-        }
-    })
+    decode_utf8(host, false)
+        .map_err(|problem| match problem {
+            DecodeProblem::BadEscape => {
+                ParseError::new(UrlPart::Host, format!("the host {host:?} holds a bad percent-escape or %00"))
+            }
+            DecodeProblem::NotUtf8 => {
+                ParseError::new(UrlPart::Host, format!("the host {host:?} is not UTF-8 once decoded"))
+            }
+        })
+        .map(HostName::from)
 }
 
 /// A port: digits, 1 to 65535.
@@ -1227,10 +1306,18 @@ fn decode(text: &str, plus_is_space: bool) -> Result<Vec<u8>, DecodeProblem> {
 
 /// `text`, a slice of `url`, decoded: a span of `url` when there is
 /// nothing to decode.
+#[inline]
 pub(crate) fn decode_text(url: &str, text: &str, plus_is_space: bool) -> Result<Text, DecodeProblem> {
     if !needs_decoding(text, plus_is_space) {
         return Ok(Text::of(url, text));
     }
+    decode_owned(text, plus_is_space)
+}
+
+/// [`decode_text`] of a text holding escapes: out of line, as above.
+#[cold]
+#[inline(never)]
+fn decode_owned(text: &str, plus_is_space: bool) -> Result<Text, DecodeProblem> {
     decode_utf8(text, plus_is_space).map(Text::owned)
 }
 
@@ -1535,7 +1622,7 @@ mod tests {
 
     #[test]
     fn hosts_hold_one_inline_and_grow_into_a_list() {
-        let host = |name: &str| HostPort { host: name.to_owned(), port: Some(1), explicit_port: true };
+        let host = |name: &str| HostPort { host: name.into(), port: Some(1), explicit_port: true };
         let mut hosts = Hosts::None;
         assert!(hosts.is_empty());
         hosts.push(host("a"));

@@ -1,8 +1,6 @@
 //! PostgreSQL, by libpq's rules for connection URIs.
 
-use secrecy::SecretString;
-
-use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
+use super::parse::{self, ParseError, Parsing, Parts, Password, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, check_number, handle};
 
 pub(crate) const RULES: Rules = Rules {
@@ -59,7 +57,7 @@ const SESSION_ATTRS: &[&str] = &["any", "read-write", "read-only", "primary", "s
 /// ```
 #[derive(Clone)]
 pub struct PostgresUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     database: Option<Text>,
 }
 
@@ -362,8 +360,8 @@ fn apply_overrides(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
     }
     apply_query_hosts(parts)?;
     parts.user_from_query("user");
-    if let Some(password) = parts.query_value("password") {
-        parts.password = Some(SecretString::from(password));
+    if let Some(password) = parts.query_value("password").map(|password| Password::of(parts.raw, password)) {
+        parts.password = Some(password);
     }
     Ok(())
 }
@@ -404,7 +402,7 @@ fn apply_query_hosts(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
                     return Err(ParseError::new(UrlPart::Query, "an empty host in ?host="));
                 }
                 Ok(HostPort {
-                    host: host.to_owned(),
+                    host: host.into(),
                     port: url_port.or(Some(PostgresUrl::DEFAULT_PORT)),
                     explicit_port: url_port.is_some(),
                 })

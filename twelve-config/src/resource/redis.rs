@@ -2,9 +2,7 @@
 
 use std::borrow::Cow;
 
-use secrecy::{ExposeSecret, SecretString};
-
-use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart};
+use super::parse::{self, Hosts, ParseError, Parsing, Parts, Password, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, handle};
 
 pub(crate) const TCP_RULES: Rules = Rules {
@@ -57,7 +55,7 @@ const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "
 /// ```
 #[derive(Clone)]
 pub struct RedisUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     db: i64,
     insecure: bool,
 }
@@ -93,10 +91,10 @@ impl RedisUrl {
             }
         };
         // redis-rs reads `redis://user:@host` as no password (no AUTH).
-        if parts.password.as_ref().is_some_and(|password| password.expose_secret().is_empty()) {
+        if parts.password.as_ref().is_some_and(Password::is_empty) {
             parts.password = None;
         }
-        if let Some(host) = parts.hosts.iter().find(|host| matches!(host.host.as_str(), "0.0.0.0" | "::")) {
+        if let Some(host) = parts.hosts.iter().find(|host| matches!(host.host.as_bytes(), b"0.0.0.0" | b"::")) {
             return Err(ParseError::new(
                 UrlPart::Host,
                 format!(
@@ -109,8 +107,8 @@ impl RedisUrl {
         let db = database_number(&parts)?;
         if parts.scheme.ends_with("unix") {
             parts.user_from_query("user");
-            if let Some(pass) = parts.query_value("pass") {
-                parts.password = Some(SecretString::from(pass));
+            if let Some(pass) = parts.query_value("pass").map(|pass| Password::of(parts.raw, pass)) {
+                parts.password = Some(pass);
             }
         }
         Ok(Self { parts: parts.keep(), db, insecure })
@@ -224,7 +222,7 @@ fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Res
         scheme,
         username: username.filter(|user| !user.get(text).is_empty()),
         password,
-        hosts: Hosts::One(HostPort { host: socket, port: None, explicit_port: false }),
+        hosts: Hosts::One(HostPort { host: socket.into(), port: None, explicit_port: false }),
         has_authority: false,
         path: Text::EMPTY,
         has_path: false,
@@ -242,7 +240,7 @@ fn database_number(parts: &Parsing<'_>) -> Result<i64, ParseError> {
     };
     // redis-rs reads `?db=` only for a unix socket: on a TCP URL it would
     // connect to database 0 whatever the query says.
-    let socket = parts.hosts.first().is_some_and(|host| host.host.starts_with('/'));
+    let socket = parts.hosts.first().is_some_and(|host| host.host.is_socket());
     if !socket && parts.query_value("db").is_some() {
         return Err(ParseError::new(
             UrlPart::Query,

@@ -43,7 +43,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct SmtpUrl {
-    parts: Parts,
+    parts: Box<Parts>,
 }
 
 impl SmtpUrl {

@@ -48,7 +48,7 @@ const RULES: Rules = Rules {
 /// ```
 #[derive(Clone)]
 pub struct SqliteUrl {
-    parts: Parts,
+    parts: Box<Parts>,
     file: Text,
 }
 
