@@ -35,6 +35,9 @@ fn main() {
     group.bench_function("floor", |b| b.iter(|| black_box(workload::hand_written().unwrap())));
     group.bench_function("twelve-config", |b| b.iter(|| black_box(<Plain as EnvConfig>::from_env().unwrap())));
     group.bench_function("twelve-config typed", |b| b.iter(|| black_box(Typed::from_env().unwrap())));
+    // The plain load again, as a control: identical code measured twice
+    // shows how far this run's clock moves by itself (BENCHMARKS.md).
+    group.bench_function("twelve-config again", |b| b.iter(|| black_box(<Plain as EnvConfig>::from_env().unwrap())));
     group.bench_function("envconfig", |b| b.iter(|| black_box(<Plain as Envconfig>::init_from_env().unwrap())));
     group.bench_function("envy", |b| b.iter(|| black_box(workload::with_envy().unwrap())));
     group.bench_function("figment", |b| b.iter(|| black_box(workload::with_figment().unwrap())));
@@ -116,7 +119,16 @@ fn print_ratios(output: &Path) {
     println!("| benchmark | contender | mean | ratio to floor |");
     println!("| --- | --- | --- | --- |");
     let mut rows: Vec<(String, String, String)> = Vec::new();
-    for contender in ["floor", "twelve-config", "twelve-config typed", "envconfig", "envy", "figment", "config-rs"] {
+    for contender in [
+        "floor",
+        "twelve-config",
+        "twelve-config typed",
+        "twelve-config again",
+        "envconfig",
+        "envy",
+        "figment",
+        "config-rs",
+    ] {
         rows.push(("workload".into(), "workload/floor".into(), format!("workload/{contender}")));
     }
     for total in [50, 500, 5000] {
@@ -145,6 +157,17 @@ fn print_ratios(output: &Path) {
             }
             _ => println!("| {label} | {contender} | not measured | |"),
         }
+    }
+    let workload = |contender: &str| mean_ns(output, &format!("workload/{contender}"));
+    if let (Some(plain), Some(typed), Some(again)) =
+        (workload("twelve-config"), workload("twelve-config typed"), workload("twelve-config again"))
+    {
+        println!(
+            "\nTyped handles against plain fields in this run: {:.2}x (the plain load measured again: {:.2}x, \
+             this run's own spread on identical code)",
+            typed / plain,
+            again / plain
+        );
     }
 }
 
