@@ -6,7 +6,10 @@
 //! `instructions <contender> <loads>` installs the workload's environment
 //! (as `load.rs` does), then loads the config `loads` times; `none` loads
 //! nothing, so the script can subtract the start-up. Contenders: `none`,
-//! `floor`, `twelve-config`, `typed`, `envconfig`.
+//! `floor`, `twelve-config`, `typed`, `envconfig`; and `pg`, `redis`,
+//! `http`, which parse the workload's URL of that kind from its text and
+//! drop the handle (no environment read), to time or count the parser
+//! alone: `/usr/bin/time -f %U target/release/instructions pg 3000000`.
 
 mod workload;
 
@@ -28,7 +31,23 @@ fn main() {
         "twelve-config" => || drop(black_box(<Plain as EnvConfig>::from_env().unwrap())),
         "typed" => || drop(black_box(Typed::from_env().unwrap())),
         "envconfig" => || drop(black_box(<Plain as Envconfig>::init_from_env().unwrap())),
-        other => panic!("unknown contender {other:?}: none, floor, twelve-config, typed or envconfig"),
+        "pg" => || {
+            use twelve_config::resource::*;
+            let a: PostgresUrl =
+                black_box("postgres://billing:s3cret@db.internal:5432/billing?sslmode=require").parse().unwrap();
+            drop(black_box(a));
+        },
+        "redis" => || {
+            use twelve_config::resource::*;
+            let b: RedisUrl = black_box("redis://:r3dis@cache.internal:6379/2").parse().unwrap();
+            drop(black_box(b));
+        },
+        "http" => || {
+            use twelve_config::resource::*;
+            let c: HttpUrl = black_box("https://payments.example.com/v1/").parse().unwrap();
+            drop(black_box(c));
+        },
+        other => panic!("unknown contender {other:?}: none, floor, twelve-config, typed, envconfig, pg, redis or http"),
     };
     install_environment(90);
     for _ in 0..loads {
