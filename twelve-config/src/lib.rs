@@ -618,7 +618,8 @@
 //! text of each value, the values of [`Vars`], the values std copies with
 //! the names when a report lists the environment, a value not used because
 //! its `_FILE` is set too, the bytes of a value that is not Unicode, the
-//! buffer a `_FILE` is read into, and the query values of a handle. A
+//! buffer a `_FILE` is read into, and the query values of a handle (whose
+//! password is not copied out of its URL until `password()` asks). A
 //! scanning allocator in the test suite checks that no unwiped copy of a
 //! secret is freed. What a `parse_with` function does with the text (its
 //! own error, say) is its own;

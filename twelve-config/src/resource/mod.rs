@@ -54,6 +54,16 @@
 //! [`query_pairs`](Resource::query_pairs) and
 //! [`expose_url`](Resource::expose_url), the URL as given, for the driver.
 //!
+//! **One copy of the URL.** A handle keeps the URL's text once (the
+//! loader's own `String`, taken, not copied) and reads its parts where they
+//! stand in it; only a part that had to be percent-decoded is copied. Its
+//! password stays in that text until [`password`](Resource::password) is
+//! first called, which makes the one [`SecretString`] it returns from then
+//! on; a short host name is held in the handle itself. Beside its text, a
+//! handle allocates once (its parts, boxed, so that the handle is a
+//! pointer and moves cheaply), plus once per decoded part; what may hold
+//! a secret is wiped on drop.
+//!
 //! **Handles from parts.** Platforms often hand out a resource as separate
 //! variables, or a URL without its password beside a mounted password
 //! file. [`PgEnv`] reads libpq's own `PG*` variables into a
@@ -331,9 +341,9 @@ pub struct HostPort {
 
 /// The text of a host, held in the handle itself when it is short, as
 /// most host names are (`db.internal`, `10.0.0.12`), else on the heap: a
-/// URL's host then costs no allocation of its own (measured in
-/// BENCHMARKS.md, "Hosts without an allocation"). A host is no secret, so
-/// it needs no wiping; `HostPort` stays 32 bytes.
+/// URL's host then costs no allocation of its own (BENCHMARKS.md,
+/// "Allocations and moves (tenth session)"). A host is no secret, so it
+/// needs no wiping; `HostPort` stays 32 bytes.
 #[derive(Clone)]
 pub(crate) enum HostName {
     /// `bytes[..len]`, whole UTF-8 text (it is copied from a `&str`).

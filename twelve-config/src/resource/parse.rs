@@ -153,9 +153,9 @@ pub(crate) enum HostEscapes {
 
 /// A part of a URL: where it stands in the URL's text when it reads as
 /// written (no allocation), else its own decoded copy, wiped when dropped.
-/// 16 bytes (`Option<Text>` too): the copy, rare, is boxed, so every part
-/// that reads as written moves as two `u32`s (BENCHMARKS.md, "Smaller
-/// handles").
+/// 16 bytes (`Option<Text>` too): the copy, rare, is boxed, and a part
+/// that reads as written is two `u32`s (BENCHMARKS.md, "Allocations and
+/// moves (tenth session)").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Text {
     /// `url[start..end]`.
@@ -217,9 +217,10 @@ impl Text {
 /// A URL's password. When it reads as written (no escape to decode), the
 /// common case, it is where it stands in the URL's text, and becomes a
 /// [`SecretString`] of its own only when [`Parts::password`] is first asked
-/// for it: a load costs no copy of it (no allocation, nothing more to wipe;
-/// BENCHMARKS.md, "Passwords without a copy"). A decoded password is its
-/// own copy from the start. Either way the copy is wiped when dropped.
+/// for it: a load costs no copy of it (no allocation, nothing more to
+/// wipe; BENCHMARKS.md, "Allocations and moves (tenth session)"). A
+/// decoded password is its own copy from the start. Either way the copy is
+/// wiped when dropped.
 #[derive(Clone)]
 pub(crate) struct Password {
     /// `url[span.0..span.1]`, when `secret` is not filled in from the start.
@@ -468,7 +469,8 @@ impl<'a> Parts<&'a str> {
     /// copy of the same text, in that copy. Boxed: a handle is then a
     /// pointer and a few bytes of its own, which moves in registers where
     /// ~200 bytes of parts took a `memcpy` at each of the dozen moves from
-    /// the parser to the config struct (BENCHMARKS.md, "Boxed parts").
+    /// the parser to the config struct (BENCHMARKS.md, "Allocations and
+    /// moves (tenth session)").
     pub fn keep(self) -> Box<Parts> {
         Box::new(Parts {
             raw: SecretString::default(),
@@ -571,7 +573,8 @@ impl<U: UrlText> Parts<U> {
 
     /// The decoded path without its leading `/`, or `None` when empty.
     // Inlined: a result returned through memory and read back at once
-    // stalled the caller on store forwarding (BENCHMARKS.md).
+    // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
+    // and moves (tenth session)").
     #[inline(always)]
     pub fn path_segment(&self, what: &str) -> Result<Option<Text>, ParseError> {
         let path = self.path();
@@ -597,7 +600,8 @@ pub(crate) fn scheme<'i>(
 /// [`scheme`], and which of the bytes the parser looks for the URL holds
 /// ([`bytes_present`]), found in the same pass that checks it is printable.
 // Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md).
+// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
+// and moves (tenth session)").
 #[inline(always)]
 fn scheme_and_bytes<'i>(
     input: &'i str,
@@ -951,7 +955,8 @@ type UserInfo = (Option<Text>, Option<Password>);
 
 /// The user name and password of `userinfo`, a slice of `url`.
 // Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md).
+// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
+// and moves (tenth session)").
 #[inline(always)]
 pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, ParseError> {
     if let Some(plain) = plain_userinfo(url, userinfo) {
@@ -1089,7 +1094,8 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
 
 /// One `host[:port]`, `[v6]:port` or `%2Fsocket%2Fpath`.
 // Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md).
+// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
+// and moves (tenth session)").
 #[inline(always)]
 pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> Result<HostPort, ParseError> {
     if entry.is_empty() {
@@ -1196,7 +1202,8 @@ pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result
 /// [`query_pairs`], where `flags` lets a key stand alone (`?debug`, value
 /// `""`).
 // Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md).
+// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
+// and moves (tenth session)").
 #[inline(always)]
 pub(crate) fn query_pairs_with(url: &str, query: &str, plus_is_space: bool, flags: bool) -> Result<Query, ParseError> {
     // Sized once, so no growth leaves a copy (a decoded value wipes
