@@ -574,8 +574,9 @@ impl<U: UrlText> Parts<U> {
     /// The decoded path without its leading `/`, or `None` when empty.
     // Inlined: a result returned through memory and read back at once
     // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-    // and moves (tenth session)").
-    #[inline(always)]
+    // and moves (tenth session)"). Only where optimised: a debug build,
+    // whose compile time counts more than its speed, keeps one copy.
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn path_segment(&self, what: &str) -> Result<Option<Text>, ParseError> {
         let path = self.path();
         let trimmed = path.strip_prefix('/').unwrap_or(path);
@@ -601,8 +602,9 @@ pub(crate) fn scheme<'i>(
 /// ([`bytes_present`]), found in the same pass that checks it is printable.
 // Inlined: a result returned through memory and read back at once
 // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)").
-#[inline(always)]
+// and moves (tenth session)"). Only where optimised: a debug build,
+// whose compile time counts more than its speed, keeps one copy.
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn scheme_and_bytes<'i>(
     input: &'i str,
     rules: &Rules,
@@ -956,8 +958,9 @@ type UserInfo = (Option<Text>, Option<Password>);
 /// The user name and password of `userinfo`, a slice of `url`.
 // Inlined: a result returned through memory and read back at once
 // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)").
-#[inline(always)]
+// and moves (tenth session)"). Only where optimised: a debug build,
+// whose compile time counts more than its speed, keeps one copy.
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, ParseError> {
     if let Some(plain) = plain_userinfo(url, userinfo) {
         return Ok(plain);
@@ -1095,8 +1098,9 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
 /// One `host[:port]`, `[v6]:port` or `%2Fsocket%2Fpath`.
 // Inlined: a result returned through memory and read back at once
 // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)").
-#[inline(always)]
+// and moves (tenth session)"). Only where optimised: a debug build,
+// whose compile time counts more than its speed, keeps one copy.
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> Result<HostPort, ParseError> {
     if entry.is_empty() {
         return Err(ParseError::new(UrlPart::Host, "an empty host in the host list (a ',' too many?)"));
@@ -1203,8 +1207,9 @@ pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result
 /// `""`).
 // Inlined: a result returned through memory and read back at once
 // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)").
-#[inline(always)]
+// and moves (tenth session)"). Only where optimised: a debug build,
+// whose compile time counts more than its speed, keeps one copy.
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn query_pairs_with(url: &str, query: &str, plus_is_space: bool, flags: bool) -> Result<Query, ParseError> {
     // Sized once, so no growth leaves a copy (a decoded value wipes
     // itself); one pair that reads as written needs no list at all.
