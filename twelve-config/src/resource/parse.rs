@@ -442,6 +442,9 @@ pub(crate) struct Parts<U = SecretString> {
     pub hosts_default_port: Option<u16>,
     /// [`Rules::query_keys_ignore_case`].
     pub keys_ignore_case: bool,
+    /// Whether the URL holds a `%`, so a part may need decoding: when it
+    /// does not, [`Self::path_segment`] takes the path as it stands.
+    pub escapes: bool,
 }
 
 /// The parts of a URL being parsed, read in its text.
@@ -484,6 +487,7 @@ impl<'a> Parts<&'a str> {
             query: self.query,
             hosts_default_port: self.hosts_default_port,
             keys_ignore_case: self.keys_ignore_case,
+            escapes: self.escapes,
         })
     }
 
@@ -582,6 +586,9 @@ impl<U: UrlText> Parts<U> {
         let trimmed = path.strip_prefix('/').unwrap_or(path);
         if trimmed.is_empty() {
             return Ok(None);
+        }
+        if !self.escapes {
+            return Ok(Some(Text::of(self.raw.url(), trimmed)));
         }
         decode_text(self.raw.url(), trimmed, false)
             .map(Some)
@@ -696,6 +703,8 @@ const NOT_GRAPHIC: u8 = 16;
 const USERINFO: u8 = 32;
 /// A byte a plain host name holds: a letter, a digit, `.` or `-`.
 const HOST_NAME: u8 = 64;
+/// A `+` (a space in a form-encoded query).
+const PLUS: u8 = 128;
 
 /// The class of every byte, for [`bytes_present`] and the user info.
 static BYTE_CLASS: [u8; 256] = {
@@ -728,6 +737,7 @@ static BYTE_CLASS: [u8; 256] = {
                 b'@' => AT,
                 b'%' => PERCENT | USERINFO,
                 b',' => COMMA | USERINFO,
+                b'+' => PLUS | USERINFO,
                 _ if userinfo => USERINFO,
                 _ => 0,
             };
@@ -920,7 +930,10 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         hosts.clear();
     }
     let query = match query {
-        Some(query) => query_pairs_with(input, query, rules.plus_is_space, rules.query_flags)?,
+        Some(query) => {
+            let escapes = present & PERCENT != 0 || (rules.plus_is_space && present & PLUS != 0);
+            query_pairs_with(input, query, rules.plus_is_space, rules.query_flags, escapes)?
+        }
         None => Query::None,
     };
     Ok(Parts {
@@ -935,6 +948,7 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         query,
         hosts_default_port,
         keys_ignore_case: rules.query_keys_ignore_case,
+        escapes: present & PERCENT != 0,
     })
 }
 
@@ -1200,40 +1214,38 @@ pub(crate) fn parse_port(port: &str, path: &str) -> Result<u16, ParseError> {
 /// `key=value&...`, decoded. A key without `=` is an error, as in libpq and
 /// the MongoDB connection string spec.
 pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result<Query, ParseError> {
-    query_pairs_with(url, query, plus_is_space, false)
+    query_pairs_with(url, query, plus_is_space, false, true)
 }
 
 /// [`query_pairs`], where `flags` lets a key stand alone (`?debug`, value
 /// `""`).
+///
+/// `escapes`: whether the URL may hold an escape to decode (a `%`, or a `+`
+/// read as a space); without one, every key and value is taken as it
+/// stands, with no scan of its own.
 // Inlined: a result returned through memory and read back at once
 // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
 // and moves (tenth session)"). Only where optimised: a debug build,
 // whose compile time counts more than its speed, keeps one copy.
 #[cfg_attr(not(debug_assertions), inline(always))]
-pub(crate) fn query_pairs_with(url: &str, query: &str, plus_is_space: bool, flags: bool) -> Result<Query, ParseError> {
+pub(crate) fn query_pairs_with(
+    url: &str,
+    query: &str,
+    plus_is_space: bool,
+    flags: bool,
+    escapes: bool,
+) -> Result<Query, ParseError> {
     // Sized once, so no growth leaves a copy (a decoded value wipes
-    // itself); one pair that reads as written needs no list at all.
+    // itself); one pair that reads as written needs no list at all, nor
+    // a search for a '&' the count says is not there.
     let count = query.bytes().filter(|byte| *byte == b'&').count() + 1;
     if count == 1 {
-        let mut pair = None;
-        fill_query_pairs(url, query, plus_is_space, flags, &mut |key, value| pair = Some((key, value)))?;
-        return Ok(match pair {
+        return Ok(match query_pair(url, query, plus_is_space, flags, escapes)? {
             Some((key, value)) => Query::one(key, value),
             None => Query::None,
         });
     }
     let mut pairs = Vec::with_capacity(count);
-    fill_query_pairs(url, query, plus_is_space, flags, &mut |key, value| pairs.push((key, value)))?;
-    Ok(Query::Many(pairs))
-}
-
-fn fill_query_pairs(
-    url: &str,
-    query: &str,
-    plus_is_space: bool,
-    flags: bool,
-    each: &mut dyn FnMut(Text, Text),
-) -> Result<(), ParseError> {
     let mut rest = Some(query);
     while let Some(text) = rest {
         let pair = match split_at_byte(text, b'&') {
@@ -1246,36 +1258,53 @@ fn fill_query_pairs(
                 text
             }
         };
-        if pair.is_empty() {
-            continue;
+        if let Some(pair) = query_pair(url, pair, plus_is_space, flags, escapes)? {
+            pairs.push(pair);
         }
-        let (key, value) = match split_at_byte(pair, b'=') {
-            Some(split) => split,
-            None if flags => (pair, ""),
-            None => {
-                return Err(ParseError::new(
-                    UrlPart::Query,
-                    format!("query parameter {:?} has no value: expected key=value", short(pair)),
-                ));
-            }
-        };
-        let key = decode_text(url, key, plus_is_space).map_err(|_| {
-            ParseError::new(UrlPart::Query, format!("query key {:?} is not valid percent-encoding", short(key)))
-        })?;
-        let shown_key = key.get(url);
-        let value = decode_text(url, value, plus_is_space).map_err(|problem| {
-            let hint = match problem {
-                DecodeProblem::BadEscape => " (a '%' must start an escape such as %20: write a literal '%' as %25)",
-                DecodeProblem::NotUtf8 => " (it is not UTF-8 once decoded)",
-            };
-            ParseError::new(
-                UrlPart::Query,
-                format!("the value of query parameter {:?} is not valid percent-encoding{hint}", short(shown_key)),
-            )
-        })?;
-        each(key, value);
     }
-    Ok(())
+    Ok(Query::Many(pairs))
+}
+
+/// One `key=value` of the query, decoded; `None` for an empty one (`a=1&&b=2`).
+// Inlined where optimised, as the helpers above are.
+#[cfg_attr(not(debug_assertions), inline(always))]
+fn query_pair(
+    url: &str,
+    pair: &str,
+    plus_is_space: bool,
+    flags: bool,
+    escapes: bool,
+) -> Result<Option<(Text, Text)>, ParseError> {
+    if pair.is_empty() {
+        return Ok(None);
+    }
+    let (key, value) = match split_at_byte(pair, b'=') {
+        Some(split) => split,
+        None if flags => (pair, ""),
+        None => {
+            return Err(ParseError::new(
+                UrlPart::Query,
+                format!("query parameter {:?} has no value: expected key=value", short(pair)),
+            ));
+        }
+    };
+    if !escapes {
+        return Ok(Some((Text::of(url, key), Text::of(url, value))));
+    }
+    let key = decode_text(url, key, plus_is_space).map_err(|_| {
+        ParseError::new(UrlPart::Query, format!("query key {:?} is not valid percent-encoding", short(key)))
+    })?;
+    let value = decode_text(url, value, plus_is_space).map_err(|problem| {
+        let hint = match problem {
+            DecodeProblem::BadEscape => " (a '%' must start an escape such as %20: write a literal '%' as %25)",
+            DecodeProblem::NotUtf8 => " (it is not UTF-8 once decoded)",
+        };
+        ParseError::new(
+            UrlPart::Query,
+            format!("the value of query parameter {:?} is not valid percent-encoding{hint}", short(key.get(url))),
+        )
+    })?;
+    Ok(Some((key, value)))
 }
 
 /// A query part as an error quotes it: credentials masked first (a pair
@@ -1624,6 +1653,30 @@ mod tests {
     }
 
     #[test]
+    fn a_url_without_escapes_reads_its_parts_as_they_stand() {
+        // No '%' (nor '+' where it is a space) anywhere: no part is scanned
+        // for one, and every part is a span.
+        let plain = parse("redis://h/db?a=b&c=d", &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(!plain.escapes);
+        assert!(matches!(plain.path_segment("db").unwrap(), Some(Text::Span(..))));
+        assert!(matches!(plain.query.texts(1), Some((Text::Span(..), Text::Span(..)))));
+        // One '%' anywhere (here in the user info) and every part is read
+        // for escapes again, with the same result for the plain ones.
+        let escaped = parse("redis://u%40x@h/d%62?a=b%20c&c=d", &RULES_FOR_TESTS, "Test").unwrap();
+        assert!(escaped.escapes);
+        assert_eq!(escaped.path_segment("db").unwrap().map(|db| db.get(escaped.raw).to_owned()).as_deref(), Some("db"));
+        assert_eq!(escaped.query().collect::<Vec<_>>(), [("a", "b c"), ("c", "d")]);
+        // A '+' is a space only where the rules say so, and only then
+        // sends the query the long way.
+        let form = Rules { plus_is_space: true, ..RULES_FOR_TESTS };
+        assert_eq!(parse("redis://h/?a=b+c", &form, "Test").unwrap().query().collect::<Vec<_>>(), [("a", "b c")]);
+        assert_eq!(
+            parse("redis://h/?a=b+c", &RULES_FOR_TESTS, "Test").unwrap().query().collect::<Vec<_>>(),
+            [("a", "b+c")]
+        );
+    }
+
+    #[test]
     fn one_pair_is_held_as_spans_and_read_as_a_list_would_be() {
         let url = "redis://h/db?sslmode=require";
         let parts = parse(url, &RULES_FOR_TESTS, "Test").unwrap();
@@ -1685,6 +1738,7 @@ mod tests {
         assert_eq!(bytes_present("a#b"), HASH);
         assert_eq!(bytes_present("u@h,%2F"), AT | COMMA | PERCENT);
         assert_eq!(bytes_present("a b"), NOT_GRAPHIC);
+        assert_eq!(bytes_present("a+b"), PLUS);
         assert_eq!(bytes_present("é\u{7f}"), NOT_GRAPHIC);
         assert_eq!(bytes_present(""), 0);
         assert_eq!(split_at_byte("k=v=w", b'='), Some(("k", "v=w")));

@@ -229,6 +229,7 @@ fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Res
         query,
         hosts_default_port: None,
         keys_ignore_case: false,
+        escapes: true,
     })
 }
 

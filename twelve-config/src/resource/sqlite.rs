@@ -80,6 +80,7 @@ impl SqliteUrl {
             query,
             hosts_default_port: None,
             keys_ignore_case: false,
+            escapes: true,
         };
         check_choice(&parts, "mode", &["ro", "rw", "rwc", "memory"])?;
         check_choice(&parts, "cache", &["shared", "private"])?;
