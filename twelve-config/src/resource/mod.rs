@@ -411,7 +411,7 @@ impl From<String> for HostName {
 
 impl PartialEq for HostName {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 

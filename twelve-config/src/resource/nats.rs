@@ -112,7 +112,7 @@ impl NatsUrl {
         if is_token {
             // The token is a secret: kept where passwords are, wiped on drop.
             let token = parts.username.take();
-            parts.password = token.map(|token| Password::of(parts.raw, token.get(parts.raw)));
+            parts.password = token.map(Password::from_text);
         }
         // A joined server list is another text than the URL kept.
         let parts = if joined.is_some() { parts.keep_detached() } else { parts.keep() };

@@ -232,9 +232,15 @@ impl Password {
     /// `part`, a slice of `url`, as a span of it; a slice of any other
     /// text (or one past `u32`) is copied.
     pub fn of(url: &str, part: &str) -> Password {
-        match Text::of(url, part) {
+        Password::from_text(Text::of(url, part))
+    }
+
+    /// A part as a password: its span, or its decoded copy taken over
+    /// (not copied again).
+    pub fn from_text(text: Text) -> Password {
+        match text {
             Text::Span(start, end) => Password { span: (start, end), secret: std::sync::OnceLock::new() },
-            Text::Decoded(_) => Password::from(SecretString::from(part)),
+            Text::Decoded(mut decoded) => Password::from(into_secret(std::mem::take(&mut **decoded))),
         }
     }
 
@@ -499,6 +505,14 @@ impl<'a> Parts<&'a str> {
         }
     }
 
+    /// `?key=` gives the password, as libpq's `?password=` and redis-rs's
+    /// socket `?pass=` do (an empty one too).
+    pub fn password_from_query(&mut self, key: &str) {
+        if let Some(password) = self.query_text(key) {
+            self.password = Some(Password::from_text(password));
+        }
+    }
+
     /// The parts of a URL parsed from another text than the one the handle
     /// keeps (a server list joined into one URL): every part is copied.
     pub fn keep_detached(mut self) -> Box<Parts> {
@@ -576,10 +590,7 @@ impl<U: UrlText> Parts<U> {
     }
 
     /// The decoded path without its leading `/`, or `None` when empty.
-    // Inlined: a result returned through memory and read back at once
-    // stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-    // and moves (tenth session)"). Only where optimised: a debug build,
-    // whose compile time counts more than its speed, keeps one copy.
+    // Inlined where optimised: see `scheme_and_bytes`.
     #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn path_segment(&self, what: &str) -> Result<Option<Text>, ParseError> {
         let path = self.path();
@@ -607,10 +618,11 @@ pub(crate) fn scheme<'i>(
 
 /// [`scheme`], and which of the bytes the parser looks for the URL holds
 /// ([`bytes_present`]), found in the same pass that checks it is printable.
-// Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)"). Only where optimised: a debug build,
-// whose compile time counts more than its speed, keeps one copy.
+// Inlined, as five more helpers of the parser are (each points here): a
+// result returned through memory and read back at once stalled the caller
+// on store forwarding (BENCHMARKS.md, "Allocations and moves (tenth
+// session)"). Only where optimised: a debug build, whose compile time
+// counts more than its speed, keeps one copy.
 #[cfg_attr(not(debug_assertions), inline(always))]
 fn scheme_and_bytes<'i>(
     input: &'i str,
@@ -929,9 +941,10 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         hosts_default_port = only.port;
         hosts.clear();
     }
+    let escapes = present & PERCENT != 0;
     let query = match query {
         Some(query) => {
-            let escapes = present & PERCENT != 0 || (rules.plus_is_space && present & PLUS != 0);
+            let escapes = escapes || (rules.plus_is_space && present & PLUS != 0);
             query_pairs_with(input, query, rules.plus_is_space, rules.query_flags, escapes)?
         }
         None => Query::None,
@@ -948,7 +961,7 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         query,
         hosts_default_port,
         keys_ignore_case: rules.query_keys_ignore_case,
-        escapes: present & PERCENT != 0,
+        escapes,
     })
 }
 
@@ -970,10 +983,7 @@ pub(crate) fn reject_fragment(rest: &str) -> Result<(), ParseError> {
 type UserInfo = (Option<Text>, Option<Password>);
 
 /// The user name and password of `userinfo`, a slice of `url`.
-// Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)"). Only where optimised: a debug build,
-// whose compile time counts more than its speed, keeps one copy.
+// Inlined where optimised: see `scheme_and_bytes`.
 #[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn userinfo_parts(url: &str, userinfo: &str) -> Result<UserInfo, ParseError> {
     if let Some(plain) = plain_userinfo(url, userinfo) {
@@ -1110,10 +1120,7 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
 }
 
 /// One `host[:port]`, `[v6]:port` or `%2Fsocket%2Fpath`.
-// Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)"). Only where optimised: a debug build,
-// whose compile time counts more than its speed, keeps one copy.
+// Inlined where optimised: see `scheme_and_bytes`.
 #[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> Result<HostPort, ParseError> {
     if entry.is_empty() {
@@ -1223,10 +1230,7 @@ pub(crate) fn query_pairs(url: &str, query: &str, plus_is_space: bool) -> Result
 /// `escapes`: whether the URL may hold an escape to decode (a `%`, or a `+`
 /// read as a space); without one, every key and value is taken as it
 /// stands, with no scan of its own.
-// Inlined: a result returned through memory and read back at once
-// stalled the caller on store forwarding (BENCHMARKS.md, "Allocations
-// and moves (tenth session)"). Only where optimised: a debug build,
-// whose compile time counts more than its speed, keeps one copy.
+// Inlined where optimised: see `scheme_and_bytes`.
 #[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn query_pairs_with(
     url: &str,
@@ -1266,7 +1270,7 @@ pub(crate) fn query_pairs_with(
 }
 
 /// One `key=value` of the query, decoded; `None` for an empty one (`a=1&&b=2`).
-// Inlined where optimised, as the helpers above are.
+// Inlined where optimised: see `scheme_and_bytes`.
 #[cfg_attr(not(debug_assertions), inline(always))]
 fn query_pair(
     url: &str,

@@ -1,6 +1,6 @@
 //! PostgreSQL, by libpq's rules for connection URIs.
 
-use super::parse::{self, ParseError, Parsing, Parts, Password, Rules, Text, UrlPart};
+use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, check_number, handle};
 
 pub(crate) const RULES: Rules = Rules {
@@ -360,9 +360,7 @@ fn apply_overrides(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
     }
     apply_query_hosts(parts)?;
     parts.user_from_query("user");
-    if let Some(password) = parts.query_value("password").map(|password| Password::of(parts.raw, password)) {
-        parts.password = Some(password);
-    }
+    parts.password_from_query("password");
     Ok(())
 }
 

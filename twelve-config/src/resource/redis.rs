@@ -107,9 +107,7 @@ impl RedisUrl {
         let db = database_number(&parts)?;
         if parts.scheme.ends_with("unix") {
             parts.user_from_query("user");
-            if let Some(pass) = parts.query_value("pass").map(|pass| Password::of(parts.raw, pass)) {
-                parts.password = Some(pass);
-            }
+            parts.password_from_query("pass");
         }
         Ok(Self { parts: parts.keep(), db, insecure })
     }
