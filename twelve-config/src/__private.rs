@@ -522,7 +522,10 @@ impl<'a> Loader<'a> {
         let mut text = text;
         let value = match parse(&mut text) {
             Ok(value) => Some(value),
-            Err(reason) => self.record(field, &text, false, Err(reason)),
+            Err(reason) => {
+                self.invalid(field, &text, false, reason);
+                None
+            }
         };
         // What the parser did not take is wiped, as in `parse_checked`.
         text.zeroize();
@@ -565,7 +568,7 @@ impl<'a> Loader<'a> {
         check: impl Fn(&T) -> Result<(), RuleFailure>,
     ) -> Option<T> {
         // The effective configuration needs the text the parser may take.
-        let mut recorded = self.entries.is_some().then(|| text.clone());
+        let recorded = self.entries.is_some().then(|| text.clone());
         let parsed = parse(&mut text);
         let value = match parsed {
             Ok(value) => match check(&value) {
@@ -575,9 +578,21 @@ impl<'a> Loader<'a> {
                     None
                 }
             },
-            Err(reason) => self.record(field, &text, false, Err(reason)),
+            Err(reason) => {
+                self.invalid(field, &text, false, reason);
+                None
+            }
         };
-        if value.is_some() && self.entries.is_some() {
+        self.settle(field, value.is_some(), recorded, text);
+        value
+    }
+
+    /// What [`parse_checked`](Self::parse_checked) does once the value is
+    /// parsed, apart from its type (compiled once, not once per field
+    /// type): the field's entry in the effective configuration when it is
+    /// valid, and both texts wiped.
+    fn settle(&mut self, field: &Field, valid: bool, mut recorded: Option<String>, mut text: String) {
+        if valid && self.entries.is_some() {
             let origin = match std::mem::replace(&mut self.origin, Origin::Env) {
                 Origin::Env => self.source.origin(&field.var).map_or(Origin::Env, Origin::Source),
                 origin => origin,
@@ -590,7 +605,6 @@ impl<'a> Loader<'a> {
         // What the parser did not take is wiped, secret or not: a
         // non-secret URL field's text holds its password.
         text.zeroize();
-        value
     }
 
     /// Parses the field's string default, recording it as the program's
@@ -604,35 +618,42 @@ impl<'a> Loader<'a> {
     }
 
     /// The parsed value, or `None` after recording why `text` is invalid.
+    // Generic only in what it passes through: the report is written by
+    // `invalid`, compiled once here rather than once per field type in
+    // every crate that derives a config.
     fn record<T>(&mut self, field: &Field, text: &str, from_default: bool, parsed: Result<T, String>) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
-            Err(mut given) => {
-                let secret = field.secret;
-                // A parse error may quote its input: a secret's is replaced,
-                // and wiped.
-                let mut reason =
-                    if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&given) };
-                given.zeroize();
-                if text.trim() != text {
-                    reason.push_str(" (the value has leading or trailing whitespace)");
-                }
-                if self.from_file {
-                    reason.push_str(" (read from the file it names)");
-                } else if let Some(place) = self.source.origin(&field.var) {
-                    let _ = write!(reason, " (from {place})");
-                }
-                self.problems.push(Problem::Invalid {
-                    var: self.invalid_var(field),
-                    field: field.field_path(),
-                    type_name: field.type_name(),
-                    reason,
-                    value: (!secret).then(|| shown_value(text)),
-                    from_default,
-                });
+            Err(given) => {
+                self.invalid(field, text, from_default, given);
                 None
             }
         }
+    }
+
+    /// Records why `text` is not a valid value of the field.
+    fn invalid(&mut self, field: &Field, text: &str, from_default: bool, mut given: String) {
+        let secret = field.secret;
+        // A parse error may quote its input: a secret's is replaced, and
+        // wiped.
+        let mut reason = if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&given) };
+        given.zeroize();
+        if text.trim() != text {
+            reason.push_str(" (the value has leading or trailing whitespace)");
+        }
+        if self.from_file {
+            reason.push_str(" (read from the file it names)");
+        } else if let Some(place) = self.source.origin(&field.var) {
+            let _ = write!(reason, " (from {place})");
+        }
+        self.problems.push(Problem::Invalid {
+            var: self.invalid_var(field),
+            field: field.field_path(),
+            type_name: field.type_name(),
+            reason,
+            value: (!secret).then(|| shown_value(text)),
+            from_default,
+        });
     }
 
     /// A value that parsed as a field but not as what the group assembles
@@ -781,6 +802,12 @@ impl<'a> Loader<'a> {
 
     /// Records a required variable that is unset.
     pub fn missing<T>(&mut self, field: &Field, unset: Unset) -> Option<T> {
+        self.missing_problem(field, unset);
+        None
+    }
+
+    /// [`missing`](Self::missing) without its type: compiled once.
+    fn missing_problem(&mut self, field: &Field, unset: Unset) {
         self.problems.push(Problem::Missing {
             var: field.var.clone().into_owned(),
             field: field.field_path(),
@@ -792,7 +819,6 @@ impl<'a> Loader<'a> {
             optional_group: None,
             hint: unset.empty_file.then(|| format!("the file {} names is empty", field.file_var())),
         });
-        None
     }
 
     /// The config with what loading learned, or every problem found.
