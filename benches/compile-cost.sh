@@ -73,37 +73,44 @@ make_crate() { # $1: name, $2: extra dependencies, $3: the config source
   mkdir -p "$work/$1/src"
   local overrides=
   case "$2" in *twelve-config*) overrides=$AS_REGISTRY ;; esac
-  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n%s\n\n[profile.dev]\ndebug = 0\n\n%s\n' \
+  # The service is named apart from every dependency: a package named
+  # `twelve-config` would take the overrides above, and be built without
+  # the incremental cache a service's own crate has.
+  printf '[package]\nname = "service-%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n%s\n\n[profile.dev]\ndebug = 0\n\n%s\n' \
     "$1" "$BASE_DEPS" "$2" "$overrides" >"$work/$1/Cargo.toml"
-  printf '%s\n\n%s\n\nfn main() {}\n' "$BASE_CODE" "$3" >"$work/$1/src/main.rs"
+  printf '%s\n\n%s\n' "$BASE_CODE" "$3" >"$work/$1/src/main.rs"
 }
 
 twelve() { # $1: field count
-  printf '#[allow(dead_code)]\n#[derive(twelve_config::EnvConfig)]\n#[env(prefix = "APP_", debug)]\nstruct Config {\n'
+  printf 'use twelve_config::EnvConfig;\n\n#[allow(dead_code)]\n#[derive(EnvConfig)]\n#[env(prefix = "APP_", debug)]\nstruct Config {\n'
   fields '    %.0s%s: %s,\n' "${1:-30}"
-  printf '}'
+  printf '}\n\nfn main() {\n    let _ = Config::from_env();\n}'
 }
 envconfig() {
   printf 'use envconfig::Envconfig;\n\n#[allow(dead_code)]\n#[derive(Envconfig)]\nstruct Config {\n'
   fields '    #[envconfig(from = "%s")]\n    %s: %s,\n'
-  printf '}'
+  printf '}\n\nfn main() {\n    let _ = Config::init_from_env();\n}'
 }
 envy() {
   printf '#[allow(dead_code)]\n#[derive(serde::Deserialize)]\nstruct Config {\n'
   fields '    %.0s%s: %s,\n'
-  printf '}'
+  printf '}\n\nfn main() {\n    let _ = envy::prefixed("APP_").from_env::<Config>();\n}'
 }
 
 twelve_dep="twelve-config = { path = \"$root/twelve-config\" }"
-make_crate base "" ""
+make_crate base "" "fn main() {}"
 make_crate twelve-config "$twelve_dep" "$(twelve)"
 make_crate twelve-config-serde "twelve-config = { path = \"$root/twelve-config\", features = [\"serde\"] }" "$(twelve)"
+# The same config with its three URLs as typed handles: what a handle
+# costs, compiled where it is used (twelve-config alone has this column).
+make_crate twelve-config-handles "$twelve_dep" "$(twelve | sed -e 's/database_url: String/database_url: twelve_config::resource::PostgresUrl/' \
+  -e 's/redis_url: String/redis_url: twelve_config::resource::RedisUrl/' -e 's/api_url: String/api_url: twelve_config::resource::HttpUrl/')"
 make_crate envconfig 'envconfig = "0.11"' "$(envconfig)"
 make_crate envy 'envy = "0.4"' "$(envy)"
 for size in 100 300 1000; do
   make_crate "twelve-config-$size" "$twelve_dep" "$(twelve "$size")"
 done
-variants="base twelve-config twelve-config-serde envconfig envy"
+variants="base twelve-config twelve-config-serde twelve-config-handles envconfig envy"
 
 seconds() { # runs "$@", prints its wall time and its CPU time (user + system, children included)
   local TIMEFORMAT='%R %U %S' times
@@ -142,7 +149,7 @@ echo "| --- | --- | --- | --- | --- | --- |"
 base=${cold[base]}
 reference=$(echo "${cold[envconfig]} - $base" | bc)
 cpu_reference=$(echo "${cpu[envconfig]} - ${cpu[base]}" | bc)
-for crate in twelve-config twelve-config-serde envconfig envy; do
+for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
   marginal=$(echo "${cold[$crate]} - $base" | bc)
   cpu_marginal=$(echo "${cpu[$crate]} - ${cpu[base]}" | bc)
   printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx | %.2f s |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
