@@ -6,8 +6,11 @@
 #
 # A base service crate (serde with derive, thiserror, and a struct and an
 # error using them) is built cold, alone and with each config crate added
-# and a 30-field config derived by it: twelve-config (default features, and
-# with `serde`), envconfig, envy (serde). The variants are interleaved in
+# and a 30-field config derived by it and loaded in `main` (code a service
+# never calls may never be compiled: serde's `Deserialize` is generic):
+# twelve-config (default features, with `serde`, and with the three URL
+# fields as typed handles, which envconfig and envy have no equivalent
+# of), envconfig, envy (serde). The variants are interleaved in
 # every round, each in a fresh target directory against one shared registry
 # (fetched first, so no download is timed), and the minimum over the rounds
 # is kept. Printed:
