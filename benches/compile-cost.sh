@@ -124,18 +124,27 @@ seconds() { # runs "$@", prints its wall time and its CPU time (user + system, c
 min() { # $1: current minimum or empty, $2: a value
   if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi
 }
+median() { # the values given as arguments
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 for crate in $variants twelve-config-100 twelve-config-300 twelve-config-1000; do
   (cd "$work/$crate" && cargo fetch -q)
 done
 
-declare -A cold cpu incremental
+declare -A cold cpu incremental paired_cold paired_cpu
 for round in $(seq 1 "$rounds"); do
   for crate in $variants; do
     rm -rf "$work/target-$crate"
     read -r wall used < <(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
     cold[$crate]=$(min "${cold[$crate]:-}" "$wall")
     cpu[$crate]=$(min "${cpu[$crate]:-}" "$used")
+    # The base is built first in every round: each variant's difference to
+    # the base of its own round, for the medians below.
+    [ "$crate" = base ] && round_base="$wall $used"
+    read -r base_wall base_used <<<"$round_base"
+    paired_cold[$crate]+=" $(echo "$wall - $base_wall" | bc)"
+    paired_cpu[$crate]+=" $(echo "$used - $base_used" | bc)"
     # An edit of the config: one field renamed, then back.
     sed -i 's/\bregion\b/region_code/' "$work/$crate/src/main.rs"
     read -r wall used < <(cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate" seconds cargo build --offline)
@@ -159,6 +168,27 @@ for crate in twelve-config twelve-config-serde twelve-config-handles envconfig e
     "$cpu_marginal" "$(echo "$cpu_marginal / $cpu_reference" | bc -l)" "${incremental[$crate]}"
 done
 printf '| (base alone) | %.2f s cold | | %.2f s | | %.2f s |\n' "$base" "${cpu[base]}" "${incremental[base]}"
+
+# The minimum of each variant is taken over different rounds, so a quiet
+# moment for one and not the other moves a marginal of a few tenths of a
+# second by as much as it is. The median of the paired differences is
+# steadier where the machine is busy.
+echo
+echo "The same, as the median over the rounds of each variant's difference to the base built just before it:"
+echo
+echo "| added | marginal cold build | ratio to envconfig | marginal CPU time | ratio to envconfig |"
+echo "| --- | --- | --- | --- | --- |"
+# shellcheck disable=SC2086 # the lists are meant to split into values
+{
+  reference=$(median ${paired_cold[envconfig]})
+  cpu_reference=$(median ${paired_cpu[envconfig]})
+  for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
+    marginal=$(median ${paired_cold[$crate]})
+    cpu_marginal=$(median ${paired_cpu[$crate]})
+    printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
+      "$cpu_marginal" "$(echo "$cpu_marginal / $cpu_reference" | bc -l)"
+  done
+}
 
 if cargo +nightly --version >/dev/null 2>&1; then
   echo
