@@ -23,6 +23,8 @@ struct Observed {
     query: Vec<(String, String)>,
     display: String,
     debug: String,
+    /// `Debug` of what the accessors borrow: the query pairs and hosts.
+    parts_debug: String,
     /// `expose_url`: the URL exactly as given.
     exposed: String,
     database: Option<String>,
@@ -54,6 +56,7 @@ fn observe<R: Resource>(url: &R) -> Observed {
         query: url.query_pairs().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
         display: url.to_string(),
         debug: format!("{url:?}"),
+        parts_debug: format!("{:?} {:?}", url.query_pairs(), url.hosts()),
         exposed: url.expose_url().expose_secret().to_owned(),
         socket: url.hosts().first().map(|h| h.is_socket()),
         ..Observed::default()
@@ -309,13 +312,14 @@ fn every_vector_parses_as_its_source_says() {
                     Ok(field) => failures.push(format!("{place}: as a field, {:?}", field.display)),
                     Err(report) => failures.push(format!("{place}: as a field, rejected: {report}")),
                 }
-                // A password never shows in Display or Debug: not in its
-                // place after the user name, and nowhere at all unless it is
-                // also the (shown) user name, as in one MongoDB spec row.
+                // A password never shows in Display or Debug, the handle's
+                // or its borrowed parts': not in its place after the user
+                // name, and nowhere at all unless it is also the (shown)
+                // user name, as in one MongoDB spec row.
                 if let Some(password) = seen.password.as_deref().filter(|p| p.len() >= 4) {
                     let in_place = format!(":{password}@");
                     let anywhere = seen.username.as_deref() != Some(password);
-                    for shown in [&seen.display, &seen.debug] {
+                    for shown in [&seen.display, &seen.debug, &seen.parts_debug] {
                         if shown.contains(&in_place) || (anywhere && shown.contains(password)) {
                             failures.push(format!("{place}: password shown in {shown}"));
                         }

@@ -496,11 +496,39 @@ impl HostPort {
 }
 
 /// The query parameters of a handle, from [`Resource::query_pairs`].
-#[derive(Debug, Clone)]
+///
+/// `Debug` lists the pairs still to come, as iterating yields them:
+/// credential parameters left out, and never the URL they are read from,
+/// which holds the password.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config::resource::{PostgresUrl, Resource};
+///
+/// let url: PostgresUrl = "postgres://app:s3cret@db/app?sslmode=require&password=s3cret".parse().unwrap();
+/// assert_eq!(format!("{:?}", url.query_pairs()), r#"QueryPairs([("sslmode", "require")])"#);
+/// ```
+#[derive(Clone)]
 pub struct QueryPairs<'a> {
     query: &'a parse::Query,
     url: &'a str,
     next: usize,
+}
+
+impl fmt::Debug for QueryPairs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("QueryPairs").field(&DebugList(self.clone())).finish()
+    }
+}
+
+/// The pairs of a [`QueryPairs`] as a `Debug` list.
+struct DebugList<'a>(QueryPairs<'a>);
+
+impl fmt::Debug for DebugList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.clone()).finish()
+    }
 }
 
 impl<'a> Iterator for QueryPairs<'a> {

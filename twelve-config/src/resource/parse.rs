@@ -156,12 +156,24 @@ pub(crate) enum HostEscapes {
 /// 16 bytes (`Option<Text>` too): the copy, rare, is boxed, and a part
 /// that reads as written is two `u32`s (BENCHMARKS.md, "Allocations and
 /// moves (tenth session)").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Text {
     /// `url[start..end]`.
     Span(u32, u32),
     /// Percent-decoded, so unlike the URL's text.
     Decoded(Box<Zeroizing<String>>),
+}
+
+/// Without the decoded text, which may be a password (`?password=`) or a
+/// user's: a derived `Debug` would print it through any `Debug` that
+/// reaches a `Text` (a query list, say).
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Text::Span(start, end) => f.debug_tuple("Span").field(start).field(end).finish(),
+            Text::Decoded(text) => write!(f, "Decoded(<{} bytes>)", text.len()),
+        }
+    }
 }
 
 impl Text {
@@ -1537,6 +1549,15 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn debug_of_a_decoded_part_does_not_print_it() {
+        let password = super::Text::Decoded(Box::new("p@ss-w0rd".to_owned().into()));
+        let query = super::Query::Many(vec![(super::Text::Span(0, 8), password)]);
+        let shown = format!("{query:?}");
+        assert!(!shown.contains("p@ss-w0rd"), "{shown}");
+        assert_eq!(shown, "Many([(Span(0, 8), Decoded(<9 bytes>))])");
+    }
+
     #[test]
     fn a_query_error_masks_a_password_it_would_quote() {
         // Found by the parse_redis fuzz target: a socket URL whose query
