@@ -15,7 +15,9 @@ fn raw_password(input: &str) -> Option<&str> {
     // The authority follows the scheme at once: a later `://` (in a socket
     // URL's query) starts none.
     let (scheme, rest) = input.split_once("://")?;
-    if scheme.is_empty() || !scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.')) {
+    if scheme.is_empty()
+        || !scheme.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'))
+    {
         return None;
     }
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
@@ -94,6 +96,13 @@ where
                 };
                 assert!(!shows(password, &shown, || again(|h| h.to_string())), "Display shows the password: {shown}");
                 assert!(!shows(password, &debug, || again(|h| format!("{h:?}"))), "Debug shows the password: {debug}");
+                // What the accessors borrow prints itself too.
+                let parts = |h: &H| format!("{:?} {:?}", h.query_pairs(), h.hosts());
+                let borrowed = parts(&handle);
+                assert!(
+                    !shows(password, &borrowed, || again(parts)),
+                    "Debug of the parts shows the password: {borrowed}"
+                );
             }
             if let Some(decoded) = handle.password().map(|p| p.expose_secret().to_owned())
                 && decoded.len() >= 4
@@ -218,7 +227,9 @@ pub fn check_load(data: &[u8]) {
         let (Some(name), Some(value)) = (name.to_str(), value.to_str()) else { continue };
         // Padding and punctuation stand in every report: a secret of
         // whitespace and symbols matches them by chance.
-        if !SECRET_VARS.contains(&name) || value.len() < 6 || value.chars().filter(char::is_ascii_alphanumeric).count() < 3
+        if !SECRET_VARS.contains(&name)
+            || value.len() < 6
+            || value.chars().filter(char::is_ascii_alphanumeric).count() < 3
         {
             continue;
         }
