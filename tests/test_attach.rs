@@ -689,3 +689,36 @@ fn postgres_from_pg_variables_alone_and_from_a_url_plus_a_password_file() {
     assert_eq!(postgres_database(&config.database), (database.clone(), database));
     let _ = std::fs::remove_file(&password_file);
 }
+
+/// Which drivers' option types print the password in their own `Debug`:
+/// the conversions' docs warn for exactly these. A driver that changes
+/// either way fails this test, so the docs are mended with it.
+#[test]
+fn the_docs_warn_for_exactly_the_driver_types_whose_debug_prints_the_password() {
+    use twelve_config::resource::SmtpUrl;
+    let password = "Sup3rSecretPw";
+    let pg: PostgresUrl = format!("postgres://u:{password}@db/app").parse().unwrap();
+    let mysql: MysqlUrl = format!("mysql://u:{password}@db/app").parse().unwrap();
+    let any: DatabaseUrl = format!("postgres://u:{password}@db/app").parse().unwrap();
+    let redis: RedisUrl = format!("redis://u:{password}@cache/0").parse().unwrap();
+    let amqp: AmqpUrl = format!("amqp://u:{password}@mq/%2f").parse().unwrap();
+    let smtp: SmtpUrl = format!("smtp://u:{password}@mail:587").parse().unwrap();
+    let nats: NatsUrl = format!("nats://u:{password}@nats:4222").parse().unwrap();
+    let mqtt: MqttUrl = format!("mqtt://u:{password}@broker:1883?client_id=x").parse().unwrap();
+    let shown = [
+        ("sqlx PgConnectOptions", format!("{:?}", pg.to_pg_connect_options().unwrap()), true),
+        ("sqlx MySqlConnectOptions", format!("{:?}", mysql.to_mysql_connect_options().unwrap()), true),
+        ("sqlx AnyConnectOptions", format!("{:?}", any.to_any_connect_options().unwrap()), true),
+        ("lapin AMQPUri", format!("{:?}", amqp.to_amqp_uri().unwrap()), true),
+        ("rumqttc MqttOptions", format!("{:?}", mqtt.to_mqtt_options().unwrap()), true),
+        ("tokio-postgres Config", format!("{:?}", pg.to_tokio_postgres_config().unwrap()), false),
+        ("redis ConnectionInfo", format!("{:?}", redis.to_connection_info().unwrap()), false),
+        ("redis Client", format!("{:?}", redis.to_client().unwrap()), false),
+        ("lettre SmtpTransport", format!("{:?}", smtp.to_smtp_transport_builder().unwrap().build()), false),
+        ("async-nats ConnectOptions", format!("{:?}", nats.to_nats_connect_options()), false),
+        ("async-nats ServerAddr", format!("{:?}", nats.to_server_addrs().unwrap()), false),
+    ];
+    for (driver, debug, warned) in shown {
+        assert_eq!(debug.contains(password), warned, "{driver}'s Debug: {debug}");
+    }
+}

@@ -12,6 +12,9 @@ impl AmqpUrl {
     /// lapin's URI for this broker, for `Connection::connect_uri` (feature
     /// `lapin`), with the vhost as the RabbitMQ URI spec reads it.
     ///
+    /// The URI holds the password, and lapin's `AMQPUri` prints it in
+    /// `Debug`: do not log it.
+    ///
     /// # Errors
     ///
     /// A query option lapin does not read (`verify`, `cacertfile`, ...:

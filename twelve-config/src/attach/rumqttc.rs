@@ -50,6 +50,9 @@ impl MqttUrl {
     /// `websocket`), whose broker address is the whole URL as rumqttc
     /// wants it.
     ///
+    /// rumqttc's own `Debug` of the options prints the password: do not
+    /// log them.
+    ///
     /// # Errors
     ///
     /// `max_request_batch_num`, as for `to_mqtt_options`; a TLS URL (`mqtts://`, `wss://`) with `Transport::Tcp`: the URL asks

@@ -13,6 +13,9 @@ impl crate::resource::PostgresUrl {
     /// sqlx's options for this database, for `PgPool::connect_with`
     /// (feature `sqlx-postgres`).
     ///
+    /// The options hold the password, and sqlx's `PgConnectOptions` prints it in
+    /// `Debug`: do not log them.
+    ///
     /// The host (a name, an IP, or a socket directory), port, user,
     /// password, database, `sslmode`, certificates, `application_name` and
     /// `statement-cache-capacity` are carried over.
@@ -115,6 +118,9 @@ fn libpq_options(text: &str) -> Result<Vec<(String, String)>, AttachError> {
 impl crate::resource::MysqlUrl {
     /// sqlx's options for this database, for `MySqlPool::connect_with`
     /// (feature `sqlx-mysql`).
+    ///
+    /// The options hold the password, and sqlx's `MySqlConnectOptions` prints it in
+    /// `Debug`: do not log them.
     ///
     /// # Errors
     ///
@@ -230,6 +236,9 @@ impl crate::resource::DatabaseUrl {
     /// sqlx's options for whichever database the URL names, for
     /// `AnyPool::connect_with` (feature `sqlx-any`). Call
     /// `sqlx::any::install_default_drivers()` once before connecting.
+    ///
+    /// The options hold the password, and sqlx's `AnyConnectOptions` prints it in
+    /// `Debug`: do not log them.
     ///
     /// # Errors
     ///
