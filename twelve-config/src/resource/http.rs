@@ -50,9 +50,7 @@ impl HttpUrl {
         let before_fragment = parse::split_at_byte(text, b'#').map_or(text, |(before, _)| before);
         let mut parts = parse::parse(before_fragment, &RULES, "HttpUrl")?;
         // WHATWG: `https://user:@host` has no password.
-        if parts.password.as_ref().is_some_and(parse::Password::is_empty) {
-            parts.password = None;
-        }
+        parts.drop_empty_password();
         check_host(parts.hosts.first().map_or(&[][..], |host| host.host.as_bytes()))?;
         #[cfg(feature = "url")]
         let url = url::Url::parse(text)

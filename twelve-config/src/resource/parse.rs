@@ -517,6 +517,14 @@ impl<'a> Parts<&'a str> {
         }
     }
 
+    /// `user:@host` as no password, where the driver reads it so (redis-rs
+    /// sends no AUTH, WHATWG has no password).
+    pub fn drop_empty_password(&mut self) {
+        if self.password.as_ref().is_some_and(Password::is_empty) {
+            self.password = None;
+        }
+    }
+
     /// `?key=` gives the password, as libpq's `?password=` and redis-rs's
     /// socket `?pass=` do (an empty one too).
     pub fn password_from_query(&mut self, key: &str) {

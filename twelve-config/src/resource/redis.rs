@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::parse::{self, Hosts, ParseError, Parsing, Parts, Password, Rules, Text, UrlPart};
+use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, handle};
 
 pub(crate) const TCP_RULES: Rules = Rules {
@@ -91,9 +91,7 @@ impl RedisUrl {
             }
         };
         // redis-rs reads `redis://user:@host` as no password (no AUTH).
-        if parts.password.as_ref().is_some_and(Password::is_empty) {
-            parts.password = None;
-        }
+        parts.drop_empty_password();
         if let Some(host) = parts.hosts.iter().find(|host| matches!(host.host.as_bytes(), b"0.0.0.0" | b"::")) {
             return Err(ParseError::new(
                 UrlPart::Host,
