@@ -17,6 +17,7 @@ use std::hint::black_box;
 
 use envconfig::Envconfig;
 use twelve_config::EnvConfig;
+use twelve_config::resource::{HttpUrl, PostgresUrl, RedisUrl};
 
 use workload::{Plain, Typed, install_environment};
 
@@ -32,18 +33,15 @@ fn main() {
         "typed" => || drop(black_box(Typed::from_env().unwrap())),
         "envconfig" => || drop(black_box(<Plain as Envconfig>::init_from_env().unwrap())),
         "pg" => || {
-            use twelve_config::resource::*;
             let a: PostgresUrl =
                 black_box("postgres://billing:s3cret@db.internal:5432/billing?sslmode=require").parse().unwrap();
             drop(black_box(a));
         },
         "redis" => || {
-            use twelve_config::resource::*;
             let b: RedisUrl = black_box("redis://:r3dis@cache.internal:6379/2").parse().unwrap();
             drop(black_box(b));
         },
         "http" => || {
-            use twelve_config::resource::*;
             let c: HttpUrl = black_box("https://payments.example.com/v1/").parse().unwrap();
             drop(black_box(c));
         },
