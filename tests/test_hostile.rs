@@ -159,3 +159,104 @@ fn a_megabyte_long_variable_name_gets_no_costly_suggestion() {
     let report = error.to_string();
     assert!(report.len() < 2_000 && report.contains("(1048578 bytes in all)"), "{}", report.len());
 }
+
+/// Whether `text` holds a character that rewrites what a terminal or a log
+/// viewer shows: a control (newline aside), a bidirectional override or
+/// isolate, a line separator, a zero-width or other invisible one.
+fn has_raw_hazard(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(
+                c,
+                '\u{AD}' | '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+            )
+    })
+}
+
+/// What a handle of type `H` shows of `input`: its `Display` and `Debug`
+/// when it parses (`true`), its error's `Display` and `Debug` when not.
+fn shown<H>(input: &str) -> (bool, Vec<String>)
+where
+    H: std::str::FromStr + std::fmt::Display + std::fmt::Debug,
+    H::Err: std::fmt::Display + std::fmt::Debug,
+{
+    match input.parse::<H>() {
+        Ok(handle) => (true, vec![handle.to_string(), format!("{handle:?}")]),
+        Err(error) => (false, vec![error.to_string(), format!("{error:?}")]),
+    }
+}
+
+#[test]
+fn no_handle_shows_a_hostile_character_of_its_url_raw() {
+    use twelve_config::resource::*;
+
+    // Each template's `X` is replaced by the hostile character: in a path,
+    // a query key or value, a user name, an IPv6 literal, a host, a port.
+    let templates = [
+        "SCHEME://u:pw@h/dX",
+        "SCHEME://h/db?application_name=aXb",
+        "SCHEME://h/db?Xkey=1",
+        "SCHEME://h/db?key=1&key=X",
+        "SCHEME://uX:pw@h/db",
+        "SCHEME://[::1X]/db",
+        "SCHEME://[X]",
+        "SCHEME://hX/db",
+        "SCHEME://h%E2%80%AEX/db",
+        "SCHEME://h:5X/db",
+        "SCHEME://h/%E2%80%AE?x=X",
+        "SCHEME:X",
+    ];
+    let schemes = [
+        "postgres",
+        "mysql",
+        "sqlite",
+        "redis",
+        "redis+unix",
+        "amqp",
+        "smtp",
+        "mongodb",
+        "memcache",
+        "http",
+        "nats",
+        "mqtt",
+        "kafka",
+        "custom",
+    ];
+    let hostile = ["\u{202e}", "\u{2066}", "\u{200f}", "\u{200b}", "\u{feff}", "\u{ad}", "\u{1b}[2J", "\u{9b}"];
+    let (mut parsed, mut refused) = (0, 0);
+    for scheme in schemes {
+        for template in templates {
+            for hazard in hostile {
+                let input = template.replace("SCHEME", scheme).replace('X', hazard);
+                for (ok, texts) in [
+                    shown::<PostgresUrl>(&input),
+                    shown::<MysqlUrl>(&input),
+                    shown::<SqliteUrl>(&input),
+                    shown::<RedisUrl>(&input),
+                    shown::<AmqpUrl>(&input),
+                    shown::<SmtpUrl>(&input),
+                    shown::<MongoUrl>(&input),
+                    shown::<MemcachedUrl>(&input),
+                    shown::<HttpUrl>(&input),
+                    shown::<DatabaseUrl>(&input),
+                    shown::<ResourceUrl>(&input),
+                    shown::<NatsUrl>(&input),
+                    shown::<MqttUrl>(&input),
+                    shown::<KafkaUrl>(&input),
+                ] {
+                    if ok {
+                        parsed += 1
+                    } else {
+                        refused += 1
+                    }
+                    for text in texts {
+                        assert!(!has_raw_hazard(&text), "{input:?} is shown raw: {text:?}");
+                    }
+                }
+            }
+        }
+    }
+    // Both ways are exercised: handles that keep such a URL, errors that
+    // quote it.
+    assert!(parsed > 100 && refused > 1000, "parsed {parsed}, refused {refused}");
+}

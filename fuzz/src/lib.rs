@@ -90,6 +90,10 @@ where
         Ok(handle) => {
             let shown = handle.to_string();
             let debug = format!("{handle:?}");
+            // A URL holding a control, bidirectional or zero-width
+            // character never writes it raw into a log line.
+            assert!(!has_raw_unsafe_char(&shown), "Display holds a raw hazard: {shown:?}");
+            assert!(!has_raw_unsafe_char(&debug), "Debug holds a raw hazard: {debug:?}");
             if let Some(password) = password {
                 let again = |format: fn(&H) -> String| {
                     scrub(input, password).parse::<H>().map(|handle| format(&handle)).unwrap_or_default()
@@ -141,6 +145,7 @@ where
         }
         Err(error) => {
             let message = error.to_string();
+            assert!(!has_raw_unsafe_char(&message), "the parse error holds a raw hazard: {message:?}");
             if let Some(password) = password {
                 let again = || match scrub(input, password).parse::<H>() {
                     Ok(_) => String::new(),
@@ -199,7 +204,8 @@ fn variables(data: &[u8]) -> Vec<(OsString, OsString)> {
         .collect()
 }
 
-/// Whether `text` holds a character the report must have escaped.
+/// Whether `text` holds a character the report, a handle's `Display` and
+/// a parse error must have escaped.
 fn has_raw_unsafe_char(text: &str) -> bool {
     text.chars().any(|c| {
         (c.is_control() && c != '\n')

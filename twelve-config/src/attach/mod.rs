@@ -125,8 +125,11 @@ impl std::error::Error for AttachError {}
 #[allow(dead_code, reason = "used by the driver conversions, each behind its own feature")]
 impl AttachError {
     pub(crate) fn new(message: impl Into<String>) -> Self {
-        // A driver's own message may quote the URL it was given.
-        Self { message: crate::mask_passwords(&message.into()) }
+        // A driver's own message may quote the URL it was given: its
+        // password masked, and any control, bidirectional or zero-width
+        // character written as an escape (as `ParseError`'s).
+        let masked = crate::mask_passwords(&message.into());
+        Self { message: crate::report::escape_text(&masked).into_owned() }
     }
 
     pub(crate) fn ignored(driver: &str, key: &str) -> Self {
@@ -134,5 +137,19 @@ impl AttachError {
             "{driver} does not read the query option {key:?}: it would be silently dropped, so remove it \
              or set it in code"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AttachError;
+
+    #[test]
+    fn a_driver_message_shows_neither_the_password_nor_a_raw_hazard() {
+        let error = AttachError::new("bad URL postgres://u:s3cret@h/d\u{202e}b: \u{1b}[2Jcleared");
+        let shown = error.to_string();
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(!shown.contains('\u{202e}') && !shown.contains('\u{1b}'), "{shown:?}");
+        assert!(shown.contains("\\u{202e}"), "{shown}");
     }
 }

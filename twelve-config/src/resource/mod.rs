@@ -7,6 +7,10 @@
 //! other; it rejects a wrong scheme or a malformed URL *at load time* with
 //! the part at fault and how to fix it; it fills in the kind's default port;
 //! and it never shows its password: `Display` and `Debug` mask it as `***`.
+//! Nor does it let the URL rewrite a log line: `Display`, `Debug` and every
+//! [`ParseError`] write a control, bidirectional-override or zero-width
+//! character of the URL as an escape (`\u{202e}`), so a pasted invisible
+//! character shows where it stands.
 //!
 //! ```
 //! use twelve_config::EnvConfig;
@@ -646,9 +650,11 @@ macro_rules! handle {
         $crate::resource::handle_value!($name);
 
         impl ::std::fmt::Display for $name {
-            /// The URL as given, with its password masked as `***`.
+            /// The URL as given, with its password masked as `***` and any
+            /// character that would rewrite a log line (a control,
+            /// bidirectional or zero-width one) written as an escape.
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&($masked)(self))
+                f.write_str(&$crate::report::escape_text(&($masked)(self)))
             }
         }
 

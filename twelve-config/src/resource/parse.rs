@@ -51,7 +51,8 @@ impl fmt::Display for UrlPart {
 }
 
 /// Why a URL is not a valid handle of its kind: which part is wrong and how
-/// to fix it. Never holds the password.
+/// to fix it. Never holds the password, nor a raw control, bidirectional or
+/// zero-width character of the URL (written as an escape).
 ///
 /// # Examples
 ///
@@ -66,6 +67,10 @@ impl fmt::Display for UrlPart {
 /// assert_eq!(error.part(), UrlPart::UserInfo);
 /// assert!(error.to_string().contains("%40"));
 /// assert!(!error.to_string().contains("p@ss"));
+///
+/// // A right-to-left override in the URL is quoted as an escape.
+/// let error = "postgres://[::1\u{202e}]/app".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(error.to_string(), "[::1\\u{202e}] is not an IPv6 address");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -87,7 +92,17 @@ impl std::error::Error for ParseError {}
 
 impl ParseError {
     pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {
-        Self { part, message: message.into() }
+        // A message may quote the text it could not read (`[\u{202e}...] is
+        // not an IPv6 address`), and this error is shown alone too, by
+        // `FromStr` and serde, outside the report that escapes its lines: a
+        // bidirectional override, a zero-width or control character is
+        // written as an escape here, whatever the message.
+        let message = message.into();
+        let message = match crate::report::escape_text(&message) {
+            std::borrow::Cow::Borrowed(_) => message,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        };
+        Self { part, message }
     }
 
     /// The part of the URL at fault.
