@@ -365,6 +365,8 @@ impl Entry {
 ///
 /// assert_eq!(Origin::Alias("DB_URL".into()).to_string(), "alias DB_URL");
 /// assert_eq!(Origin::File("/run/secrets/token".into()).to_string(), "file /run/secrets/token");
+/// // A control, bidirectional or zero-width character is shown as an escape.
+/// assert_eq!(Origin::Source("conf\u{202e}vne.:3".into()).to_string(), "conf\\u{202e}vne.:3");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -389,9 +391,11 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Env => f.write_str("env"),
-            Self::Source(place) => f.write_str(place),
-            Self::File(path) => write!(f, "file {path}"),
-            Self::Alias(name) => write!(f, "alias {name}"),
+            // A source names its place itself (a `.env` path, a custom
+            // source's text): escaped, as every line of the report is.
+            Self::Source(place) => f.write_str(&escape_text(place)),
+            Self::File(path) => write!(f, "file {}", escape_text(path)),
+            Self::Alias(name) => write!(f, "alias {}", escape_text(name)),
             Self::Default => f.write_str("default"),
             Self::Unset => f.write_str("unset"),
         }
