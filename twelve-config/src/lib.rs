@@ -528,6 +528,10 @@
 //! paths) has its control characters, bidirectional overrides, line
 //! separators and invisible characters escaped (`\u{1b}`, `\u{202e}`), so
 //! hostile text cannot hide or rewrite lines in a terminal or a log viewer.
+//! So does every other text the crate writes from what it read: a
+//! handle's `Display` and `Debug`, a [`ParseError`](resource::ParseError)
+//! shown alone (by `FromStr` or serde), an
+//! [`AttachError`](attach::AttachError), an [`Origin`].
 //!
 //! **Safe by default: `Debug` of your config.** A secret field whose type
 //! prints its value in `Debug` (a `String`, a `u32`) does not compile
