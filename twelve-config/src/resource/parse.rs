@@ -91,6 +91,8 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 impl ParseError {
+    // Only ever on the way to an error: kept out of the parsers' hot paths.
+    #[cold]
     pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {
         // A message may quote the text it could not read (`[\u{202e}...] is
         // not an IPv6 address`), and this error is shown alone too, by
