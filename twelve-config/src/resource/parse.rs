@@ -83,28 +83,22 @@ pub struct ParseError {
 // then has one proc-macro fewer among its inputs (BENCHMARKS.md, "Compile
 // cost", runs of the ninth session).
 impl std::fmt::Display for ParseError {
+    /// The message, with any control, bidirectional or zero-width character
+    /// written as an escape: a message may quote the text it could not read
+    /// (`[\u{202e}...] is not an IPv6 address`), and this error is shown
+    /// alone too, by `FromStr` and serde, outside the report that escapes
+    /// its lines. (Escaped here rather than where the error is built, which
+    /// would put the check in every parser's code.)
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&crate::report::escape_text(&self.message))
     }
 }
 
 impl std::error::Error for ParseError {}
 
 impl ParseError {
-    // Only ever on the way to an error: kept out of the parsers' hot paths.
-    #[cold]
     pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {
-        // A message may quote the text it could not read (`[\u{202e}...] is
-        // not an IPv6 address`), and this error is shown alone too, by
-        // `FromStr` and serde, outside the report that escapes its lines: a
-        // bidirectional override, a zero-width or control character is
-        // written as an escape here, whatever the message.
-        let message = message.into();
-        let message = match crate::report::escape_text(&message) {
-            std::borrow::Cow::Borrowed(_) => message,
-            std::borrow::Cow::Owned(escaped) => escaped,
-        };
-        Self { part, message }
+        Self { part, message: message.into() }
     }
 
     /// The part of the URL at fault.
