@@ -48,6 +48,9 @@ impl RuleError {
     /// ```
     /// let error = twelve_config::RuleError::new("workers must not exceed connections");
     /// assert_eq!(error.to_string(), "workers must not exceed connections");
+    /// // A character that would rewrite a log line is shown as an escape.
+    /// let error = twelve_config::RuleError::new("bad name: a\u{202e}b");
+    /// assert_eq!(error.to_string(), "bad name: a\\u{202e}b");
     /// ```
     pub fn new(message: impl Into<String>) -> Self {
         Self { message: message.into(), fields: Vec::new() }
@@ -86,8 +89,10 @@ impl RuleError {
 }
 
 impl fmt::Display for RuleError {
+    /// The message, any control, bidirectional or zero-width character in
+    /// it (a value a rule quotes) written as an escape, as in the report.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&crate::report::escape_text(&self.message))
     }
 }
 

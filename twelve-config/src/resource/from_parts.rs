@@ -329,7 +329,7 @@ pub struct RawUrl(SecretString);
 
 impl fmt::Debug for RawUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::mask_passwords(self.0.expose_secret()))
+        f.write_str(&crate::report::escape_text(&crate::mask_passwords(self.0.expose_secret())))
     }
 }
 
@@ -908,5 +908,18 @@ impl EnvConfig for PgEnv {
 
     fn __prefix() -> &'static str {
         PgVars::__prefix()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RawUrl;
+    use crate::EnvValue;
+
+    #[test]
+    fn a_raw_url_shows_neither_its_password_nor_a_raw_hazard_in_debug() {
+        let url = RawUrl::parse_env("postgres://u:s3cret@h/d\u{202e}b").unwrap();
+        let shown = format!("{url:?}");
+        assert_eq!(shown, "postgres://u:***@h/d\\u{202e}b");
     }
 }
