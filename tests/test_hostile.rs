@@ -168,7 +168,13 @@ fn has_raw_hazard(text: &str) -> bool {
         (c.is_control() && c != '\n')
             || matches!(
                 c,
-                '\u{AD}' | '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+                '\u{AD}'
+                    | '\u{61C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{206F}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
             )
     })
 }
@@ -222,7 +228,22 @@ fn no_handle_shows_a_hostile_character_of_its_url_raw() {
         "kafka",
         "custom",
     ];
-    let hostile = ["\u{202e}", "\u{2066}", "\u{200f}", "\u{200b}", "\u{feff}", "\u{ad}", "\u{1b}[2J", "\u{9b}"];
+    // Refused where they stand raw (controls, bidirectional ones, a
+    // zero-width space...), kept by the handles that take non-ASCII text
+    // (a zero-width joiner or non-joiner, a variation selector).
+    let hostile = [
+        "\u{202e}",
+        "\u{2066}",
+        "\u{200f}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{ad}",
+        "\u{1b}[2J",
+        "\u{9b}",
+        "\u{200d}",
+        "\u{200c}",
+        "\u{fe0f}",
+    ];
     let (mut parsed, mut refused) = (0, 0);
     for scheme in schemes {
         for template in templates {
@@ -259,4 +280,61 @@ fn no_handle_shows_a_hostile_character_of_its_url_raw() {
     // Both ways are exercised: handles that keep such a URL, errors that
     // quote it.
     assert!(parsed > 100 && refused > 1000, "parsed {parsed}, refused {refused}");
+}
+
+#[test]
+fn a_url_holding_an_invisible_character_is_refused_with_its_code_point() {
+    use twelve_config::resource::*;
+
+    fn refused<H>(input: &str, code: &str)
+    where
+        H: std::str::FromStr<Err = ParseError>,
+    {
+        let Err(error) = input.parse::<H>() else { panic!("{input:?} parses as {}", std::any::type_name::<H>()) };
+        assert_eq!(error.part(), UrlPart::Whole, "{input:?}: {error}");
+        let message = error.to_string();
+        assert!(message.contains("invisible character") && message.contains(code), "{input:?}: {message}");
+    }
+    let invisible = [
+        ('\u{ad}', "U+00AD"),
+        ('\u{61c}', "U+061C"),
+        ('\u{200b}', "U+200B"),
+        ('\u{200e}', "U+200E"),
+        ('\u{200f}', "U+200F"),
+        ('\u{202a}', "U+202A"),
+        ('\u{202e}', "U+202E"),
+        ('\u{2060}', "U+2060"),
+        ('\u{2064}', "U+2064"),
+        ('\u{2066}', "U+2066"),
+        ('\u{2069}', "U+2069"),
+        ('\u{feff}', "U+FEFF"),
+    ];
+    for (c, code) in invisible {
+        // A zero-width space pasted at the end, a bidirectional control
+        // inside the password or the path.
+        refused::<PostgresUrl>(&format!("postgres://app:pw@db/billing{c}"), code);
+        refused::<PostgresUrl>(&format!("postgres://app:p{c}w@db/billing"), code);
+        refused::<MysqlUrl>(&format!("mysql://db/app?ssl-mode=REQUIRED{c}"), code);
+        refused::<SqliteUrl>(&format!("sqlite://data{c}.db"), code);
+        refused::<RedisUrl>(&format!("redis://cache{c}:6379/0"), code);
+        refused::<RedisUrl>(&format!("redis+unix:///run/redis{c}.sock"), code);
+        refused::<AmqpUrl>(&format!("amqp://mq/{c}vhost"), code);
+        refused::<SmtpUrl>(&format!("smtp://mail{c}.example.com"), code);
+        refused::<MongoUrl>(&format!("mongodb://db/app{c}"), code);
+        refused::<MemcachedUrl>(&format!("memcache://cache{c}"), code);
+        refused::<HttpUrl>(&format!("https://api.example.com/v1/{c}"), code);
+        refused::<DatabaseUrl>(&format!("{c}postgres://db/app"), code);
+        refused::<ResourceUrl>(&format!("s3://bucket/key{c}"), code);
+        refused::<NatsUrl>(&format!("nats://a:4222,b{c}:4222"), code);
+        refused::<MqttUrl>(&format!("mqtt://broker/{c}"), code);
+        refused::<KafkaUrl>(&format!("kafka://k1:9092,k2{c}:9092"), code);
+    }
+    // Text that needs them keeps them: a joiner in an internationalised
+    // value, an emoji's variation selector; percent-encoded, any of them.
+    for kept in
+        ["https://example.com/a\u{200d}b", "https://example.com/?q=\u{2764}\u{fe0f}", "https://example.com/%E2%80%8B"]
+    {
+        let url: HttpUrl = kept.parse().unwrap_or_else(|error| panic!("{kept:?}: {error}"));
+        assert!(!has_raw_hazard(&url.to_string()), "{url}");
+    }
 }

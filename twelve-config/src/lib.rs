@@ -531,7 +531,9 @@
 //! So does every other text the crate writes from what it read: a
 //! handle's `Display` and `Debug`, a [`ParseError`](resource::ParseError)
 //! shown alone (by `FromStr` or serde), an
-//! [`AttachError`](attach::AttachError), an [`Origin`].
+//! [`AttachError`](attach::AttachError), an [`Origin`]. A URL that holds
+//! an invisible character (a bidirectional control, a zero-width space, a
+//! byte-order mark) is refused with its code point.
 //!
 //! **Safe by default: `Debug` of your config.** A secret field whose type
 //! prints its value in `Debug` (a `String`, a `u32`) does not compile

@@ -4,7 +4,7 @@ use std::fmt;
 
 use secrecy::SecretString;
 
-use super::parse::{ParseError, UrlPart};
+use super::parse::{ParseError, UrlPart, check_whole};
 use super::{Handle, HostPort, MysqlUrl, PostgresUrl, QueryPairs, Resource, SqliteUrl, handle_value};
 
 /// A database URL whose scheme chooses the database, so one build runs on
@@ -105,11 +105,19 @@ impl Handle for DatabaseUrl {
             "postgres" | "postgresql" => PostgresUrl::parse_text(text).map(Self::Postgres),
             "mysql" | "mariadb" => MysqlUrl::parse_text(text).map(Self::Mysql),
             "sqlite" => SqliteUrl::parse_text(text).map(Self::Sqlite),
-            "" => Err(ParseError::new(UrlPart::Whole, "not a URL: expected postgres://, mysql:// or sqlite:")),
-            other => Err(ParseError::new(
-                UrlPart::Scheme,
-                format!("scheme {other:?} is not postgres, postgresql, mysql, mariadb or sqlite"),
-            )),
+            other => {
+                // What the three parsers refuse in the whole text first (an
+                // invisible character, whitespace) comes before the scheme.
+                check_whole(text)?;
+                Err(if other.is_empty() {
+                    ParseError::new(UrlPart::Whole, "not a URL: expected postgres://, mysql:// or sqlite:")
+                } else {
+                    ParseError::new(
+                        UrlPart::Scheme,
+                        format!("scheme {other:?} is not postgres, postgresql, mysql, mariadb or sqlite"),
+                    )
+                })
+            }
         }
     }
 

@@ -7,10 +7,13 @@
 //! other; it rejects a wrong scheme or a malformed URL *at load time* with
 //! the part at fault and how to fix it; it fills in the kind's default port;
 //! and it never shows its password: `Display` and `Debug` mask it as `***`.
-//! Nor does it let the URL rewrite a log line: `Display`, `Debug` and every
-//! [`ParseError`] write a control, bidirectional-override or zero-width
-//! character of the URL as an escape (`\u{202e}`), so a pasted invisible
-//! character shows where it stands.
+//! Nor does it let the URL rewrite a log line: a URL holding an invisible
+//! character (a bidirectional control, a zero-width space, a word joiner,
+//! a byte-order mark, a soft hyphen: text pasted from a web page or a file
+//! saved on Windows brings them) is refused with its code point, and
+//! `Display`, `Debug` and every [`ParseError`] write any other zero-width
+//! or format character they show (a joiner, a variation selector) as an
+//! escape (`\u{200d}`).
 //!
 //! ```
 //! use twelve_config::EnvConfig;

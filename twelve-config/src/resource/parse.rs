@@ -68,9 +68,12 @@ impl fmt::Display for UrlPart {
 /// assert!(error.to_string().contains("%40"));
 /// assert!(!error.to_string().contains("p@ss"));
 ///
-/// // A right-to-left override in the URL is quoted as an escape.
-/// let error = "postgres://[::1\u{202e}]/app".parse::<PostgresUrl>().unwrap_err();
-/// assert_eq!(error.to_string(), "[::1\\u{202e}] is not an IPv6 address");
+/// // An invisible character is refused by its code point (a zero-width
+/// // space pasted with the URL), and one the error quotes is escaped.
+/// let error = "postgres://db/app\u{200b}".parse::<PostgresUrl>().unwrap_err();
+/// assert!(error.to_string().starts_with("the URL holds an invisible character, U+200B"));
+/// let error = "postgres://[::1\u{200d}]/app".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(error.to_string(), "[::1\\u{200d}] is not an IPv6 address");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -863,7 +866,7 @@ pub(crate) fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
 
 /// Whitespace and control characters are never part of a URL. Returns
 /// [`bytes_present`] of the URL.
-fn check_whole(input: &str) -> Result<u8, ParseError> {
+pub(crate) fn check_whole(input: &str) -> Result<u8, ParseError> {
     if input.is_empty() {
         return Err(ParseError::new(UrlPart::Whole, "the URL is empty"));
     }
@@ -881,7 +884,31 @@ fn check_whole(input: &str) -> Result<u8, ParseError> {
     if input.chars().any(char::is_control) {
         return Err(ParseError::new(UrlPart::Whole, "the URL holds a control character"));
     }
+    if let Some(invisible) = input.chars().find(|c| is_invisible(*c)) {
+        return Err(ParseError::new(
+            UrlPart::Whole,
+            format!(
+                "the URL holds an invisible character, U+{:04X}: remove it (text pasted from a web page, a chat or a \
+                 document can bring one), or percent-encode it if it is part of a value",
+                u32::from(invisible)
+            ),
+        ));
+    }
     Ok(present)
+}
+
+/// A character that shows as nothing and is never part of a URL a driver
+/// can use: a bidirectional control (which also reorders what follows on
+/// screen), a zero-width space or word joiner, a byte-order mark, a soft
+/// hyphen. The zero-width joiner and non-joiner and the variation
+/// selectors are left alone: internationalised names and emoji use them
+/// (a handle's `Display` escapes them).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{61C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 /// Parses `scheme://[user[:password]@]host[:port][,host[:port]...][/path][?query]`.
