@@ -88,7 +88,7 @@ pub struct ParseError {
 impl std::fmt::Display for ParseError {
     /// The message, with any control, bidirectional or zero-width character
     /// written as an escape: a message may quote the text it could not read
-    /// (`[\u{202e}...] is not an IPv6 address`), and this error is shown
+    /// (`[\u{200d}...] is not an IPv6 address`), and this error is shown
     /// alone too, by `FromStr` and serde, outside the report that escapes
     /// its lines. (Escaped here rather than where the error is built, which
     /// would put the check in every parser's code.)
@@ -864,8 +864,8 @@ pub(crate) fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
     find_byte(text, byte).map(|at| (&text[..at], &text[at + 1..]))
 }
 
-/// Whitespace and control characters are never part of a URL. Returns
-/// [`bytes_present`] of the URL.
+/// Whitespace, control and invisible characters ([`is_invisible`]) are
+/// never part of a URL. Returns [`bytes_present`] of the URL.
 pub(crate) fn check_whole(input: &str) -> Result<u8, ParseError> {
     if input.is_empty() {
         return Err(ParseError::new(UrlPart::Whole, "the URL is empty"));
