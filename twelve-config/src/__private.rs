@@ -520,13 +520,8 @@ impl<'a> Loader<'a> {
         // No rule and no effective configuration to record: the value goes
         // straight to the caller, one move fewer (a handle is ~200 bytes).
         let mut text = text;
-        let value = match parse(&mut text) {
-            Ok(value) => Some(value),
-            Err(reason) => {
-                self.invalid(field, &text, false, reason);
-                None
-            }
-        };
+        let parsed = parse(&mut text);
+        let value = self.record(field, &text, false, parsed);
         // What the parser did not take is wiped, as in `parse_checked`.
         text.zeroize();
         value
@@ -570,18 +565,15 @@ impl<'a> Loader<'a> {
         // The effective configuration needs the text the parser may take.
         let recorded = self.entries.is_some().then(|| text.clone());
         let parsed = parse(&mut text);
-        let value = match parsed {
-            Ok(value) => match check(&value) {
+        let value = match self.record(field, &text, false, parsed) {
+            Some(value) => match check(&value) {
                 Ok(()) => Some(value),
                 Err(failure) => {
                     self.rule_broken(field, &text, failure);
                     None
                 }
             },
-            Err(reason) => {
-                self.invalid(field, &text, false, reason);
-                None
-            }
+            None => None,
         };
         self.settle(field, value.is_some(), recorded, text);
         value
