@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use twelve_config::{EnvConfig, SecretBox, SecretString, Vars};
 
+mod hazard;
+use hazard::has_raw_hazard;
+
 fn digits_only(text: &str) -> Result<u32, String> {
     text.parse().map_err(|_| "digits only".to_owned())
 }
@@ -158,25 +161,6 @@ fn a_megabyte_long_variable_name_gets_no_costly_suggestion() {
     // The name is shown cut, with its size.
     let report = error.to_string();
     assert!(report.len() < 2_000 && report.contains("(1048578 bytes in all)"), "{}", report.len());
-}
-
-/// Whether `text` holds a character that rewrites what a terminal or a log
-/// viewer shows: a control (newline aside), a bidirectional override or
-/// isolate, a line separator, a zero-width or other invisible one.
-fn has_raw_hazard(text: &str) -> bool {
-    text.chars().any(|c| {
-        (c.is_control() && c != '\n')
-            || matches!(
-                c,
-                '\u{AD}'
-                    | '\u{61C}'
-                    | '\u{200B}'..='\u{200F}'
-                    | '\u{2028}'..='\u{202E}'
-                    | '\u{2060}'..='\u{206F}'
-                    | '\u{FE00}'..='\u{FE0F}'
-                    | '\u{FEFF}'
-            )
-    })
 }
 
 /// What a handle of type `H` shows of `input`: its `Display` and `Debug`

@@ -10,6 +10,9 @@ use std::os::unix::ffi::OsStringExt;
 use twelve_config::resource::{MongoUrl, PostgresUrl, RedisUrl, Resource};
 use twelve_config::{EnvConfig, Problem, SecretString, Vars, looks_like_credential, mask_passwords, render};
 
+mod hazard;
+use hazard::has_raw_hazard;
+
 const CANARY: &str = "Kx9CanaryVq4Zt";
 
 #[test]
@@ -218,14 +221,6 @@ fn credential_like_names_are_secret() {
     assert_eq!(error.problems().len(), 2);
 }
 
-/// Whether `text` holds a character that changes what a terminal shows.
-fn has_raw_unsafe_char(text: &str) -> bool {
-    text.chars().any(|c| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    })
-}
-
 fn echo(text: &str) -> Result<u16, String> {
     Err(format!("cannot read {text}"))
 }
@@ -261,7 +256,7 @@ fn hostile_text_cannot_forge_the_report() {
             .into_iter()
             .chain(error.problems().iter().map(ToString::to_string))
         {
-            assert!(!has_raw_unsafe_char(&shown), "{text:?} reached the report raw: {shown:?}");
+            assert!(!has_raw_hazard(&shown), "{text:?} reached the report raw: {shown:?}");
         }
     }
 }
