@@ -8,6 +8,12 @@ use std::str::FromStr;
 use twelve_config::resource::{PostgresUrl, RedisUrl, Resource};
 use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars};
 
+// Which characters must never reach a log line raw: the workspace tests'
+// own list, so the fuzz targets and the tests check the same set.
+#[path = "../../tests/hazard/mod.rs"]
+mod hazard;
+use hazard::has_raw_hazard;
+
 /// The raw password of `input` when it has a plain
 /// `scheme://user:password@host` shape: the text between the first `:` of
 /// the authority and its `@`, if it holds none of `/?#@` and appears once.
@@ -92,8 +98,8 @@ where
             let debug = format!("{handle:?}");
             // A URL holding a control, bidirectional or zero-width
             // character never writes it raw into a log line.
-            assert!(!has_raw_unsafe_char(&shown), "Display holds a raw hazard: {shown:?}");
-            assert!(!has_raw_unsafe_char(&debug), "Debug holds a raw hazard: {debug:?}");
+            assert!(!has_raw_hazard(&shown), "Display holds a raw hazard: {shown:?}");
+            assert!(!has_raw_hazard(&debug), "Debug holds a raw hazard: {debug:?}");
             if let Some(password) = password {
                 let again = |format: fn(&H) -> String| {
                     scrub(input, password).parse::<H>().map(|handle| format(&handle)).unwrap_or_default()
@@ -145,7 +151,7 @@ where
         }
         Err(error) => {
             let message = error.to_string();
-            assert!(!has_raw_unsafe_char(&message), "the parse error holds a raw hazard: {message:?}");
+            assert!(!has_raw_hazard(&message), "the parse error holds a raw hazard: {message:?}");
             if let Some(password) = password {
                 let again = || match scrub(input, password).parse::<H>() {
                     Ok(_) => String::new(),
@@ -202,15 +208,6 @@ fn variables(data: &[u8]) -> Vec<(OsString, OsString)> {
             Some((OsString::from_vec(name), OsString::from_vec(value.to_vec())))
         })
         .collect()
-}
-
-/// Whether `text` holds a character the report, a handle's `Display` and
-/// a parse error must have escaped.
-fn has_raw_unsafe_char(text: &str) -> bool {
-    text.chars().any(|c| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    })
 }
 
 /// Loads `Config` from arbitrary variables; checks what the report shows.
@@ -270,6 +267,6 @@ pub fn check_load(data: &[u8]) {
     }
     if let Err(error) = &outcome {
         let report = error.to_string();
-        assert!(!has_raw_unsafe_char(&report), "a raw control character in the report:\n{report:?}");
+        assert!(!has_raw_hazard(&report), "a raw control character in the report:\n{report:?}");
     }
 }
