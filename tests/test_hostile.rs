@@ -11,7 +11,7 @@ use std::time::Duration;
 use twelve_config::{EnvConfig, SecretBox, SecretString, Vars};
 
 mod hazard;
-use hazard::has_raw_hazard;
+use hazard::{has_raw_hazard, has_refused_host_char};
 
 fn digits_only(text: &str) -> Result<u32, String> {
     text.parse().map_err(|_| "digits only".to_owned())
@@ -320,5 +320,150 @@ fn a_url_holding_an_invisible_character_is_refused_with_its_code_point() {
     {
         let url: HttpUrl = kept.parse().unwrap_or_else(|error| panic!("{kept:?}: {error}"));
         assert!(!has_raw_hazard(&url.to_string()), "{url}");
+    }
+}
+
+#[test]
+fn no_handle_takes_a_host_that_decodes_to_what_no_host_holds() {
+    use twelve_config::resource::*;
+
+    /// The host `H` reads from `input`, and whether one holds what no host
+    /// holds; `None` when `input` is refused.
+    fn hosts<H: Resource>(input: &str) -> Option<Vec<(String, bool)>> {
+        let handle = input.parse::<H>().ok()?;
+        Some(
+            handle
+                .hosts()
+                .iter()
+                .map(|host| {
+                    let text = host.host();
+                    let bad = has_refused_host_char(text, host.is_socket());
+                    (text.to_owned(), bad)
+                })
+                .collect(),
+        )
+    }
+    fn every_kind(input: &str) -> Vec<Option<Vec<(String, bool)>>> {
+        vec![
+            hosts::<PostgresUrl>(input),
+            hosts::<MysqlUrl>(input),
+            hosts::<SqliteUrl>(input),
+            hosts::<RedisUrl>(input),
+            hosts::<AmqpUrl>(input),
+            hosts::<SmtpUrl>(input),
+            hosts::<MongoUrl>(input),
+            hosts::<MemcachedUrl>(input),
+            hosts::<HttpUrl>(input),
+            hosts::<DatabaseUrl>(input),
+            hosts::<ResourceUrl>(input),
+            hosts::<NatsUrl>(input),
+            hosts::<MqttUrl>(input),
+            hosts::<KafkaUrl>(input),
+        ]
+    }
+    // `X` is a percent-encoded character: in a host name, in a socket
+    // path of the authority, of `?host=`, of a redis or memcache path.
+    let templates = [
+        "SCHEME://dbXhost/db",
+        "SCHEME://u:pw@dbX:1234,other/db",
+        "SCHEME://%2Frun%2FpgX/db",
+        "SCHEME:///db?host=dbX",
+        "SCHEME:///db?host=%2FrunX%2Fpg",
+        "SCHEME:///run/cacheX.sock",
+        "SCHEME://dbX",
+    ];
+    let schemes = ["postgres", "mongodb", "http", "https", "amqp", "redis+unix", "memcache", "custom", "redis", "nats"];
+    // Refused once decoded: controls (C0, DELETE, C1), invisible
+    // characters, and in a host name whitespace and ASCII punctuation no
+    // host name holds.
+    let refused = [
+        "%01",
+        "%09",
+        "%0A",
+        "%0D",
+        "%1B",
+        "%7F",
+        "%C2%85",
+        "%C2%9B",
+        "%C2%AD",
+        "%E2%80%8B",
+        "%E2%80%AE",
+        "%E2%81%A6",
+        "%EF%BB%BF",
+    ];
+    let refused_in_names = [
+        "%20",
+        "%C2%A0",
+        "%E3%80%80",
+        "%22",
+        "%23",
+        "%25",
+        "%2C",
+        "%3A",
+        "%3C",
+        "%3E",
+        "%3F",
+        "%40",
+        "%5B",
+        "%5C",
+        "%5D",
+        "%5E",
+        "%60",
+        "%7B",
+        "%7C",
+        "%7D",
+    ];
+    let mut checked = 0;
+    for scheme in schemes {
+        for template in templates {
+            for escape in refused.iter().chain(&refused_in_names) {
+                let input = template.replace("SCHEME", scheme).replace('X', escape);
+                for hosts in every_kind(&input).into_iter().flatten() {
+                    checked += 1;
+                    for (host, bad) in hosts {
+                        assert!(!bad, "{input:?} is taken, with the host {host:?}");
+                    }
+                }
+            }
+            // The same templates, with a character every host may hold:
+            // taken where the kind decodes that part, so the templates
+            // reach the hosts the loop above checks.
+            let input = template.replace("SCHEME", scheme).replace('X', "%61");
+            checked += every_kind(&input).into_iter().flatten().count();
+        }
+    }
+    assert!(checked > 200, "only {checked} handles taken");
+    // Each way a decoded host reaches a driver, with its decoded host:
+    for (input, host) in [
+        ("https://ex%61mple.com/", "example.com"),
+        ("amqp://mq%2Done/%2f", "mq-one"),
+        ("postgres://%2Frun%2Fpg%20sockets/db", "/run/pg sockets"),
+        ("postgres:///db?host=%2Frun%2Fpg", "/run/pg"),
+        ("postgres:///db?host=::1", "::1"),
+        ("redis+unix:///run/my%20cache.sock", "/run/my cache.sock"),
+        ("memcache:///tmp/m%2Dc.sock", "/tmp/m-c.sock"),
+    ] {
+        let taken = every_kind(input).into_iter().flatten().next().unwrap_or_else(|| panic!("{input:?} is refused"));
+        assert_eq!(taken[0], (host.to_owned(), false), "{input:?}");
+    }
+    // ... and refused, the code point named, nothing quoted raw.
+    for (input, kind, said) in [
+        ("http://h%0Aevil.example/", "HttpUrl", "control character (U+000A)"),
+        ("amqp://mq%E2%80%AE/%2f", "AmqpUrl", "invisible character (U+202E)"),
+        ("postgres:///db?host=db%C2%A0two", "PostgresUrl", "whitespace (U+00A0)"),
+        ("postgres://%2Frun%1B%5B2J/db", "PostgresUrl", "socket path holds a control character (U+001B)"),
+        ("mongodb://%2Ftmp%2Fm%C2%9B.sock/db", "MongoUrl", "control character (U+009B)"),
+        ("custom://a%7Cb/", "ResourceUrl", "'|'"),
+    ] {
+        let error = match kind {
+            "HttpUrl" => input.parse::<HttpUrl>().map(drop),
+            "AmqpUrl" => input.parse::<AmqpUrl>().map(drop),
+            "PostgresUrl" => input.parse::<PostgresUrl>().map(drop),
+            "MongoUrl" => input.parse::<MongoUrl>().map(drop),
+            _ => input.parse::<ResourceUrl>().map(drop),
+        }
+        .expect_err(input)
+        .to_string();
+        assert!(error.contains(said) && !has_raw_hazard(&error), "{input:?}: {error}");
     }
 }

@@ -533,7 +533,15 @@
 //! shown alone (by `FromStr` or serde), an
 //! [`AttachError`](attach::AttachError), an [`Origin`]. A URL that holds
 //! an invisible character (a bidirectional control, a zero-width space, a
-//! byte-order mark) is refused with its code point.
+//! byte-order mark) is refused with its code point. So is a host that
+//! holds one once percent-decoded, or a control character, as every host
+//! a driver decodes may be written (`https://h%0Aevil/`, PostgreSQL's
+//! `?host=`, a socket path `%2Frun%2Fpg`, `redis+unix:///run/r.sock`), so
+//! a handle's [`host`](resource::Resource::host) can go to a log line as it
+//! is (joiners and variation selectors aside, which names need). A host name
+//! decoded from escapes also holds no whitespace and no punctuation that
+//! no host name holds (`%20`, `%3C`, `%7C`), as the WHATWG URL standard
+//! refuses them.
 //!
 //! **Safe by default: `Debug` of your config.** A secret field whose type
 //! prints its value in `Debug` (a `String`, a `u32`) does not compile

@@ -509,7 +509,7 @@ impl Row {
 /// reverses what follows), line and paragraph separators (U+2028 breaks a
 /// line that log tools think is one), zero-width and other invisible
 /// format characters.
-fn is_hazardous_char(c: char) -> bool {
+pub(crate) fn is_hazardous_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

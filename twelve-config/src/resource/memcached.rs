@@ -64,6 +64,7 @@ impl MemcachedUrl {
                     "the host is missing: expected memcache://host:11211, or memcache:///path/to/memcached.sock",
                 ));
             }
+            parse::check_decoded_host(&socket, UrlPart::Path)?;
             parts.hosts.push(super::HostPort { host: socket.into(), port: None, explicit_port: false });
             parts.path = parse::Text::EMPTY;
         } else if !matches!(parts.path(), "" | "/") {

@@ -911,6 +911,48 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Refuses a host as its driver reads it, once percent-decoded (`h%0Aevil`,
+/// `?host=` of a PostgreSQL URL, a unix socket path), when it holds what
+/// no host holds: a control character (a line break forged into a log line
+/// by whoever can set the variable), an invisible or line-breaking
+/// character (any the report escapes, but the joiners and variation
+/// selectors that internationalised names and emoji use), and in a host
+/// name (not a socket path) whitespace or an ASCII character a host name
+/// cannot hold written plainly either (`"#/:<>?@[\]^|` and the like: an
+/// IPv6 address is written in brackets, never encoded). WHATWG refuses
+/// all of these in an HTTP host (UTS 46 disallows the invisible ones), and
+/// DNS resolves none of them. A written host never reaches here:
+/// `check_whole` and `decode_host` refuse the same characters unencoded.
+///
+/// The error names the character by its code point and quotes nothing.
+pub(crate) fn check_decoded_host(host: &str, part: UrlPart) -> Result<(), ParseError> {
+    let socket = host.starts_with('/');
+    let hazard = |c: char| {
+        crate::report::is_hazardous_char(c) && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+    };
+    let refused = host.chars().find(|c| {
+        hazard(*c)
+            || (!socket
+                && (c.is_whitespace()
+                    || (c.is_ascii() && !c.is_ascii_alphanumeric() && !"-._~!$&'()*+;=".contains(*c))))
+    });
+    let Some(refused) = refused else { return Ok(()) };
+    let code = u32::from(refused);
+    let what = if refused.is_control() {
+        format!("a control character (U+{code:04X})")
+    } else if matches!(refused, '\u{2028}' | '\u{2029}') {
+        format!("a line or paragraph separator (U+{code:04X})")
+    } else if hazard(refused) {
+        format!("an invisible character (U+{code:04X})")
+    } else if refused.is_whitespace() {
+        format!("whitespace (U+{code:04X})")
+    } else {
+        format!("{refused:?}")
+    };
+    let which = if socket { "socket path" } else { "host name" };
+    Err(ParseError::new(part, format!("once percent-decoded, the {which} holds {what}, which no {which} holds")))
+}
+
 /// Parses `scheme://[user[:password]@]host[:port][,host[:port]...][/path][?query]`.
 ///
 /// An error never quotes a fragment of a password: when an `@` stands
@@ -1169,10 +1211,17 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
         if rules.host_escapes == HostEscapes::SocketPath && !host.host.is_socket() {
             return Err(ParseError::new(
                 UrlPart::Host,
-                "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: \
-                 write it plainly (only a socket directory is written encoded)",
+                if rules.schemes[0] == "mongodb" {
+                    // The MongoDB spec decodes only a socket path.
+                    "a host name holds a percent-escape, which MongoDB drivers decode only in a unix socket path: \
+                     write it plainly (only a socket path is written encoded, %2Ftmp%2Fmongodb-27017.sock)"
+                } else {
+                    "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: \
+                     write it plainly (only a socket directory is written encoded)"
+                },
             ));
         }
+        check_decoded_host(host.host.as_str(), UrlPart::Host)?;
     }
     Ok(hosts.into())
 }
@@ -1595,6 +1644,34 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_decoded_host_holding_what_no_host_holds_is_refused_by_its_code_point() {
+        use super::{UrlPart, check_decoded_host};
+        let said = |host: &str| check_decoded_host(host, UrlPart::Host).map_err(|error| error.to_string());
+        for taken in ["db.internal", "db-1_x~y", "bücher.example", "a!$&'()*+;=b", "xn--ls8h.la", "\u{2764}\u{fe0f}"] {
+            assert_eq!(said(taken), Ok(()), "{taken:?}");
+        }
+        // A socket path may hold a space, and any punctuation.
+        assert_eq!(said("/home/me/pg sockets/#1:<x>"), Ok(()));
+        for (host, message) in [
+            ("h\nevil", "the host name holds a control character (U+000A)"),
+            ("h\u{85}x", "the host name holds a control character (U+0085)"),
+            ("/run/pg\u{1b}[2J", "the socket path holds a control character (U+001B)"),
+            ("/run/\u{2028}pg", "the socket path holds a line or paragraph separator (U+2028)"),
+            ("pay\u{202e}moc", "the host name holds an invisible character (U+202E)"),
+            ("a\u{3164}b", "the host name holds an invisible character (U+3164)"),
+            ("a b", "the host name holds whitespace (U+0020)"),
+            ("a\u{a0}b", "the host name holds whitespace (U+00A0)"),
+            ("a|b", "the host name holds '|'"),
+            ("::1", "the host name holds ':'"),
+        ] {
+            let error = said(host).expect_err(host);
+            assert!(error.starts_with("once percent-decoded, ") && error.contains(message), "{host:?}: {error}");
+            // Nothing of the host is quoted.
+            assert!(!error.contains(host), "{error}");
+        }
+    }
+
     #[test]
     fn debug_of_a_decoded_part_does_not_print_it() {
         let password = super::Text::Decoded(Box::new("p@ss-w0rd".to_owned().into()));

@@ -399,6 +399,10 @@ fn apply_query_hosts(parts: &mut Parsing<'_>) -> Result<(), ParseError> {
                 if host.is_empty() {
                     return Err(ParseError::new(UrlPart::Query, "an empty host in ?host="));
                 }
+                // libpq takes an IPv6 address here as written, unbracketed.
+                if host.parse::<std::net::Ipv6Addr>().is_err() {
+                    parse::check_decoded_host(host, UrlPart::Query)?;
+                }
                 Ok(HostPort {
                     host: host.into(),
                     port: url_port.or(Some(PostgresUrl::DEFAULT_PORT)),

@@ -205,6 +205,7 @@ fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Res
     if socket.len() <= 1 {
         return Err(ParseError::new(UrlPart::Path, "the socket path is missing"));
     }
+    parse::check_decoded_host(&socket, UrlPart::Path)?;
     let query = match query {
         Some(query) => parse::query_pairs(text, query, true)?,
         None => parse::Query::None,
