@@ -12,7 +12,7 @@ use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars};
 // own list, so the fuzz targets and the tests check the same set.
 #[path = "../../tests/hazard/mod.rs"]
 mod hazard;
-use hazard::has_raw_hazard;
+use hazard::{has_raw_hazard, has_refused_host_char};
 
 /// The raw password of `input` when it has a plain
 /// `scheme://user:password@host` shape: the text between the first `:` of
@@ -100,6 +100,10 @@ where
             // character never writes it raw into a log line.
             assert!(!has_raw_hazard(&shown), "Display holds a raw hazard: {shown:?}");
             assert!(!has_raw_hazard(&debug), "Debug holds a raw hazard: {debug:?}");
+            // Nor does a host, decoded, hold what no host holds.
+            for host in handle.hosts() {
+                assert!(!has_refused_host_char(host.host(), host.is_socket()), "a host no driver can use: {host:?}");
+            }
             if let Some(password) = password {
                 let again = |format: fn(&H) -> String| {
                     scrub(input, password).parse::<H>().map(|handle| format(&handle)).unwrap_or_default()
