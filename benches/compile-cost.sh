@@ -115,6 +115,14 @@ for size in 100 300 1000; do
 done
 variants="base twelve-config twelve-config-serde twelve-config-handles envconfig envy"
 
+label() { # what a variant is called in the tables (its directory is named by crate)
+  case "$1" in
+    twelve-config-serde) echo 'twelve-config (`serde`)' ;;
+    twelve-config-handles) echo 'twelve-config (three typed handles)' ;;
+    *) echo "$1" ;;
+  esac
+}
+
 seconds() { # runs "$@", prints its wall time and its CPU time (user + system, children included)
   local TIMEFORMAT='%R %U %S' times
   times=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "failed: $*" >&2; exit 1; }
@@ -164,10 +172,10 @@ cpu_reference=$(echo "${cpu[envconfig]} - ${cpu[base]}" | bc)
 for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
   marginal=$(echo "${cold[$crate]} - $base" | bc)
   cpu_marginal=$(echo "${cpu[$crate]} - ${cpu[base]}" | bc)
-  printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx | %.2f s |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
+  printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx | %.2f s |\n' "$(label "$crate")" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
     "$cpu_marginal" "$(echo "$cpu_marginal / $cpu_reference" | bc -l)" "${incremental[$crate]}"
 done
-printf '| (base alone) | %.2f s cold | | %.2f s | | %.2f s |\n' "$base" "${cpu[base]}" "${incremental[base]}"
+printf '| (the base crate alone) | %.2f s cold | | %.2f s | | %.2f s |\n' "$base" "${cpu[base]}" "${incremental[base]}"
 
 # The minimum of each variant is taken over different rounds, so a quiet
 # moment for one and not the other moves a marginal of a few tenths of a
@@ -185,7 +193,7 @@ echo "| --- | --- | --- | --- | --- |"
   for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
     marginal=$(median ${paired_cold[$crate]})
     cpu_marginal=$(median ${paired_cpu[$crate]})
-    printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx |\n' "$crate" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
+    printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx |\n' "$(label "$crate")" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
       "$cpu_marginal" "$(echo "$cpu_marginal / $cpu_reference" | bc -l)"
   done
 }
@@ -201,9 +209,9 @@ if cargo +nightly --version >/dev/null 2>&1; then
   }
   base_lines=$(expanded base)
   for crate in twelve-config envconfig envy; do
-    label=$crate
-    [ "$crate" = envy ] && label="serde Deserialize (envy)"
-    printf '| %s | %s |\n' "$label" "$(($(expanded "$crate") - base_lines))"
+    name=$crate
+    [ "$crate" = envy ] && name="serde Deserialize (envy)"
+    printf '| %s | %s |\n' "$name" "$(($(expanded "$crate") - base_lines))"
   done
 fi
 
