@@ -13,8 +13,10 @@ impl SmtpUrl {
     /// lettre's transport builder for this relay (feature `lettre`), with
     /// the TLS mode the URL names: `smtps://` is implicit TLS, `?tls=required`
     /// is STARTTLS or nothing, `?tls=opportunistic` is STARTTLS when offered,
-    /// and plain `smtp://` (or `?tls=none`) sends in the clear. Credentials
-    /// and `?ehlo_domain=` are carried over.
+    /// and plain `smtp://` (or `?tls=none`) sends in the clear, on the
+    /// port the handle reports (587 for a bare `smtp://`, where lettre's own
+    /// `from_url` takes 25). Credentials and the EHLO name (the path, or
+    /// `?ehlo_domain=`) are carried over.
     ///
     /// # Errors
     ///
@@ -40,15 +42,16 @@ impl SmtpUrl {
             (false, _) => Tls::None,
         };
         let mut builder = SmtpTransport::builder_dangerous(host).port(self.port().unwrap_or(587)).tls(tls);
-        if let Some(user) = self.username() {
-            let password = self.password().map(|p| p.expose_secret().to_owned()).unwrap_or_default();
-            builder = builder.credentials(Credentials::new(user.to_owned(), password));
+        // The handle holds both or neither.
+        if let (Some(user), Some(password)) = (self.username(), self.password()) {
+            builder = builder.credentials(Credentials::new(user.to_owned(), password.expose_secret().to_owned()));
         }
-        for (key, value) in self.query_pairs() {
-            match key {
-                "tls" => {}
-                "ehlo_domain" => builder = builder.hello_name(ClientId::Domain(value.to_owned())),
-                other => return Err(AttachError::ignored("lettre", other)),
+        if let Some(name) = self.ehlo_name() {
+            builder = builder.hello_name(ClientId::Domain(name.to_owned()));
+        }
+        for (key, _) in self.query_pairs() {
+            if !matches!(key, "tls" | "ehlo_domain") {
+                return Err(AttachError::ignored("lettre", key));
             }
         }
         Ok(builder)
