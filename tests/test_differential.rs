@@ -263,6 +263,10 @@ const STRICTER: &[(&str, &str)] = &[
         "an escape in a host the driver would send to DNS as written",
     ),
     ("wildcard address", "0.0.0.0 or ::, which redis-rs refuses"),
+    ("smtps:// is always TLS", "?tls= on smtps://, which lettre ignores: the URL says two things"),
+    ("the name sent in EHLO", "an EHLO name lettre would send as written, '/' or escapes included"),
+    ("the EHLO name is given twice", "the EHLO name as the path and as ?ehlo_domain= (lettre reads only the path)"),
+    ("a user name with no password", "an SMTP user without a password, whom lettre would not log in"),
     ("0 (off) to 65535", "an MQTT keep-alive over 16 bits, which rumqttc would truncate"),
     ("rumqttc ignores one alone", "one MQTT packet size without the other, which rumqttc ignores"),
     ("libpq's keys are case-sensitive", "a libpq key in another case: libpq refuses it, sqlx ignores it"),
@@ -968,8 +972,90 @@ fn conversions_carry_what_the_driver_alone_would_drop() {
     assert_eq!(config.get_hostaddrs(), ["10.0.0.7".parse::<std::net::IpAddr>().unwrap()]);
     let url: twelve_config::resource::MysqlUrl = "mysql://db/app?timezone=%2B00:00&sslca=/etc/ca.pem".parse().unwrap();
     assert!(url.to_mysql_connect_options().is_ok());
-    // SMTP: a password without a user is refused, never dropped.
+    // SMTP: a password without a user is refused, never dropped; so is a
+    // user without a password, whom lettre alone would not log in.
     assert!("smtp://:pw@relay".parse::<SmtpUrl>().is_err());
+    assert!("smtp://app@relay".parse::<SmtpUrl>().is_err());
+    // SMTP on an IPv6 address: lettre alone names the server `[::1]`,
+    // brackets included, which no resolver takes.
+    let text = "smtps://app:pw@[::1]:2465/client.example.com";
+    let ours = format!("{:?}", text.parse::<SmtpUrl>().unwrap().to_smtp_transport_builder().unwrap());
+    assert!(ours.contains("server: \"::1\", port: 2465") && ours.contains("Domain(\"client.example.com\")"), "{ours}");
+    let alone = format!("{:?}", lettre::transport::smtp::SmtpTransport::from_url(text).unwrap());
+    assert!(alone.contains("server: \"[::1]\""), "{alone}");
+    // ?ehlo_domain=, which lettre alone ignores, is carried over.
+    let url: SmtpUrl = "smtp://app:pw@relay:2525?ehlo_domain=client.example.com".parse().unwrap();
+    assert!(format!("{:?}", url.to_smtp_transport_builder().unwrap()).contains("Domain(\"client.example.com\")"));
+}
+
+// SMTP against lettre
+
+#[test]
+fn smtp_against_lettre() {
+    use lettre::transport::smtp::SmtpTransport;
+    use lettre::transport::smtp::extension::ClientId;
+    use twelve_config::resource::SmtpUrl;
+    let (mut rng, size) = rng();
+    let mut tally = Tally::default();
+    let paths = ["", "", "/", "/client.example.com", "/client.example.com/", "/a/b", "/c%2Ed", "//x"];
+    let pairs = ["tls=required", "tls=opportunistic", "tls=none", "tls=bogus", "ehlo_domain=client.example.com"];
+    for _ in 0..size {
+        let scheme = rng.pick(&["smtp", "smtp", "smtps", "SMTP"]);
+        let input = format!(
+            "{scheme}://{}{}{}{}",
+            userinfo(&mut rng),
+            host_port(&mut rng),
+            rng.pick(&paths),
+            query(&mut rng, &pairs)
+        );
+        let handle = input.parse::<SmtpUrl>();
+        let driver = SmtpTransport::from_url(&input);
+        judge(
+            &mut tally,
+            &input,
+            handle,
+            driver,
+            |handle, driver| {
+                let mut out = Vec::new();
+                let Ok(mut converted) = handle.to_smtp_transport_builder() else {
+                    out.push("the conversion fails".to_owned());
+                    return out;
+                };
+                let mut driver = driver.clone();
+                // lettre ignores ?ehlo_domain=, which the conversion carries.
+                if handle.query_pairs().any(|(key, _)| key == "ehlo_domain")
+                    && let Some(name) = handle.ehlo_name()
+                {
+                    driver = driver.hello_name(ClientId::Domain(name.to_owned()));
+                }
+                // A bare smtp:// is port 587 here (DESIGN.md, lettre's docs),
+                // 25 in lettre's code: compared on the same port.
+                if !handle.is_implicit_tls()
+                    && handle.query_pairs().all(|(key, _)| key != "tls")
+                    && !handle.hosts()[0].has_explicit_port()
+                {
+                    driver = driver.port(587);
+                    converted = converted.port(587);
+                }
+                // lettre names an IPv6 server in brackets (`[::1]`), which
+                // it then cannot resolve; the conversion names the address.
+                let theirs = format!("{driver:?}");
+                let theirs = match handle.host() {
+                    Some(host) if host.contains(':') => theirs.replace(&format!("\"[{host}]\""), &format!("{host:?}")),
+                    _ => theirs,
+                };
+                differ(&mut out, "transport", format!("{converted:?}"), theirs);
+                out
+            },
+            |handle, _| {
+                handle
+                    .query_pairs()
+                    .any(|(key, value)| key == "tls" && value == "none")
+                    .then_some("?tls=none, the handle's explicit plain mode, which lettre's from_url does not name")
+            },
+        );
+    }
+    tally.finish("SmtpUrl vs lettre");
 }
 
 // MySQL against sqlx
