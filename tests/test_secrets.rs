@@ -468,3 +468,63 @@ fn a_fifo_in_a_file_variable_is_refused_without_blocking() {
     let report = outcome.expect_err("a FIFO is not a secret file");
     assert!(report.contains("it is not a regular file"), "{report}");
 }
+
+/// The derive decides which names are credentials as it expands (its own
+/// copy of the rule, so no constant is left to the compiler's evaluator):
+/// every decision, for the report and for the derived `Debug`, is the one
+/// `looks_like_credential` makes.
+#[test]
+fn the_derive_decides_credentials_as_looks_like_credential_does() {
+    #[derive(EnvConfig)]
+    #[env(prefix = "APP_", debug)]
+    struct Names {
+        db_password: String,
+        passwd: String,
+        my_passphrase: String,
+        client_secret: String,
+        github_token: String,
+        token_ttl: String,
+        credentials_path: String,
+        apikey: String,
+        tls_private_key_path: String,
+        privatekey: String,
+        basic_auth_user: String,
+        stripe_key: String,
+        key: String,
+        smtp_pass: String,
+        sentry_dsn: String,
+        tls_pem: String,
+        session_cookie: String,
+        hash_salt: String,
+        keyboard_layout: String,
+        bypass: String,
+        port: String,
+        monkey: String,
+        passport_id: String,
+        dsn_host: String,
+        pem_dir: String,
+        salted: String,
+        cookie_domain: String,
+        api_keys: String,
+        #[env(name = "Webhook_Secret")]
+        webhook: String,
+        #[env(name = "pass")]
+        bare: String,
+        #[env(name = "LICENSE")]
+        license: String,
+    }
+    let vars: Vec<(String, String)> =
+        Names::vars().iter().map(|var| (var.name.clone(), "value-1".to_owned())).collect();
+    let loaded = Names::load(&Vars::from_iter(vars)).unwrap();
+    let (mut secret, mut shown) = (0, 0);
+    for entry in loaded.entries() {
+        let expected = twelve_config::looks_like_credential(entry.var());
+        assert_eq!(entry.is_secret(), expected, "{}", entry.var());
+        if expected { secret += 1 } else { shown += 1 }
+    }
+    assert!(secret >= 15 && shown >= 10, "{secret} secret, {shown} shown");
+    // The derived `Debug` hides exactly those.
+    let debug = format!("{:?}", loaded.config());
+    assert_eq!(debug.matches("[REDACTED]").count(), secret, "{debug}");
+    assert_eq!(debug.matches("\"value-1\"").count(), shown, "{debug}");
+}

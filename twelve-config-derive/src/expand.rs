@@ -1,6 +1,7 @@
 // Code generation. Generated code names everything by absolute path through
 // `::twelve_config::__private`, so user names cannot shadow it.
 
+use crate::credential;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::DeriveInput;
@@ -67,10 +68,12 @@ fn expand(input: &Input<'_>) -> TokenStream {
     });
     let names_fn = (!names.list.is_empty()).then(|| {
         let names = &names.list;
+        // Hashed here: the compiler's constant evaluator took 0.2 ms a name.
+        let hashes = names.iter().map(|name| credential::fnv1a(name.as_bytes()));
         quote! {
             fn __names() -> &'static [::twelve_config::__private::Name] {
                 const __NAMES: &[::twelve_config::__private::Name] =
-                    &[#(::twelve_config::__private::Name::new(#names)),*];
+                    &[#(::twelve_config::__private::Name::hashed(#names, #hashes)),*];
                 __NAMES
             }
         }
@@ -164,18 +167,8 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     let fields = input.fields.iter().map(|field| {
         let ident = field.ident;
         let name = field.display_name();
-        let shown = if field.secret_by_attribute() {
-            quote!(&#private::Redacted)
-        } else {
-            let secret = secret_at_compile_time(&prefix, field);
-            quote! {
-                if #secret {
-                    &#private::Redacted as &dyn ::core::fmt::Debug
-                } else {
-                    &self.#ident
-                }
-            }
-        };
+        let shown =
+            if secret_at_compile_time(&prefix, field) { quote!(&#private::Redacted) } else { quote!(&self.#ident) };
         quote!(.field(#name, #shown))
     });
     Some(quote! {
@@ -198,16 +191,14 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
         return None;
     }
     let prefix = input.prefix();
-    let checks = input.fields.iter().map(|field| {
+    // Only secret fields are checked: any type may show a value that is
+    // not secret.
+    let checks = input.fields.iter().filter(|field| secret_at_compile_time(&prefix, field)).map(|field| {
         let ty = &field.original.ty;
-        let secret = secret_at_compile_time(&prefix, field);
         // Every token of the call is spanned at the type, so the error
         // points there.
         quote_spanned! {ty.span()=>
-            {
-                const __SECRET: ::core::primitive::bool = #secret;
-                ::twelve_config::__private::debug_allowed::<#ty, ::twelve_config::__private::SecretCheck<__SECRET>>();
-            }
+            ::twelve_config::__private::debug_allowed::<#ty, ::twelve_config::__private::SecretCheck<true>>();
         }
     });
     Some(quote! {
@@ -217,22 +208,18 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
     })
 }
 
-/// A constant expression: whether the field is secret by its attribute,
-/// by its name at the struct's root (unless `secret = false`), or, for a
-/// nested group, by a credential-like prefix. The derived `Debug` and the
-/// check that a secret's type redacts itself decide by the same rule.
-fn secret_at_compile_time(prefix: &str, field: &Field<'_>) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+/// Whether the field is secret by its attribute, by its name at the
+/// struct's root (unless `secret = false`), or, for a nested group, by a
+/// credential-like prefix: decided here, so no constant is left for the
+/// compiler to evaluate. The derived `Debug` and the check that a
+/// secret's type redacts itself decide by the same rule.
+fn secret_at_compile_time(prefix: &str, field: &Field<'_>) -> bool {
     let name_rule = field.name_rule();
     match field.nested_part() {
-        Some(part) => {
-            let full = format!("{prefix}{part}");
-            quote!(#name_rule && #private::prefix_looks_like_credential(#full))
-        }
+        Some(part) => name_rule && credential::prefix_looks_like_credential(&format!("{prefix}{part}")),
         None => {
-            let by_attribute = field.secret_by_attribute();
-            let var = variable_name(prefix, field);
-            quote!(#by_attribute || (#name_rule && #private::looks_like_credential(#var)))
+            field.secret_by_attribute()
+                || (name_rule && credential::looks_like_credential(&variable_name(prefix, field)))
         }
     }
 }
@@ -503,6 +490,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let exact = field.attrs.name.is_some();
     let suffix = field.suffix();
     let name_rule = field.name_rule();
+    let credential = name_rule && credential::looks_like_credential(&root_name);
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
@@ -531,7 +519,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             root_file_name: #root_file_name,
             exact: #exact,
             name_rule: #name_rule,
-            credential: #name_rule && #private::looks_like_credential(#root_name),
+            credential: #credential,
             secret_attr: #secret_attr,
             file: #file,
             container_file: #container_file,

@@ -5,6 +5,7 @@
 
 mod ast;
 mod attr;
+mod credential;
 mod ctxt;
 mod expand;
 mod fallback;

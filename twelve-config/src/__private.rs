@@ -1162,9 +1162,9 @@ fn escape_bytes(bytes: &[u8]) -> String {
 
 /// Whether a field may be secret: `SecretCheck<false>` takes any type,
 /// `SecretCheck<true>` only a [`SafeDebug`](crate::SafeDebug) one. The
-/// derive writes `debug_allowed::<Type, SecretCheck<{ secret }>>` for each
-/// field of a struct without `#[env(debug)]`, with `secret` a constant it
-/// folds from the attribute and the name rule.
+/// derive writes `debug_allowed::<Type, SecretCheck<true>>` for each field
+/// of a struct without `#[env(debug)]` that it finds secret (by the
+/// attribute or the name rule, decided as it expands).
 pub struct SecretCheck<const SECRET: bool>;
 
 #[diagnostic::on_unimplemented(

@@ -164,8 +164,10 @@ const CREDENTIAL_LAST_WORDS: &[&[u8]] = &[b"KEY", b"PASS", b"DSN", b"PEM", b"COO
 /// ```
 pub const fn looks_like_credential(name: &str) -> bool {
     let name = name.as_bytes();
-    // A `const fn` without allocation: the derive folds it into a constant
-    // for every name it knows at compile time.
+    // A `const fn` without allocation, for constants of the caller's. The
+    // derive decides with its own copy (twelve-config-derive's
+    // `credential.rs`, checked against these lists): the compiler's
+    // constant evaluator took milliseconds a name.
     if contains_a_credential_word(name) {
         return true;
     }
