@@ -85,7 +85,12 @@ mod tests {
     #[test]
     fn the_word_lists_are_the_runtimes() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../twelve-config/src/secret.rs");
-        let source = std::fs::read_to_string(path).expect("the runtime's secret.rs");
+        // The published crate is tested without its workspace; the
+        // workspace's CI runs this check.
+        let Ok(source) = std::fs::read_to_string(path) else {
+            assert!(std::env::var_os("CI").is_none(), "{path} is missing");
+            return;
+        };
         assert_eq!(runtime_list(&source, "CREDENTIAL_WORDS"), CREDENTIAL_WORDS);
         assert_eq!(runtime_list(&source, "CREDENTIAL_LAST_WORDS"), CREDENTIAL_LAST_WORDS);
     }
