@@ -490,7 +490,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let exact = field.attrs.name.is_some();
     let suffix = field.suffix();
     let name_rule = field.name_rule();
-    let credential = name_rule && credential::looks_like_credential(&root_name);
+    let credential_name = name_rule && credential::looks_like_credential(&root_name);
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
@@ -519,7 +519,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             root_file_name: #root_file_name,
             exact: #exact,
             name_rule: #name_rule,
-            credential: #credential,
+            credential: #credential_name,
             secret_attr: #secret_attr,
             file: #file,
             container_file: #container_file,
