@@ -182,7 +182,6 @@ mod tests {
 
     #[test]
     fn names_are_hashed_by_fnv_1a() {
-        // FNV-1a's published value for "a".
         // FNV-1a's published test vectors; the derive's copy checks the
         // same ones.
         assert_eq!(Name::new("").hash, 0xcbf2_9ce4_8422_2325);
