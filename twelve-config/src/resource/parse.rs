@@ -930,12 +930,9 @@ pub(crate) fn check_decoded_host(host: &str, part: UrlPart) -> Result<(), ParseE
     let hazard = |c: char| {
         crate::report::is_hazardous_char(c) && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
     };
-    let refused = host.chars().find(|c| {
-        hazard(*c)
-            || (!socket
-                && (c.is_whitespace()
-                    || (c.is_ascii() && !c.is_ascii_alphanumeric() && !"-._~!$&'()*+;=".contains(*c))))
-    });
+    let refused = host
+        .chars()
+        .find(|c| hazard(*c) || (!socket && (c.is_whitespace() || (c.is_ascii() && !is_host_name_char(*c)))));
     let Some(refused) = refused else { return Ok(()) };
     let code = u32::from(refused);
     let what = if refused.is_control() {
@@ -1268,8 +1265,14 @@ pub(crate) fn host_port(entry: &str, default_port: Option<u16>, path: &str) -> R
     Ok(HostPort { host, port: port.or(default_port), explicit_port: port.is_some() })
 }
 
+/// What a host name may hold, written or decoded: RFC 3986's unreserved
+/// characters and sub-delims (a written one may hold `%` escapes too).
+fn is_host_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+;=".contains(c)
+}
+
 fn decode_host(host: &str) -> Result<HostName, ParseError> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+;=".contains(c);
+    let allowed = |c: char| c == '%' || is_host_name_char(c);
     let plain = host.bytes().all(|byte| BYTE_CLASS[usize::from(byte)] & HOST_NAME != 0);
     if plain {
         return Ok(HostName::from(host));
