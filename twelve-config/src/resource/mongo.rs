@@ -13,7 +13,11 @@ const RULES: Rules = Rules {
     keeps_empty_username: false,
     query_keys_ignore_case: true,
     scheme_case_sensitive: true,
-    host_escapes: super::parse::HostEscapes::SocketPath,
+    // The MongoDB spec decodes only a socket path.
+    host_escapes: super::parse::HostEscapes::SocketPath(
+        "a host name holds a percent-escape, which MongoDB drivers decode only in a unix socket path: write it \
+         plainly (only a socket path is written encoded, %2Ftmp%2Fmongodb-27017.sock)",
+    ),
     query_flags: false,
 };
 

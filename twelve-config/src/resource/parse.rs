@@ -159,8 +159,9 @@ pub(crate) enum HostEscapes {
     /// Only a unix socket path (`%2Fvar%2Frun%2Fpostgresql`): libpq and
     /// the MongoDB spec decode it, but URL-based drivers (sqlx) keep an
     /// escaped host name as written, so `%64b` would be `db` to one and
-    /// `%64b` to the other.
-    SocketPath,
+    /// `%64b` to the other. The error for an escaped host name, which says
+    /// how the kind's drivers read one.
+    SocketPath(&'static str),
     /// Any host (WHATWG for http, lapin).
     Any,
 }
@@ -1205,18 +1206,10 @@ fn host_list(hostlist: &str, rules: &Rules, scheme: &str, path: &str, present: u
                 "a host holds an encoded '/': a unix socket directory starts with one (%2Fvar%2Frun%2Fpostgresql)",
             ));
         }
-        if rules.host_escapes == HostEscapes::SocketPath && !host.host.is_socket() {
-            return Err(ParseError::new(
-                UrlPart::Host,
-                if rules.schemes[0] == "mongodb" {
-                    // The MongoDB spec decodes only a socket path.
-                    "a host name holds a percent-escape, which MongoDB drivers decode only in a unix socket path: \
-                     write it plainly (only a socket path is written encoded, %2Ftmp%2Fmongodb-27017.sock)"
-                } else {
-                    "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: \
-                     write it plainly (only a socket directory is written encoded)"
-                },
-            ));
+        if let HostEscapes::SocketPath(escaped_name) = rules.host_escapes
+            && !host.host.is_socket()
+        {
+            return Err(ParseError::new(UrlPart::Host, escaped_name));
         }
         check_decoded_host(host.host.as_str(), UrlPart::Host)?;
     }

@@ -13,7 +13,10 @@ pub(crate) const RULES: Rules = Rules {
     keeps_empty_username: false,
     query_keys_ignore_case: false,
     scheme_case_sensitive: true,
-    host_escapes: super::parse::HostEscapes::SocketPath,
+    host_escapes: super::parse::HostEscapes::SocketPath(
+        "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: write it \
+         plainly (only a socket directory is written encoded)",
+    ),
     query_flags: false,
 };
 
