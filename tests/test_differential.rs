@@ -178,6 +178,12 @@ fn host_port(rng: &mut Rng) -> String {
     format!("{}{}", rng.pick(hosts), rng.pick(ports))
 }
 
+/// `scheme://[userinfo@]host[:port]` then one of `paths` and a query of
+/// `pairs`: the corpus of every kind read as one authority.
+fn url(rng: &mut Rng, scheme: &str, paths: &[&str], pairs: &[&str]) -> String {
+    format!("{scheme}://{}{}{}{}", userinfo(rng), host_port(rng), rng.pick(paths), query(rng, pairs))
+}
+
 fn query(rng: &mut Rng, pairs: &[&str]) -> String {
     let count = rng.next() % 4;
     let mut out = String::new();
@@ -517,13 +523,7 @@ fn redis_against_redis_rs() {
         let input = if scheme.contains("unix") {
             format!("{scheme}://{}/run/redis.sock{}", userinfo(&mut rng), query(&mut rng, &pairs))
         } else {
-            format!(
-                "{scheme}://{}{}{}{}",
-                userinfo(&mut rng),
-                host_port(&mut rng),
-                rng.pick(&paths),
-                query(&mut rng, &pairs)
-            )
+            url(&mut rng, scheme, &paths, &pairs)
         };
         let handle = input.parse::<RedisUrl>();
         let driver = input.as_str().into_connection_info();
@@ -787,13 +787,7 @@ fn amqp_against_lapin() {
     ];
     for _ in 0..size {
         let scheme = rng.pick(&["amqp", "amqp", "amqps", "AMQP"]);
-        let input = format!(
-            "{scheme}://{}{}{}{}",
-            userinfo(&mut rng),
-            host_port(&mut rng),
-            rng.pick(&paths),
-            query(&mut rng, &pairs)
-        );
+        let input = url(&mut rng, scheme, &paths, &pairs);
         let handle = input.parse::<AmqpUrl>();
         let driver = input.parse::<lapin::uri::AMQPUri>();
         judge(
@@ -1001,13 +995,7 @@ fn smtp_against_lettre() {
     let pairs = ["tls=required", "tls=opportunistic", "tls=none", "tls=bogus", "ehlo_domain=client.example.com"];
     for _ in 0..size {
         let scheme = rng.pick(&["smtp", "smtp", "smtps", "SMTP"]);
-        let input = format!(
-            "{scheme}://{}{}{}{}",
-            userinfo(&mut rng),
-            host_port(&mut rng),
-            rng.pick(&paths),
-            query(&mut rng, &pairs)
-        );
+        let input = url(&mut rng, scheme, &paths, &pairs);
         let handle = input.parse::<SmtpUrl>();
         let driver = SmtpTransport::from_url(&input);
         judge(
@@ -1081,13 +1069,7 @@ fn mysql_against_sqlx() {
     ];
     for _ in 0..size {
         let scheme = rng.pick(&["mysql", "mysql", "mariadb", "MYSQL"]);
-        let input = format!(
-            "{scheme}://{}{}{}{}",
-            userinfo(&mut rng),
-            host_port(&mut rng),
-            rng.pick(&paths),
-            query(&mut rng, &pairs)
-        );
+        let input = url(&mut rng, scheme, &paths, &pairs);
         let handle = input.parse::<MysqlUrl>();
         let driver = sqlx::mysql::MySqlConnectOptions::from_str(&input);
         let view = |o: &sqlx::mysql::MySqlConnectOptions| {
