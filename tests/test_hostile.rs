@@ -163,6 +163,29 @@ fn a_megabyte_long_variable_name_gets_no_costly_suggestion() {
     assert!(report.len() < 2_000 && report.contains("(1048578 bytes in all)"), "{}", report.len());
 }
 
+/// `[$check::<H>($input), ...]` for each of the fourteen handle kinds.
+macro_rules! every_kind {
+    ($check:ident, $input:expr) => {{
+        use twelve_config::resource::*;
+        [
+            $check::<PostgresUrl>($input),
+            $check::<MysqlUrl>($input),
+            $check::<SqliteUrl>($input),
+            $check::<RedisUrl>($input),
+            $check::<AmqpUrl>($input),
+            $check::<SmtpUrl>($input),
+            $check::<MongoUrl>($input),
+            $check::<MemcachedUrl>($input),
+            $check::<HttpUrl>($input),
+            $check::<DatabaseUrl>($input),
+            $check::<ResourceUrl>($input),
+            $check::<NatsUrl>($input),
+            $check::<MqttUrl>($input),
+            $check::<KafkaUrl>($input),
+        ]
+    }};
+}
+
 /// What a handle of type `H` shows of `input`: its `Display` and `Debug`
 /// when it parses (`true`), its error's `Display` and `Debug` when not.
 fn shown<H>(input: &str) -> (bool, Vec<String>)
@@ -178,8 +201,6 @@ where
 
 #[test]
 fn no_handle_shows_a_hostile_character_of_its_url_raw() {
-    use twelve_config::resource::*;
-
     // Each template's `X` is replaced by the hostile character: in a path,
     // a query key or value, a user name, an IPv6 literal, a host, a port.
     let templates = [
@@ -233,22 +254,7 @@ fn no_handle_shows_a_hostile_character_of_its_url_raw() {
         for template in templates {
             for hazard in hostile {
                 let input = template.replace("SCHEME", scheme).replace('X', hazard);
-                for (ok, texts) in [
-                    shown::<PostgresUrl>(&input),
-                    shown::<MysqlUrl>(&input),
-                    shown::<SqliteUrl>(&input),
-                    shown::<RedisUrl>(&input),
-                    shown::<AmqpUrl>(&input),
-                    shown::<SmtpUrl>(&input),
-                    shown::<MongoUrl>(&input),
-                    shown::<MemcachedUrl>(&input),
-                    shown::<HttpUrl>(&input),
-                    shown::<DatabaseUrl>(&input),
-                    shown::<ResourceUrl>(&input),
-                    shown::<NatsUrl>(&input),
-                    shown::<MqttUrl>(&input),
-                    shown::<KafkaUrl>(&input),
-                ] {
+                for (ok, texts) in every_kind!(shown, &input) {
                     if ok {
                         parsed += 1
                     } else {
@@ -344,22 +350,7 @@ fn no_handle_takes_a_host_that_decodes_to_what_no_host_holds() {
         )
     }
     fn every_kind(input: &str) -> Vec<Option<Vec<(String, bool)>>> {
-        vec![
-            hosts::<PostgresUrl>(input),
-            hosts::<MysqlUrl>(input),
-            hosts::<SqliteUrl>(input),
-            hosts::<RedisUrl>(input),
-            hosts::<AmqpUrl>(input),
-            hosts::<SmtpUrl>(input),
-            hosts::<MongoUrl>(input),
-            hosts::<MemcachedUrl>(input),
-            hosts::<HttpUrl>(input),
-            hosts::<DatabaseUrl>(input),
-            hosts::<ResourceUrl>(input),
-            hosts::<NatsUrl>(input),
-            hosts::<MqttUrl>(input),
-            hosts::<KafkaUrl>(input),
-        ]
+        every_kind!(hosts, input).into()
     }
     // `X` is a percent-encoded character: in a host name, in a socket
     // path of the authority, of `?host=`, of a redis or memcache path.
