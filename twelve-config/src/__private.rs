@@ -1160,11 +1160,11 @@ fn escape_bytes(bytes: &[u8]) -> String {
     out
 }
 
-/// Whether a field may be secret: `SecretCheck<false>` takes any type,
-/// `SecretCheck<true>` only a [`SafeDebug`](crate::SafeDebug) one. The
-/// derive writes `debug_allowed::<Type, SecretCheck<true>>` for each field
-/// of a struct without `#[env(debug)]` that it finds secret (by the
-/// attribute or the name rule, decided as it expands).
+/// Whether a field may be secret: `SecretCheck<true>` takes only a
+/// [`SafeDebug`](crate::SafeDebug) type. The derive writes
+/// `debug_allowed::<Type, SecretCheck<true>>` for each field of a struct
+/// without `#[env(debug)]` that it finds secret (by the attribute or the
+/// name rule, decided as it expands), and nothing for the others.
 pub struct SecretCheck<const SECRET: bool>;
 
 #[diagnostic::on_unimplemented(
@@ -1174,7 +1174,6 @@ pub struct SecretCheck<const SECRET: bool>;
 )]
 pub trait DebugAllowed<T: ?Sized> {}
 
-impl<T: ?Sized> DebugAllowed<T> for SecretCheck<false> {}
 impl<T: ?Sized + crate::SafeDebug> DebugAllowed<T> for SecretCheck<true> {}
 
 /// Compiles only when a field of type `T` may be shown by `Debug`.
