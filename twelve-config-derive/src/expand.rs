@@ -1,11 +1,11 @@
 // Code generation. Generated code names everything by absolute path through
 // `::twelve_config::__private`, so user names cannot shadow it.
 
-use crate::credential;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 use syn::spanned::Spanned;
+use twelve_config_names as credential;
 
 use crate::ast::{Field, Input};
 use crate::attr::Default;

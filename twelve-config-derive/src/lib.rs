@@ -5,7 +5,6 @@
 
 mod ast;
 mod attr;
-mod credential;
 mod ctxt;
 mod expand;
 mod fallback;

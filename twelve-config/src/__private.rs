@@ -13,7 +13,7 @@ use secrecy::zeroize::Zeroize;
 
 use crate::loaded::{Entry, Loaded, Origin, Warning};
 use crate::report::{clip_escaped, shown_reason, shown_value};
-pub use crate::secret::{looks_like_credential, prefix_looks_like_credential};
+use crate::secret::looks_like_credential;
 pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;

@@ -505,8 +505,9 @@
 //! is secret when its type is [`SecretString`] or [`SecretBox<T>`] (from
 //! [`secrecy`]), when it has `#[env(secret)]`, when its variable's name
 //! looks like a credential (`PASSWORD`, `TOKEN`, `SECRET`, `PASSPHRASE`,
-//! `APIKEY`, `PRIVATE_KEY`, ... anywhere; `KEY`, `PASS`, `DSN`, `PEM`,
-//! `COOKIE`, `SALT` as the last word; see [`looks_like_credential`]; turn
+//! `APIKEY`, `PRIVATE_KEY`, ... anywhere; `KEY`, `KEYS`, `PASS`, `PWD`,
+//! `PAT`, `DSN`, `PEM`, `COOKIE`, `SALT`, `BEARER`, `SIGNING` as the last
+//! word, `AUTH_HEADER` as the last two; see [`looks_like_credential`]; turn
 //! the name rule off with `#[env(secret = false)]`), or when it belongs to
 //! a nested group whose prefix looks like one (`nested = "API_TOKEN_"`).
 //! For a secret field:

@@ -109,44 +109,27 @@ impl<T: SafeDebug + ?Sized> SafeDebug for Box<T> {}
 impl<K, V: SafeDebug, S> SafeDebug for std::collections::HashMap<K, V, S> {}
 impl<K, V: SafeDebug> SafeDebug for std::collections::BTreeMap<K, V> {}
 
-/// Words that make a name a credential wherever they stand in it
-/// (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`).
-const CREDENTIAL_WORDS: &[&[u8]] = &[
-    b"PASSWORD",
-    b"PASSWD",
-    b"PASSPHRASE",
-    b"SECRET",
-    b"TOKEN",
-    b"CREDENTIAL",
-    b"APIKEY",
-    b"PRIVATE_KEY",
-    b"PRIVATEKEY",
-    b"BASIC_AUTH",
-];
-
-/// Words that make a name a credential as its last `_` word, or as the
-/// whole name (`STRIPE_KEY`, `SMTP_PASS`, `SENTRY_DSN`, `TLS_PEM`,
-/// `SESSION_COOKIE`, `HASH_SALT`): a nested struct's field `key` reads
-/// `KEY` at its own root and `APP_KEY` under a prefix, and both count.
-const CREDENTIAL_LAST_WORDS: &[&[u8]] = &[b"KEY", b"PASS", b"DSN", b"PEM", b"COOKIE", b"SALT"];
-
 /// Whether a variable name looks like it holds a credential.
 ///
 /// Such variables are secret without `#[env(secret)]`: their value is never
 /// shown, and a field of a type that prints its value in `Debug` needs
 /// `#[env(debug)]` on the struct (or `#[env(secret = false)]` on the field
-/// when the name only looks like a credential). The rule, ignoring ASCII
-/// case:
+/// when the name only looks like a credential). Every name a field reads
+/// counts: its variable, each `alias` and `deprecated` name, and its
+/// group's prefix. The rule, ignoring ASCII case:
 ///
 /// - the name contains `PASSWORD`, `PASSWD`, `PASSPHRASE`, `SECRET`,
 ///   `TOKEN`, `CREDENTIAL`, `APIKEY`, `PRIVATE_KEY`, `PRIVATEKEY` or
 ///   `BASIC_AUTH`; or
-/// - its last `_`-separated word, or the whole name, is `KEY`, `PASS`,
-///   `DSN` (a Sentry DSN carries a key), `PEM`, `COOKIE` or `SALT`.
+/// - its last `_`-separated word, or the whole name, is `KEY`, `KEYS`,
+///   `PASS`, `PWD`, `PAT`, `DSN` (a Sentry DSN carries a key), `PEM`,
+///   `COOKIE`, `SALT`, `BEARER` or `SIGNING`; or
+/// - its last two words are `AUTH_HEADER`.
 ///
-/// The same words decide which query parameters of a URL are credentials
-/// (see [`mask_passwords`]), so every surface of the crate applies one
-/// rule.
+/// The same words decide which keys inside a value are credentials (URL
+/// query keys, JSON members, map keys, HTTP headers), and the derive
+/// decides with this very function (the `twelve-config-names` crate), so
+/// every surface of the crate applies one rule.
 ///
 /// # Examples
 ///
@@ -158,175 +141,22 @@ const CREDENTIAL_LAST_WORDS: &[&[u8]] = &[b"KEY", b"PASS", b"DSN", b"PEM", b"COO
 /// assert!(looks_like_credential("STRIPE_API_KEY"));
 /// assert!(looks_like_credential("SENTRY_DSN"));
 /// assert!(looks_like_credential("TLS_PRIVATE_KEY_PATH"));
+/// assert!(looks_like_credential("MYSQL_PWD"));
 /// assert!(!looks_like_credential("KEYBOARD_LAYOUT"));
 /// assert!(!looks_like_credential("BYPASS"));
-/// assert!(!looks_like_credential("PORT"));
+/// assert!(!looks_like_credential("CERT_PATH"));
 /// ```
-pub const fn looks_like_credential(name: &str) -> bool {
-    let name = name.as_bytes();
-    // A `const fn` without allocation, for constants of the caller's. The
-    // derive decides with its own copy (twelve-config-derive's
-    // `credential.rs`, checked against these lists): the compiler's
-    // constant evaluator took milliseconds a name.
-    if contains_a_credential_word(name) {
-        return true;
-    }
-    let mut index = 0;
-    while index < CREDENTIAL_LAST_WORDS.len() {
-        if is_last_word_ignore_case(name, CREDENTIAL_LAST_WORDS[index]) {
-            return true;
-        }
-        index += 1;
-    }
-    false
+pub fn looks_like_credential(name: &str) -> bool {
+    twelve_config_names::looks_like_credential(name)
 }
 
-/// Whether a nested group's prefix makes every variable under it a
-/// credential (`nested = "API_TOKEN_"`): it holds a credential word, or it
-/// ends with the start of one that the group's own field names may
-/// complete: the first word of `BASIC_AUTH` or `PRIVATE_KEY`, or, for a
-/// prefix that does not end in `_`, any start of a credential word
-/// (`nested = "PASS"` and a field `word` read `PASSWORD`). Not a stable
-/// API.
-#[doc(hidden)]
-pub const fn prefix_looks_like_credential(prefix: &str) -> bool {
-    let bytes = prefix.as_bytes();
-    if contains_a_credential_word(bytes)
-        || ends_with_ignore_case(bytes, b"BASIC_")
-        || ends_with_ignore_case(bytes, b"PRIVATE_")
-    {
-        return true;
-    }
-    // The prefix's last word, when it runs on into the field's name.
-    let mut start = bytes.len();
-    while start > 0 && bytes[start - 1] != b'_' {
-        start -= 1;
-    }
-    let tail_len = bytes.len() - start;
-    if tail_len == 0 {
-        return false;
-    }
-    let mut index = 0;
-    while index < CREDENTIAL_WORDS.len() + CREDENTIAL_LAST_WORDS.len() {
-        let word = if index < CREDENTIAL_WORDS.len() {
-            CREDENTIAL_WORDS[index]
-        } else {
-            CREDENTIAL_LAST_WORDS[index - CREDENTIAL_WORDS.len()]
-        };
-        // `word` starts with the tail: compare the tail against its start.
-        if tail_len <= word.len() && starts_with_ignore_case_at(bytes, start, word, tail_len) {
-            return true;
-        }
-        index += 1;
-    }
-    false
-}
-
-/// Whether `bytes[start..start + len]` equals the first `len` bytes of
-/// `word`, ignoring ASCII case.
-const fn starts_with_ignore_case_at(bytes: &[u8], start: usize, word: &[u8], len: usize) -> bool {
-    let mut index = 0;
-    while index < len {
-        if bytes[start + index].to_ascii_uppercase() != word[index] {
-            return false;
-        }
-        index += 1;
-    }
-    true
-}
-
-/// Whether `name` holds one of [`CREDENTIAL_WORDS`], ignoring ASCII case.
-const fn contains_a_credential_word(name: &[u8]) -> bool {
-    let mut index = 0;
-    while index < CREDENTIAL_WORDS.len() {
-        if contains_ignore_case(name, CREDENTIAL_WORDS[index]) {
-            return true;
-        }
-        index += 1;
-    }
-    false
-}
-
-const fn ends_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.len() <= haystack.len() && equal_ignore_case_at(haystack, haystack.len() - needle.len(), needle)
-}
-
-/// Whether `word` is the whole of `name`, or its end after a `_`.
-const fn is_last_word_ignore_case(name: &[u8], word: &[u8]) -> bool {
-    if name.len() < word.len() || !equal_ignore_case_at(name, name.len() - word.len(), word) {
-        return false;
-    }
-    name.len() == word.len() || name[name.len() - word.len() - 1] == b'_'
-}
-
-/// Whether `haystack` holds `needle` (capital letters), ignoring ASCII case.
-const fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let mut start = 0;
-    while start + needle.len() <= haystack.len() {
-        if equal_ignore_case_at(haystack, start, needle) {
-            return true;
-        }
-        start += 1;
-    }
-    false
-}
-
-/// Whether `haystack[start..]` begins with `needle`, ignoring ASCII case.
-const fn equal_ignore_case_at(haystack: &[u8], start: usize, needle: &[u8]) -> bool {
-    let mut index = 0;
-    while index < needle.len() {
-        if haystack[start + index].to_ascii_uppercase() != needle[index] {
-            return false;
-        }
-        index += 1;
-    }
-    true
-}
-
-/// Query keys that are credentials though no credential word is in them:
-/// short forms, and the families of OAuth, cloud signatures, Azure SAS,
-/// MongoDB and LDAP. Compared after percent-decoding, ignoring case, with
-/// `-` and `.` read as `_`.
-const CREDENTIAL_QUERY_KEYS: &[&str] = &[
-    "pass",
-    "pwd",
-    "key",
-    "auth",
-    "sig",
-    "signature",
-    "x_amz_signature",
-    "x_goog_signature",
-    "x_amz_credential",
-    "x_goog_credential",
-    "bindpw",
-    "authmechanismproperties",
-    "client_assertion",
-    "code_verifier",
-];
-
-/// Whether a URL query key names a credential: [`looks_like_credential`]
-/// on the key, or one of the keys above. The key is percent-decoded
+/// Whether a URL query key names a credential, by the rule of
+/// `twelve_config_names::is_credential_key`. The key is percent-decoded
 /// first (`pass%77ord` is `password`); `passwordless` and `sslkey` (a
 /// path) are not credentials, `client_secret`, `refresh_token`,
 /// `X-Amz-Security-Token`, `api-key` and `sslpassword` are.
 pub(crate) fn is_credential_query_key(key: &str) -> bool {
-    let decoded = percent_decode_lossy(key);
-    let normal: String =
-        decoded.chars().map(|c| if c == '-' || c == '.' { '_' } else { c.to_ascii_lowercase() }).collect();
-    if CREDENTIAL_QUERY_KEYS.contains(&normal.as_str()) {
-        return true;
-    }
-    // Credential words, but a word that merely starts one (`passwordless`)
-    // is not: the key must end with the word, or the word be followed by `_`.
-    let upper = normal.to_ascii_uppercase();
-    looks_like_credential(&upper)
-        && CREDENTIAL_WORDS.iter().chain(CREDENTIAL_LAST_WORDS).any(|word| {
-            let word = std::str::from_utf8(word).unwrap_or_default();
-            upper.match_indices(word).any(|(at, _)| {
-                let after = &upper[at + word.len()..];
-                after.is_empty() || after.starts_with('_') || after.starts_with('S') && after.len() == 1
-            })
-        })
+    twelve_config_names::is_credential_key(&percent_decode_lossy(key))
 }
 
 /// `%XX` escapes decoded, anything else kept as it is: a key is matched as
@@ -609,49 +439,5 @@ mod tests {
     fn masking_keeps_multibyte_text_intact() {
         assert_eq!(mask_passwords("é://ü:ß@ä/ö"), "é://ü:***@ä/ö");
         assert_eq!(mask_passwords("ü?pässword=1"), "ü?pässword=1");
-    }
-
-    #[test]
-    fn credential_prefixes() {
-        for prefix in ["API_TOKEN_", "DB_PASSWORD_", "BASIC_", "PRIVATE_", "PASS", "APP_SECR", "K"] {
-            assert!(prefix_looks_like_credential(prefix), "{prefix}");
-        }
-        for prefix in ["", "SMTP_", "APP_", "TLS_", "DB_"] {
-            assert!(!prefix_looks_like_credential(prefix), "{prefix}");
-        }
-    }
-
-    #[test]
-    fn credential_names() {
-        for name in [
-            "PASSWORD",
-            "db_password",
-            "X_SECRET_Y",
-            "API_TOKEN",
-            "AWS_CREDENTIALS",
-            "API_KEY",
-            "key",
-            "PASSPHRASE",
-            "GPG_PASSPHRASE",
-            "APIKEY",
-            "STRIPE_APIKEY_LIVE",
-            "SENTRY_DSN",
-            "DSN",
-            "SMTP_PASS",
-            "PRIVATE_KEY",
-            "PRIVATE_KEY_PATH",
-            "JWT_PRIVATEKEY",
-            "TLS_PEM",
-            "GCP_CREDENTIAL",
-            "SESSION_COOKIE",
-            "HASH_SALT",
-            "BASIC_AUTH",
-            "PROXY_BASIC_AUTH_USER",
-        ] {
-            assert!(looks_like_credential(name), "{name}");
-        }
-        for name in ["PORT", "KEYS", "MONKEY", "HOST", "KEY_ID", "BYPASS", "COMPASS", "PEMBROKE", "SALTY", "DSNS"] {
-            assert!(!looks_like_credential(name), "{name}");
-        }
     }
 }

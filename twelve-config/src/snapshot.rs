@@ -53,15 +53,9 @@ impl Name {
     }
 }
 
-/// FNV-1a, 64 bits.
+/// FNV-1a, 64 bits: the hash the derive writes beside each name.
 const fn hash(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut index = 0;
-    while index < bytes.len() {
-        hash = (hash ^ bytes[index] as u64).wrapping_mul(0x0100_0000_01b3);
-        index += 1;
-    }
-    hash
+    twelve_config_names::fnv1a(bytes)
 }
 
 /// The values of a config's variables, copied from the process environment
