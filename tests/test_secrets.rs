@@ -197,10 +197,8 @@ fn invalid_secrets_say_they_are_invalid_never_what_they_were() {
         let report = error.to_string();
         assert!(report.contains("C_PIN") && report.contains("not a valid SecretBox<u32>"), "{report}");
         assert!(report.contains("C_CHECKED") && report.contains("(secret: value not shown)"), "{report}");
-        // A short password is masked in place; one that runs past the
-        // masking window hides all that follows the scheme.
-        let masked = if canary.len() < 1000 { "mysql://admin:***@db/app" } else { "mysql://***…" };
-        assert!(report.contains(masked), "{report}");
+        // A password is masked in place, however long.
+        assert!(report.contains("mysql://admin:***@db/app"), "{report}");
         assert!(report.contains("did you mean C_TOKEN?"), "{report}");
         assert_hidden(&texts, &[&canary]);
     }
@@ -398,7 +396,7 @@ fn container_file_enables_file_for_secret_fields_only() {
 }
 
 #[test]
-fn a_list_of_secrets_splits_on_newlines_not_commas() {
+fn a_list_of_secrets_splits_on_commas_as_any_list() {
     #[derive(EnvConfig)]
     #[env(debug)]
     struct Keys {
@@ -407,8 +405,8 @@ fn a_list_of_secrets_splits_on_newlines_not_commas() {
         tokens: Vec<SecretString>,
     }
     let config = Keys::from_vars([("KEYS", "a,b\nc"), ("TOKENS", "x,y")]).unwrap();
-    assert_eq!(config.keys, ["a,b", "c"]);
-    assert_eq!(config.tokens.len(), 1);
+    assert_eq!(config.keys, ["a", "b\nc"]);
+    assert_eq!(config.tokens.len(), 2);
 }
 
 proptest! {

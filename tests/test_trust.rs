@@ -131,7 +131,10 @@ fn libpq_keyword_strings_are_masked_however_they_are_spaced_or_quoted() {
     ] {
         let masked = mask_passwords(&text);
         assert!(!masked.contains(CANARY) && !masked.contains("with space"), "{text:?} -> {masked:?}");
-        assert!(masked.contains("dbname=app") || !text.contains("dbname"), "{masked:?}");
+        // A quoted value ends at its quote; an unquoted one is hidden to
+        // the end, as a space may be part of it.
+        let quoted = text.contains('\'') || text.contains('"');
+        assert!(!quoted || masked.contains("dbname=app"), "{masked:?}");
     }
 }
 

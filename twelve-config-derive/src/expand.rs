@@ -99,7 +99,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 __scope: &#private::Scope<'_>,
             ) -> #private::Option<Self> {
                 #[allow(unused_imports)]
-                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaSerde as _, ViaUnsupported as _};
+                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaPlainType as _, ViaSecrecy as _, ViaSerde as _, ViaUnsupported as _};
                 #( let #bindings = #loads; )*
                 #all_loaded
                 let __config = Self { #( #field_idents: #bindings, )* };
@@ -112,7 +112,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 __out: &mut #private::Vec<::twelve_config::Var>,
             ) {
                 #[allow(unused_imports)]
-                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaSerde as _, ViaUnsupported as _};
+                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaPlainType as _, ViaSecrecy as _, ViaSerde as _, ViaUnsupported as _};
                 #( #vars )*
             }
 
@@ -144,6 +144,7 @@ fn container_rule(input: &Input<'_>) -> Option<TokenStream> {
     let function = &validate.value;
     let private = quote!(::twelve_config::__private);
     let struct_name = input.ident.to_string();
+    let rule_name = tokens_to_text(function.to_token_stream());
     Some(quote_spanned! {function.span()=>
         if let ::core::result::Result::Err(__error) = #function(&__config) {
             #[allow(unused_imports)]
@@ -151,7 +152,7 @@ fn container_rule(input: &Input<'_>) -> Option<TokenStream> {
             let __failure = (&&::twelve_config::__private::RuleOutcome(&__error)).rule();
             let mut __vars = #private::Vec::new();
             <Self as ::twelve_config::EnvConfig>::__vars(__scope, &mut __vars);
-            __loader.rule_failed(__scope, #struct_name, __failure, &__vars);
+            __loader.rule_failed(__scope, #struct_name, #rule_name, __failure, &__vars);
         }
     })
 }
@@ -208,20 +209,42 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
     })
 }
 
-/// Whether the field is secret by its attribute, by its name at the
-/// struct's root (unless `secret = false`), or, for a nested group, by a
-/// credential-like prefix: decided here, so no constant is left for the
-/// compiler to evaluate. The derived `Debug` and the check that a
-/// secret's type redacts itself decide by the same rule.
+/// Whether the field is secret as far as the derive can tell: by its
+/// attribute, by a name it reads at the struct's root (its variable,
+/// `NAME_FILE`, each alias and deprecated name) unless `secret = false`,
+/// or, for a nested group, by its prefix. The runtime's rule
+/// (`twelve_config_names::is_secret_field`), asked with what is known
+/// here; the type is checked by a trait bound instead. The derived `Debug`,
+/// the check that a secret's type redacts itself and the runtime's
+/// `FieldInfo::credential` all decide by it.
 fn secret_at_compile_time(prefix: &str, field: &Field<'_>) -> bool {
-    let name_rule = field.name_rule();
-    match field.nested_part() {
-        Some(part) => name_rule && credential::prefix_looks_like_credential(&format!("{prefix}{part}")),
-        None => {
-            field.secret_by_attribute()
-                || (name_rule && credential::looks_like_credential(&variable_name(prefix, field)))
-        }
-    }
+    let attribute = if field.secret_by_attribute() {
+        Some(true)
+    } else if field.name_rule() {
+        None
+    } else {
+        Some(false)
+    };
+    let (group_prefix, names) = match field.nested_part() {
+        Some(part) => (format!("{prefix}{part}"), Vec::new()),
+        None => (String::new(), root_names(prefix, field)),
+    };
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    credential::is_secret_field(credential::Secrecy {
+        attribute,
+        type_is_secret: false,
+        group_prefix: &group_prefix,
+        names: &names,
+    })
+}
+
+/// Every name a non-nested field reads at the root: its variable,
+/// `NAME_FILE`, each alias and deprecated name.
+fn root_names(prefix: &str, field: &Field<'_>) -> Vec<String> {
+    let name = variable_name(prefix, field);
+    let file = format!("{name}_FILE");
+    let aliases = field.attrs.aliases.iter().map(|alias| alias.value.0.value());
+    [name, file].into_iter().chain(aliases).collect()
 }
 
 /// The variables the struct reads at the root whose names are known here,
@@ -466,7 +489,10 @@ fn nested_scope(input: &Input<'_>, field: &Field<'_>, part: &str) -> TokenStream
 fn field_spec(field: &Field<'_>, index: usize) -> TokenStream {
     let kind = kind_of(field.inner);
     let info = info_name(index);
-    quote!(__scope.field_of(Self::#info, #kind.meta()))
+    let inner = field.inner;
+    let secret_type =
+        quote_spanned!(inner.span()=> (&&::twelve_config::__private::SecretKind::<#inner>::NEW).secret_type());
+    quote!(__scope.field_of(Self::#info, #kind.meta().or_secret(#secret_type)))
 }
 
 /// `(&&&&&Kind::<T>::NEW)`, spanned at `ty`: the receiver of the autoref
@@ -490,7 +516,8 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let exact = field.attrs.name.is_some();
     let suffix = field.suffix();
     let name_rule = field.name_rule();
-    let credential_name = name_rule && credential::looks_like_credential(&root_name);
+    // What the names decide (the type is the runtime's to add).
+    let credential_name = name_rule && secret_at_compile_time(&input.prefix(), field);
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());
@@ -529,16 +556,6 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     }
 }
 
-/// Whether the field is secret by attribute or by type (credential-like
-/// names are added at run time).
-fn secret_flag(field: &Field<'_>) -> TokenStream {
-    let inner = field.inner;
-    let secret_attr = field.secret_by_attribute();
-    let kind = kind_of(inner);
-    let secret_type = quote_spanned!(inner.span()=> #kind.meta().secret);
-    quote!((#secret_attr || #secret_type))
-}
-
 /// The function reading one value (one item of a list, one value of a map).
 fn parser(field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
@@ -565,12 +582,8 @@ fn parser(field: &Field<'_>) -> TokenStream {
             let separator = split.value.value();
             quote!(#separator)
         }
-        // A list of secrets splits on newlines, which a secret does not
-        // hold: a comma may be part of one.
-        None => {
-            let secret = secret_flag(field);
-            quote!(#private::default_separator(#secret))
-        }
+        // `,` for every field, secret or not, as the docs say.
+        None => quote!(","),
     };
     if let Some((map, key)) = field.map {
         let kv = field.attrs.kv_split.as_ref().map_or_else(|| "=".to_owned(), |kv| kv.value.value());

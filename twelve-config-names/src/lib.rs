@@ -9,6 +9,8 @@
 //! - [`looks_like_credential`]: whether a variable name holds a credential;
 //! - [`prefix_looks_like_credential`]: whether a group's prefix makes every
 //!   variable under it one;
+//! - [`is_secret_field`]: whether a field is secret, from everything that
+//!   can make it one: the one decision both crates ask;
 //! - [`is_credential_key`]: whether a key inside a value (a URL query key,
 //!   a JSON member, a map's key, an HTTP header) names one;
 //! - [`is_portable_name`]: whether a name can be written as a variable
@@ -113,6 +115,58 @@ pub fn prefix_looks_like_credential(prefix: &str) -> bool {
             .chain(CREDENTIAL_LAST_WORDS)
             .chain(CREDENTIAL_LAST_RUNS)
             .any(|word| word.starts_with(tail))
+}
+
+/// What makes a field secret, as [`is_secret_field`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Secrecy<'a> {
+    /// `#[env(secret)]` (`Some(true)`), `#[env(secret = false)]`
+    /// (`Some(false)`: the name rule is off), or neither.
+    pub attribute: Option<bool>,
+    /// The type redacts itself (`SecretString`, `SecretBox<T>` however it
+    /// is read, an `EnvValue` with `SECRET`); `false` where the type is
+    /// not known yet (the derive, which checks the type by a trait bound).
+    pub type_is_secret: bool,
+    /// The prefix of the nested group the field belongs to, as far as it
+    /// is known (`""` at the root).
+    pub group_prefix: &'a str,
+    /// Every name the field reads: its variable, `NAME_FILE`, each alias
+    /// and deprecated name.
+    pub names: &'a [&'a str],
+}
+
+/// Whether a field is secret: by `#[env(secret)]`, by its type, or, unless
+/// `#[env(secret = false)]`, by any name it reads or by its group's prefix
+/// ([`looks_like_credential`], [`prefix_looks_like_credential`]). The one
+/// decision: the derive asks it for the generated `Debug` and the compile
+/// rule on secret fields, the runtime for every output.
+///
+/// # Examples
+///
+/// ```
+/// use twelve_config_names::{Secrecy, is_secret_field};
+///
+/// let plain = Secrecy { attribute: None, type_is_secret: false, group_prefix: "", names: &["UPSTREAM"] };
+/// assert!(!is_secret_field(plain));
+/// // Read through a credential-like alias: secret.
+/// assert!(is_secret_field(Secrecy { names: &["UPSTREAM", "LEGACY_API_TOKEN"], ..plain }));
+/// // Under a credential-like group prefix: secret.
+/// assert!(is_secret_field(Secrecy { group_prefix: "API_TOKEN_", ..plain }));
+/// // `secret = false` turns the name rule off, never the type's.
+/// let named = Secrecy { attribute: Some(false), names: &["TOKEN_BUCKET"], ..plain };
+/// assert!(!is_secret_field(named));
+/// assert!(is_secret_field(Secrecy { type_is_secret: true, ..named }));
+/// ```
+pub fn is_secret_field(field: Secrecy<'_>) -> bool {
+    match field.attribute {
+        Some(true) => true,
+        Some(false) => field.type_is_secret,
+        None => {
+            field.type_is_secret
+                || (!field.group_prefix.is_empty() && prefix_looks_like_credential(field.group_prefix))
+                || field.names.iter().any(|name| looks_like_credential(name))
+        }
+    }
 }
 
 /// Keys that are credentials though no credential word is in them: short

@@ -11,9 +11,9 @@ use std::str::FromStr;
 
 use secrecy::zeroize::Zeroize;
 
+use crate::disclosure::{Disclosure, shown_bytes};
 use crate::loaded::{Entry, Loaded, Origin, Warning};
-use crate::report::{clip_escaped, shown_reason, shown_value};
-use crate::secret::looks_like_credential;
+use crate::report::internal_reason;
 pub use crate::snapshot::{Name, Snapshot};
 use crate::suggest::meant;
 use crate::value::EnvValue;
@@ -62,19 +62,6 @@ impl<'a> Scope<'a> {
         self.file_secrets
     }
 
-    /// Whether a variable is secret by its name: `at_root` is the answer
-    /// for the root name, folded to a constant by the derive; a nested name
-    /// is built at run time and checked then.
-    #[inline]
-    pub fn credential(&self, name: &str, at_root: bool) -> bool {
-        // Nested, a name is secret when it is at its struct's root (as the
-        // struct's own `Debug` decided at compile time) or in full.
-        match self.prefix {
-            None => at_root,
-            Some(_) => at_root || looks_like_credential(name),
-        }
-    }
-
     /// A name under the prefix: `full` (prefix included, computed by the
     /// derive) at the root, the scope's prefix plus `suffix` when nested.
     #[inline]
@@ -102,21 +89,19 @@ impl<'a> Scope<'a> {
     }
 
     /// The field `info` describes, in this scope: its variable, whether it
-    /// is secret (by attribute, by its type, `meta.secret`, or by a
-    /// credential-like name), whether it reads `NAME_FILE`, and where a
-    /// snapshot holds it.
+    /// is secret (decided once, by [`Disclosure::of_field`]), whether it
+    /// reads `NAME_FILE`, and where a snapshot holds it.
     #[inline]
     pub fn field_of(&self, info: &'static FieldInfo, meta: Meta) -> Field<'a> {
-        let Meta { secret: secret_type, choices } = meta;
+        let Meta { secret: type_is_secret, choices } = meta;
         let var = if info.exact { Cow::Borrowed(info.root_name) } else { self.name(info.suffix, info.root_name) };
-        let credential =
-            if info.exact { info.credential } else { info.name_rule && self.credential(&var, info.credential) };
-        let secret = info.secret_attr || secret_type || credential;
+        let disclosure = Disclosure::of_field(info, type_is_secret, self.prefix.filter(|_| !info.exact), &var);
+        let secret = disclosure.is_secret();
         Field {
             var,
             path: self.path,
             info,
-            secret,
+            disclosure,
             reads_file: info.file || ((info.container_file || self.file_secrets) && secret),
             slot: info.slot.and_then(|index| self.slot(index)),
             file_slot: info.file_slot.and_then(|index| self.slot(index)),
@@ -164,9 +149,12 @@ pub struct FieldInfo {
     pub root_file_name: &'static str,
     /// `name = "..."`: the same at the root and nested.
     pub exact: bool,
-    /// Whether a credential-like name makes the field secret.
+    /// Whether a credential-like name makes the field secret (not
+    /// `#[env(secret = false)]`).
     pub name_rule: bool,
-    /// The root name looks like a credential (and `name_rule`).
+    /// A name the field reads at the root (its variable, `NAME_FILE`, an
+    /// alias or a deprecated name) looks like a credential, and
+    /// `name_rule`: decided by the derive with the rule the runtime uses.
     pub credential: bool,
     /// `#[env(secret)]`.
     pub secret_attr: bool,
@@ -185,8 +173,8 @@ pub struct Field<'s> {
     /// The path of the struct holding the field (`smtp` for `smtp.host`).
     pub path: &'s str,
     pub info: &'static FieldInfo,
-    /// Secret by attribute, by type or by a credential-like name.
-    pub secret: bool,
+    /// What may be shown of its values.
+    pub(crate) disclosure: Disclosure,
     /// Whether `NAME_FILE` may hold the value.
     pub reads_file: bool,
     /// The index of the variable in the config's names, and of
@@ -226,28 +214,30 @@ impl Field<'_> {
     /// code written as `text` (`None`: it has no text that loads it back).
     pub fn to_var_with_default(&self, text: Option<String>) -> Var {
         let mut var = self.to_var();
-        if !self.secret {
-            var.default_in_code = text.is_none();
-            var.default = text.map(|text| crate::mask_passwords(&text));
+        if !self.disclosure.is_secret() {
+            var.default = text.and_then(|text| self.disclosure.default(&text));
+            var.default_in_code = var.default.is_none();
         }
         var
     }
 
     /// The field as [`EnvConfig::vars`] lists it.
     pub fn to_var(&self) -> Var {
-        let secret = self.secret;
+        let secret = self.disclosure.is_secret();
+        // A default whose text the disclosure rule would mask is not
+        // written: a template would deploy the mask as the value.
+        let default = self.info.default.and_then(|text| self.disclosure.default(text));
         Var {
             name: self.var.clone().into_owned(),
             description: self.info.description.map(str::to_owned),
             type_name: self.type_name(),
             required: self.info.required,
-            // A URL default can hold a password: listings show it masked.
-            default: if secret { None } else { self.info.default.map(crate::mask_passwords) },
+            default_in_code: !secret && self.info.default.is_some() && default.is_none(),
+            default,
             secret,
             field: self.field_path(),
             file: self.reads_file,
             choices: self.choices.iter().map(|choice| (*choice).to_owned()).collect(),
-            default_in_code: false,
             aliases: self.info.aliases.iter().map(|(name, _)| (*name).to_owned()).collect(),
             deprecated: self
                 .info
@@ -335,11 +325,11 @@ impl<'a> Loader<'a> {
             entries.push(Entry {
                 var: field.var.clone().into_owned(),
                 field: field.field_path(),
-                value: if field.secret { None } else { text.map(shown_value) },
-                secret: field.secret,
+                value: text.and_then(|text| field.disclosure.value(text)),
+                secret: field.disclosure.is_secret(),
                 origin,
                 #[cfg(feature = "fingerprint")]
-                print: text.map(|text| crate::fingerprint::Print::of(text, field.secret)).unwrap_or_default(),
+                print: text.map(|text| crate::fingerprint::Print::of(text, field.disclosure)).unwrap_or_default(),
             });
         }
     }
@@ -502,7 +492,7 @@ impl<'a> Loader<'a> {
     }
 
     fn not_unicode(&mut self, field: &Field, var: String, bytes: &[u8]) {
-        let value = (!field.secret).then(|| shown_bytes(bytes));
+        let value = field.disclosure.bytes(bytes);
         self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
@@ -625,10 +615,10 @@ impl<'a> Loader<'a> {
 
     /// Records why `text` is not a valid value of the field.
     fn invalid(&mut self, field: &Field, text: &str, from_default: bool, mut given: String) {
-        let secret = field.secret;
         // A parse error may quote its input: a secret's is replaced, and
-        // wiped.
-        let mut reason = if secret { format!("not a valid {}", field.info.type_name) } else { shown_reason(&given) };
+        // wiped; another's shows no more of it than the value is shown.
+        let mut reason =
+            field.disclosure.reason(&given, text).unwrap_or_else(|| format!("not a valid {}", field.info.type_name));
         given.zeroize();
         if text.trim() != text {
             reason.push_str(" (the value has leading or trailing whitespace)");
@@ -643,7 +633,7 @@ impl<'a> Loader<'a> {
             field: field.field_path(),
             type_name: field.type_name(),
             reason,
-            value: (!secret).then(|| shown_value(text)),
+            value: field.disclosure.value(text),
             from_default,
         });
     }
@@ -662,8 +652,8 @@ impl<'a> Loader<'a> {
             var,
             field,
             type_name: type_name.to_owned(),
-            reason: shown_reason(reason),
-            value: value.map(shown_value),
+            reason: internal_reason(reason),
+            value: value.and_then(|value| Disclosure::Masked.value(value)),
             from_default: false,
         });
     }
@@ -671,7 +661,7 @@ impl<'a> Loader<'a> {
     /// A rule of a group the crate defines (a handle from its parts)
     /// failed: `message`, about `vars`.
     pub(crate) fn group_rule_failed(&mut self, vars: Vec<String>, config: String, message: &str) {
-        self.problems.push(Problem::Rule { vars, config, message: shown_reason(message) });
+        self.problems.push(Problem::Rule { vars, config, message: internal_reason(message) });
     }
 
     /// Problems recorded since `mark` that name the type `from` name `to`.
@@ -699,10 +689,10 @@ impl<'a> Loader<'a> {
     fn rule_broken(&mut self, field: &Field, text: &str, failure: RuleFailure) {
         let RuleFailure { mut message, from_user } = failure;
         // A validator's message may quote the value: a secret's is not shown.
-        let reason = if field.secret && from_user {
-            format!("rejected by {} (secret: value not shown)", failure_source(&message))
-        } else {
-            shown_reason(&message)
+        let reason = match field.disclosure.reason(&message, text) {
+            None if from_user => format!("rejected by {}", failure_source(&message)),
+            None => crate::report::clipped_reason(&message),
+            Some(reason) => reason,
         };
         message.zeroize();
         self.problems.push(Problem::Invalid {
@@ -710,30 +700,46 @@ impl<'a> Loader<'a> {
             field: field.field_path(),
             type_name: field.type_name(),
             reason,
-            value: (!field.secret).then(|| shown_value(text)),
+            value: field.disclosure.value(text),
             from_default: false,
         });
     }
 
-    /// A rule over a whole struct failed: `message`, naming `fields` (as
-    /// the struct's fields; their variables are found in `vars`).
+    /// A rule over a whole struct failed: `rule` (the function's path)
+    /// gave `message`, naming `fields` (as the struct's fields; their
+    /// variables are found in `vars`). The message is not shown when the
+    /// rule concerns a secret field, or names no field in a struct that has
+    /// one: it may quote the secret.
     pub fn rule_failed(
         &mut self,
         scope: &Scope<'_>,
         config: &'static str,
+        rule: &'static str,
         failure: (String, Vec<String>),
         vars: &[Var],
     ) {
-        let (message, fields) = failure;
-        let vars: Vec<String> = fields
+        let (mut message, fields) = failure;
+        let named: Vec<&Var> = fields
             .iter()
             .filter_map(|name| {
                 let path = scope.field_path_of(name);
-                vars.iter().find(|var| var.field == path).map(|var| var.name.clone())
+                vars.iter().find(|var| var.field == path)
             })
             .collect();
+        let shown = if named.iter().any(|var| var.secret) {
+            format!("{rule} failed (its message is not shown: the rule concerns a secret)")
+        } else if fields.is_empty() && vars.iter().any(|var| var.secret) {
+            format!(
+                "{rule} failed (its message is not shown, as it may concern a secret: name the fields it \
+                 concerns with RuleError::fields to have it shown)"
+            )
+        } else {
+            internal_reason(&message)
+        };
+        message.zeroize();
+        let vars = named.iter().map(|var| var.name.clone()).collect();
         let config = if scope.path().is_empty() { config.to_owned() } else { scope.path().to_owned() };
-        self.problems.push(Problem::Rule { vars, config, message: shown_reason(&message) });
+        self.problems.push(Problem::Rule { vars, config, message: shown });
     }
 
     /// The variables of an optional group (the nested struct `C` under
@@ -1135,31 +1141,6 @@ fn describe_io(error: &std::io::Error) -> String {
     }
 }
 
-/// Bytes as a report shows them: escaped (`"caf\xE9"`), URL passwords and
-/// credential parameters masked like every value, cut like every value,
-/// with the full length.
-fn shown_bytes(bytes: &[u8]) -> String {
-    // Escaping keeps `:`, `@`, `=` and `&` as they are, so the masking
-    // finds passwords in the escaped text as in the value.
-    let escaped = escape_bytes(bytes);
-    let inner = &escaped[1..escaped.len() - 1];
-    let (masked, _) = crate::report::masked_excerpt(inner, usize::MAX);
-    clip_escaped(&format!("\"{masked}\""), bytes.len())
-}
-
-/// Bytes as a quoted string, invalid UTF-8 as `\xE9`: `"caf\xE9"`.
-fn escape_bytes(bytes: &[u8]) -> String {
-    let mut out = String::from("\"");
-    for chunk in bytes.utf8_chunks() {
-        out.extend(chunk.valid().chars().flat_map(char::escape_debug));
-        for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02X}"));
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Whether a field may be secret: `SecretCheck<true>` takes only a
 /// [`SafeDebug`](crate::SafeDebug) type. The derive writes
 /// `debug_allowed::<Type, SecretCheck<true>>` for each field of a struct
@@ -1186,12 +1167,6 @@ impl std::fmt::Debug for Redacted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("[REDACTED]")
     }
-}
-
-/// The separator of a list without `split`: newline for secrets, which
-/// may hold commas; a comma otherwise.
-pub fn default_separator(secret: bool) -> &'static str {
-    if secret { "\n" } else { "," }
 }
 
 /// Reads a value with a `parse_with` function.
@@ -1232,7 +1207,40 @@ pub struct Meta {
 impl Meta {
     /// A type that is neither secret nor an enum.
     pub const PLAIN: Meta = Meta { secret: false, choices: &[] };
+
+    /// Secret too when the type is a `secrecy` secret, whichever way it
+    /// is read ([`ViaSecrecy`]).
+    pub fn or_secret(self, secret_type: bool) -> Meta {
+        Meta { secret: self.secret || secret_type, ..self }
+    }
 }
+
+// Whether a field's type is a `secrecy` secret, by the same autoref
+// choice, apart from how it is read: a `SecretBox<T>` read through serde
+// or `#[env(json)]` is as secret as one read through `FromStr`.
+
+/// A field's value type, for asking whether it is a `secrecy` secret.
+pub struct SecretKind<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+impl<T: ?Sized> SecretKind<T> {
+    pub const NEW: Self = SecretKind(PhantomData);
+}
+
+pub trait ViaSecrecy {
+    fn secret_type(&self) -> bool {
+        true
+    }
+}
+
+impl<T: ?Sized + Zeroize> ViaSecrecy for &SecretKind<secrecy::SecretBox<T>> {}
+
+pub trait ViaPlainType {
+    fn secret_type(&self) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ViaPlainType for SecretKind<T> {}
 
 pub trait ViaEnvValue<T> {
     fn parser(&self) -> Parser<T>;

@@ -9,9 +9,10 @@ use sha2::{Digest, Sha256};
 
 use crate::loaded::Entry;
 
-/// What the fingerprint reads of one value: its text, masked as a report
-/// masks it (whole, not cut), and, for a secret or a value the masking
-/// changed, a SHA-256 of the text itself, which enters only the keyed form.
+/// What the fingerprint reads of one value: its text as the disclosure
+/// rule shows it (whole, not cut), and, for a secret or a value of which
+/// the rule hides anything, a SHA-256 of the text itself, which enters only
+/// the keyed form.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub(crate) struct Print {
     public: Option<String>,
@@ -35,13 +36,14 @@ impl Drop for Print {
 
 impl Print {
     /// The print of `text`, the value of a variable (`secret` when it is).
-    pub(crate) fn of(text: &str, secret: bool) -> Self {
-        let masked = crate::mask_passwords(text);
-        let hides_something = masked != text;
-        Self {
-            public: (!secret).then_some(masked),
-            secret: (secret || hides_something).then(|| Sha256::digest(text.as_bytes()).into()),
+    pub(crate) fn of(text: &str, disclosure: crate::disclosure::Disclosure) -> Self {
+        let digest = || Sha256::digest(text.as_bytes()).into();
+        if disclosure.is_secret() {
+            return Self { public: None, secret: Some(digest()) };
         }
+        let mut masked = crate::disclosure::mask(text);
+        let hides_something = !masked.hidden.is_empty();
+        Self { public: Some(std::mem::take(&mut masked.shown)), secret: hides_something.then(digest) }
     }
 }
 

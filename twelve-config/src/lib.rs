@@ -780,6 +780,7 @@ extern crate self as twelve_config;
 
 pub mod attach;
 mod config;
+mod disclosure;
 #[cfg(feature = "dotenv")]
 mod dotenv;
 #[cfg(feature = "fingerprint")]
@@ -802,13 +803,14 @@ mod var;
 pub mod __private;
 
 pub use config::{EXIT_CONFIG, EnvConfig};
+pub use disclosure::mask_passwords;
 #[cfg(feature = "dotenv")]
 pub use dotenv::{DotEnv, DotEnvError};
 pub use loaded::{Entry, Loaded, Origin, Warning};
 pub use report::{Error, Problem};
 pub use rule::RuleError;
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};
-pub use secret::{SafeDebug, looks_like_credential, mask_passwords};
+pub use secret::{SafeDebug, looks_like_credential};
 pub use source::{Env, Or, Source, Vars};
 /// Derives [`EnvConfig`]: see the [crate docs](crate) for every attribute.
 pub use twelve_config_derive::EnvConfig;

@@ -423,7 +423,14 @@ fn code(text: &str) -> String {
         return "`\"\"`".to_owned();
     }
     let text = cell(text);
-    if text.contains('`') { format!("`` {text} ``") } else { format!("`{text}`") }
+    // CommonMark closes a code span at the first run of backticks as long
+    // as the one that opened it: open with a longer run than any inside,
+    // and pad with spaces (which CommonMark strips) where a backtick would
+    // touch the fence.
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// A value as a `.env` file holds it: bare when plain, double-quoted with
@@ -466,7 +473,9 @@ mod tests {
     #[test]
     fn markdown_cells_escape_pipes_and_backticks() {
         assert_eq!(cell("a|b\nc"), "a\\|b<br>c");
-        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("a``b"), "```a``b```");
+        assert_eq!(code("`a"), "`` `a ``");
         assert_eq!(code(""), "`\"\"`");
     }
 }

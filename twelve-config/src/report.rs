@@ -3,8 +3,6 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::secret::{MASK, mask_passwords};
-
 /// Everything wrong with an environment, found in one pass.
 ///
 /// `Display` and `Debug` both print the readable report, one problem a line,
@@ -584,54 +582,31 @@ fn single_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// How much of a value is masked and shown: a report shows 120 characters,
-/// so a megabyte value costs no more than a short one.
-const WINDOW: usize = 1024;
-
-/// `text` with URL passwords masked, cut to `max_chars` characters, and
-/// whether anything was cut. Only a window of the text is masked, so a
-/// megabyte costs no more than a line.
-pub(crate) fn masked_excerpt(text: &str, max_chars: usize) -> (String, bool) {
-    let mut window = &text[..byte_boundary(text, WINDOW)];
-    let mut tail = "";
-    if window.len() < text.len()
-        && let Some(at) = window.find("://")
-        && text[window.len()..].contains('@')
-    {
-        // A userinfo runs to the last `@`, which lies past the window: hide
-        // everything after the first `://` rather than risk a cut password.
-        window = &window[..at + 3];
-        tail = MASK;
-    }
-    let mut masked = mask_passwords(window);
-    masked.push_str(tail);
-    let cut = char_boundary(&masked, max_chars);
-    let was_cut = window.len() < text.len() || cut < masked.len();
-    masked.truncate(cut);
-    (masked, was_cut)
-}
-
-/// How a value appears in a report: masked, quoted and escaped like a Rust
-/// string, so control characters and trailing spaces are visible.
-pub(crate) fn shown_value(text: &str) -> String {
-    let (excerpt, was_cut) = masked_excerpt(text, MAX_VALUE);
-    let mut shown = format!("{excerpt:?}");
-    if was_cut {
+/// A value as a report shows it, once [`Disclosure`](crate::disclosure::Disclosure)
+/// has masked it: quoted and escaped like a Rust string, so control
+/// characters and trailing spaces are visible, and cut, with the length of
+/// the whole value (`len` bytes).
+pub(crate) fn quoted(shown: &str, len: usize) -> String {
+    let cut = char_boundary(shown, MAX_VALUE);
+    let mut out = format!("{:?}", &shown[..cut]);
+    if cut < shown.len() {
         // Drop the closing quote: the value goes on.
-        shown.pop();
-        let _ = write!(shown, "…\" ({} bytes in all)", text.len());
+        out.pop();
+        let _ = write!(out, "…\" ({len} bytes in all)");
     }
-    shown
+    out
 }
 
-/// A parse error's reason as a report keeps it: it may quote the value, so
-/// URL passwords in it are masked, and it is cut to a readable length.
-pub(crate) fn shown_reason(reason: &str) -> String {
-    let (mut excerpt, was_cut) = masked_excerpt(reason, MAX_REASON);
-    if was_cut {
-        excerpt.push('…');
-    }
-    excerpt
+/// A message as a report keeps it, once masked: cut to a readable length.
+pub(crate) fn clipped_reason(text: &str) -> String {
+    let cut = char_boundary(text, MAX_REASON);
+    if cut < text.len() { format!("{}…", &text[..cut]) } else { text.to_owned() }
+}
+
+/// A message the crate wrote about a value it assembled (a handle from its
+/// parts), which may quote a URL: masked as any text, and cut.
+pub(crate) fn internal_reason(text: &str) -> String {
+    clipped_reason(&crate::disclosure::mask_passwords(text))
 }
 
 /// Escaped text (`"caf\xE9"`) of a value of `len` bytes, cut to a
@@ -644,14 +619,6 @@ pub(crate) fn clip_escaped(escaped: &str, len: usize) -> String {
 /// The end of the first `chars` characters of `text`.
 fn char_boundary(text: &str, chars: usize) -> usize {
     text.char_indices().nth(chars).map_or(text.len(), |(index, _)| index)
-}
-
-/// The largest character boundary of `text` at or below `bytes`.
-fn byte_boundary(text: &str, bytes: usize) -> usize {
-    if bytes >= text.len() {
-        return text.len();
-    }
-    (0..=bytes).rev().find(|&index| text.is_char_boundary(index)).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -703,7 +670,7 @@ mod tests {
             field: "database".into(),
             type_name: "String".into(),
             reason: "bad".into(),
-            value: Some(shown_value("mysql://admin:hunter2@db/app")),
+            value: crate::disclosure::Disclosure::Masked.value("mysql://admin:hunter2@db/app"),
             from_default: false,
         };
         let report = render(&[problem]);
@@ -715,6 +682,7 @@ mod tests {
 
     #[test]
     fn shown_values_are_escaped_masked_and_clipped() {
+        let shown_value = |text: &str| crate::disclosure::Disclosure::Masked.value(text).unwrap();
         assert_eq!(shown_value("a\u{7}b "), "\"a\\u{7}b \"");
         let long = "x".repeat(1_000_000);
         let shown = shown_value(&long);
@@ -724,10 +692,11 @@ mod tests {
 
     #[test]
     fn a_url_cut_by_the_window_never_shows_its_password() {
+        let shown_value = |text: &str| crate::disclosure::Disclosure::Masked.value(text).unwrap();
         let long_password = format!("postgres://user:{}@host/db", "p".repeat(5000));
         let shown = shown_value(&long_password);
         assert!(!shown.contains("ppp"), "{shown}");
-        assert!(shown.starts_with("\"postgres://***"), "{shown}");
+        assert!(shown.starts_with("\"postgres://user:***@host"), "{shown}");
         let late_url = format!("{} postgres://u:{}@h", "x".repeat(1000), "p".repeat(100));
         assert!(!shown_value(&late_url).contains("ppp"));
     }

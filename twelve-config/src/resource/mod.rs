@@ -201,7 +201,7 @@ pub use redis::RedisUrl;
 pub use smtp::SmtpUrl;
 pub use sqlite::SqliteUrl;
 
-use crate::secret::is_credential_query_key;
+use crate::disclosure::is_credential_query_key;
 
 /// A typed URL of one kind of attached resource.
 ///
@@ -722,12 +722,12 @@ pub(crate) fn masked(parts: &parse::Parts) -> String {
 /// user info (`?note=a://b:c&pass=@secret`) cannot swallow a key and leave
 /// its value.
 pub(crate) fn mask_url(raw: &str) -> String {
-    use crate::secret::{MASK, mask_credential_parameters, token_scheme};
+    use crate::disclosure::{MASK, QueryValue, mask_credential_parameters, token_scheme};
     let Some((scheme, rest)) = scheme_and_authority(raw) else {
         return match raw.find('?') {
             Some(question) => {
                 let mut out = crate::mask_passwords(&raw[..question]);
-                out.push_str(&mask_credential_parameters(&raw[question..]));
+                out.push_str(&mask_credential_parameters(&raw[question..], QueryValue::ToTheNextPair));
                 out
             }
             None => crate::mask_passwords(raw),
@@ -758,7 +758,7 @@ pub(crate) fn mask_url(raw: &str) -> String {
         // From the `?`, so the first pair is read as a query pair.
         Some(question) => {
             out.push_str(&tail[..question]);
-            out.push_str(&mask_credential_parameters(&tail[question..]));
+            out.push_str(&mask_credential_parameters(&tail[question..], QueryValue::ToTheNextPair));
         }
         None => out.push_str(tail),
     }
@@ -797,7 +797,7 @@ pub(crate) fn check_choice(parts: &parse::Parsing<'_>, key: &str, allowed: &[&st
                 None => String::new(),
             };
             // The value is the URL's text: any credentials in it masked.
-            let value = crate::secret::mask_passwords(value);
+            let value = crate::mask_passwords(value);
             return Err(ParseError::new(
                 UrlPart::Query,
                 format!("{key}={value:?} is not one of {}{hint}", parse::alternatives(allowed)),
@@ -811,7 +811,7 @@ pub(crate) fn check_choice(parts: &parse::Parsing<'_>, key: &str, allowed: &[&st
 pub(crate) fn check_number<T: FromStr>(parts: &parse::Parsing<'_>, key: &str, what: &str) -> Result<(), ParseError> {
     for value in parts.query_values(key) {
         if value.parse::<T>().is_err() {
-            let value = crate::secret::mask_passwords(value);
+            let value = crate::mask_passwords(value);
             return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not {what}")));
         }
     }

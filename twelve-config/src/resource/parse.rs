@@ -1419,7 +1419,7 @@ fn query_pair(
 /// cut to 40 characters (cut first, a password could lose the `@` that
 /// shows it is one).
 fn short(text: &str) -> String {
-    crate::secret::mask_passwords(text).chars().take(40).collect()
+    crate::mask_passwords(text).chars().take(40).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1625,9 +1625,9 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
                     Some((user, _)) => {
                         out.push_str(user);
                         out.push(':');
-                        out.push_str(crate::secret::MASK);
+                        out.push_str(crate::disclosure::MASK);
                     }
-                    None if token_alone => out.push_str(crate::secret::MASK),
+                    None if token_alone => out.push_str(crate::disclosure::MASK),
                     None => out.push_str(userinfo),
                 }
                 out.push_str(&rest[at..]);

@@ -1,0 +1,318 @@
+//! The red-team suite: one test per class of leak found by reading every
+//! output of the crate as an attacker would. Each places a canary in a
+//! secret (or in the part of a value that may hold one) and checks every
+//! surface: the report (`Display` and `Debug`), `Loaded` and its entries,
+//! both fingerprints, `vars()`, and the generated templates and manifests.
+
+#![allow(dead_code)] // The configs exist to be loaded and shown.
+
+use std::collections::{BTreeMap, HashMap};
+
+use twelve_config::resource::{AmqpUrl, HttpUrl, PostgresUrl, RedisUrl, ResourceUrl, SmtpUrl, WithPassword};
+use twelve_config::{EnvConfig, ExposeSecret, RuleError, SecretString, Vars, looks_like_credential, render};
+
+const CANARY: &str = "Kx9CanaryVq4Zt";
+
+/// Everything the crate can write about loading `vars` as `T`: the report
+/// when it fails, else the effective configuration and each entry; always
+/// `vars()` and every template. (A `Debug` the user derives is the user's:
+/// the compile rule on secret fields covers it.)
+fn every_output<T: EnvConfig + std::fmt::Debug>(vars: &Vars) -> String {
+    let mut out = String::new();
+    match T::load(vars) {
+        Ok(loaded) => {
+            out.push_str(&format!("{loaded}\n"));
+            for entry in loaded.entries() {
+                out.push_str(&format!("{} {:?}\n", entry.var(), entry.value()));
+            }
+            for warning in loaded.warnings() {
+                out.push_str(&format!("{warning}\n"));
+            }
+        }
+        Err(error) => {
+            out.push_str(&format!("{error}\n{error:?}\n"));
+            for problem in error.problems() {
+                out.push_str(&format!("{problem}\n{problem:?}\n"));
+            }
+        }
+    }
+    let vars = T::vars();
+    out.push_str(&format!("{vars:?}\n{}\n{}\n", render::env_example(&vars), render::markdown(&vars)));
+    out.push_str(&render::kubernetes::<T>());
+    out.push_str(&render::compose::<T>());
+    out
+}
+
+fn assert_no_canary<T: EnvConfig + std::fmt::Debug>(vars: &Vars, what: &str) {
+    let out = every_output::<T>(vars);
+    assert!(!out.contains(CANARY) && !out.contains(&CANARY[3..]), "{what}: the canary is shown:\n{out}");
+}
+
+// A mistyped URL: everything that could be user information is masked,
+// however the scheme and slashes are written.
+
+#[derive(EnvConfig, Debug)]
+struct Urls {
+    database_url: Option<PostgresUrl>,
+    redis_url: Option<RedisUrl>,
+    smtp_url: Option<SmtpUrl>,
+    amqp_url: Option<AmqpUrl>,
+    api_url: Option<HttpUrl>,
+    store_url: Option<ResourceUrl>,
+}
+
+#[derive(EnvConfig, Debug)]
+struct Assembled {
+    #[env(nested = "DATABASE_")]
+    database: WithPassword<PostgresUrl>,
+}
+
+const MISTYPED: &[(&str, &str)] = &[
+    ("DATABASE_URL", "postgres:/orders:Kx9CanaryVq4Zt@db/orders"),
+    ("DATABASE_URL", "postgres//orders:Kx9CanaryVq4Zt@db/orders"),
+    ("DATABASE_URL", "postgres;//orders:Kx9CanaryVq4Zt@db/orders"),
+    ("DATABASE_URL", "orders:Kx9CanaryVq4Zt@db"),
+    ("DATABASE_URL", "//orders:Kx9CanaryVq4Zt@db/orders"),
+    ("DATABASE_URL", "postgres:orders:Kx9CanaryVq4Zt@db/orders"),
+    ("API_URL", "https:\\\\svc:Kx9CanaryVq4Zt@api\\v1"),
+    ("REDIS_URL", "redis:/:Kx9CanaryVq4Zt@cache"),
+    ("SMTP_URL", "smtp//mailer:Kx9CanaryVq4Zt@relay"),
+    ("AMQP_URL", "amqp:/guest:Kx9CanaryVq4Zt@mq"),
+    ("STORE_URL", "s3:AKIA:Kx9CanaryVq4Zt@bucket"),
+    ("DATABASE_URL", "postgres://orders:Kx9Canary Vq4Zt@db/orders x"),
+];
+
+#[test]
+fn a_mistyped_url_shows_no_user_information() {
+    for (name, value) in MISTYPED {
+        assert_no_canary::<Urls>(&Vars::new().with(*name, *value), value);
+        if *name == "DATABASE_URL" {
+            let vars = Vars::new().with(*name, *value).with("DATABASE_PASSWORD", "s3cond");
+            assert_no_canary::<Assembled>(&vars, value);
+        }
+    }
+}
+
+#[test]
+fn a_query_password_split_by_an_ampersand_is_masked_whole() {
+    for value in [
+        "postgres://db/app?password=Kx9&CanaryVq4Zt",
+        "postgres://db/app?password=Kx9&CanaryVq4Zt=1",
+        "postgres://db/app?password=Kx9#CanaryVq4Zt",
+    ] {
+        assert_no_canary::<Urls>(&Vars::new().with("DATABASE_URL", value), value);
+    }
+}
+
+// `SecretBox<T>` is secret however it is read.
+
+#[cfg(feature = "json")]
+mod secret_box_read_as_json {
+    use super::*;
+    use twelve_config::SecretBox;
+
+    #[derive(EnvConfig, Debug)]
+    struct Keys {
+        #[env(json)]
+        allowed: SecretBox<Vec<String>>,
+        #[env(json)]
+        upstreams: SecretBox<Vec<String>>,
+    }
+
+    #[test]
+    fn is_secret_in_every_output_and_fingerprint() {
+        let vars = Vars::new().with("ALLOWED", format!("[\"{CANARY}\"]")).with("UPSTREAMS", format!("[\"{CANARY}\"]"));
+        assert_no_canary::<Keys>(&vars, "valid");
+        let vars =
+            Vars::new().with("ALLOWED", format!("[\"{CANARY}\", 1]")).with("UPSTREAMS", format!("[\"{CANARY}\""));
+        assert_no_canary::<Keys>(&vars, "invalid");
+        assert!(Keys::vars().iter().all(|var| var.secret));
+        // The keyless fingerprint does not change with a secret's value.
+        let print = |value: &str| {
+            let vars = Vars::new().with("ALLOWED", format!("[\"{value}\"]")).with("UPSTREAMS", "[]");
+            Keys::load(&vars).unwrap().fingerprint()
+        };
+        assert_eq!(print("a"), print("b"));
+    }
+}
+
+// JSON is masked as JSON: members at any depth, URLs in strings, escapes
+// decoded first.
+
+#[cfg(feature = "json")]
+mod json_values {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Db {
+        host: String,
+        port: u16,
+    }
+
+    #[derive(EnvConfig, Debug)]
+    struct Config {
+        #[env(json)]
+        db: Option<Db>,
+        #[env(json)]
+        routes: Option<HashMap<String, BTreeMap<String, String>>>,
+        #[env(json)]
+        replicas: Option<Vec<String>>,
+    }
+
+    #[test]
+    fn credential_members_and_urls_in_strings_are_masked() {
+        let cases = [
+            ("DB", format!(r#"{{"host":"db","port":"x","password":"{CANARY}"}}"#)),
+            ("DB", format!(r#"{{"host":"db","port":5432,"auth":{{"password":"{CANARY}"}}}}"#)),
+            ("ROUTES", format!(r#"{{"a":{{"client_secret":"{CANARY}"}}}}"#)),
+            ("ROUTES", format!(r#"{{"a":{{"url":"postgres://app:{CANARY}@db/app"}}}}"#)),
+            ("REPLICAS", format!(r#"["postgres:\/\/app:{CANARY}@db\/app"]"#)),
+            ("REPLICAS", format!(r#"["postgres://app:{CANARY}\u0040db/app"]"#)),
+            ("REPLICAS", format!(r#"["postgres://app:{CANARY}@db/app", 1]"#)),
+            ("DB", format!(r#"{{"host":"db","password":"{CANARY}""#)),
+        ];
+        for (name, value) in cases {
+            assert_no_canary::<Config>(&Vars::new().with(name, value.as_str()), &value);
+        }
+    }
+}
+
+// A rule's message about a secret field is not shown.
+
+fn admin_is_strong(config: &Admins) -> Result<(), RuleError> {
+    let password = config.admin_password.expose_secret();
+    if password.len() < 20 {
+        return Err(RuleError::new(format!("{password} is too short")).fields(["admin_password"]));
+    }
+    Ok(())
+}
+
+#[derive(EnvConfig, Debug)]
+#[env(validate = admin_is_strong)]
+struct Admins {
+    admin_password: SecretString,
+}
+
+#[test]
+fn a_struct_rule_about_a_secret_field_shows_no_message() {
+    let error = Admins::from_vars([("ADMIN_PASSWORD", CANARY)]).unwrap_err();
+    let report = error.to_string();
+    assert!(!report.contains(CANARY), "{report}");
+    assert!(report.contains("admin_is_strong") || report.contains("ADMIN_PASSWORD"), "{report}");
+}
+
+// The name rule reads every name a field reads, and the words services use.
+
+#[derive(EnvConfig)]
+#[env(debug)]
+struct Renamed {
+    #[env(alias = "LEGACY_API_TOKEN")]
+    upstream: Option<String>,
+    #[env(deprecated = "OLD_DB_PWD")]
+    pin: Option<u32>,
+}
+
+#[test]
+fn a_value_read_through_a_credential_alias_is_secret() {
+    assert_no_canary::<Renamed>(&Vars::new().with("LEGACY_API_TOKEN", CANARY), "alias, valid");
+    assert_no_canary::<Renamed>(&Vars::new().with("OLD_DB_PWD", CANARY), "deprecated, invalid");
+    let vars = Renamed::vars();
+    assert!(vars.iter().all(|var| var.secret), "{vars:?}");
+    let config = Renamed::from_vars([("LEGACY_API_TOKEN", CANARY)]).unwrap();
+    assert!(!format!("{config:?}").contains(CANARY));
+}
+
+#[test]
+fn the_credential_words_services_use_are_secret() {
+    for name in ["MYSQL_PWD", "DB_PWD", "STRIPE_API_KEYS", "GITHUB_PAT", "BEARER", "AUTH_HEADER", "JWT_SIGNING"] {
+        assert!(looks_like_credential(name), "{name}");
+    }
+    for name in ["CERT_PATH", "KEYSTORE", "PATH", "SIGNINGS_ENABLED", "PATTERN"] {
+        assert!(!looks_like_credential(name), "{name}");
+    }
+}
+
+#[derive(EnvConfig, Debug)]
+struct Headers {
+    upstream_headers: HashMap<String, String>,
+}
+
+#[test]
+fn a_header_map_masks_credential_headers() {
+    for header in ["Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key"] {
+        let value = format!("Accept=json,{header}=Bearer {CANARY},X-Trace=1");
+        assert_no_canary::<Headers>(&Vars::new().with("UPSTREAM_HEADERS", value.as_str()), &value);
+    }
+}
+
+// Lists and maps split on `,` whatever their secrecy.
+
+#[derive(EnvConfig, Debug)]
+struct Tokens {
+    api_tokens: BTreeMap<String, SecretString>,
+    #[env(secret)]
+    admins: Vec<SecretString>,
+}
+
+#[test]
+fn a_map_of_secrets_splits_on_commas() {
+    let config = Tokens::from_vars([("API_TOKENS", "billing=tok_1,search=tok_2"), ("ADMINS", "a,b")]).unwrap();
+    assert_eq!(config.api_tokens.len(), 2);
+    assert_eq!(config.api_tokens["search"].expose_secret(), "tok_2");
+    assert_eq!(config.admins.len(), 2);
+}
+
+// Generated files never carry a masked value as a value.
+
+#[derive(EnvConfig, Debug)]
+struct Hooks {
+    #[env(default = "https://hooks.example/x?token=Kx9CanaryVq4Zt")]
+    hook_url: String,
+}
+
+#[test]
+fn a_default_the_disclosure_rule_masks_is_not_written_as_a_value() {
+    let vars = Hooks::vars();
+    let outputs = [
+        render::env_example(&vars),
+        render::markdown(&vars),
+        render::kubernetes::<Hooks>(),
+        render::compose::<Hooks>(),
+    ];
+    for out in outputs {
+        assert!(!out.contains(CANARY) && !out.contains("***"), "{out}");
+    }
+}
+
+#[derive(EnvConfig, Debug)]
+struct Ticks {
+    /// The quoting of a code span: ``two`` backticks.
+    #[env(default = "a``b")]
+    quoted: String,
+}
+
+#[test]
+fn markdown_keeps_backticks_in_a_default_inside_its_code_span() {
+    let table = render::markdown(&Ticks::vars());
+    let row = table.lines().find(|line| line.contains("QUOTED")).unwrap();
+    // The code span opens with more backticks than the text holds in a run.
+    assert!(row.contains("```a``b```") || row.contains("``` a``b ```"), "{row}");
+}
+
+// A user's `parse_with` message is shown as the user wrote it.
+
+fn pair(text: &str) -> Result<(String, String), String> {
+    text.split_once('=').map(|(a, b)| (a.to_owned(), b.to_owned())).ok_or_else(|| format!("{text:?} is not key=value"))
+}
+
+#[derive(EnvConfig, Debug)]
+struct Labels {
+    #[env(parse_with = pair)]
+    label: (String, String),
+}
+
+#[test]
+fn a_parse_with_message_is_shown_as_written() {
+    let report = Labels::from_vars([("LABEL", "team")]).unwrap_err().to_string();
+    assert!(report.contains(r#""team" is not key=value"#), "{report}");
+}
