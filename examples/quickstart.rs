@@ -35,9 +35,8 @@ struct Config {
     database: PostgresUrl, // DATABASE_URL (exact name, no prefix)
     /// Cache; caching is off when unset.
     redis_url: Option<RedisUrl>, // BILLING_REDIS_URL, optional
-    /// Token for the payments API.
-    #[env(default = "dev-token-not-for-production")]
-    api_token: SecretString, // BILLING_API_TOKEN, never shown
+    /// Token for the payments API; payments are off without it.
+    api_token: Option<SecretString>, // BILLING_API_TOKEN, never shown
     /// Allowed CORS origins, comma-separated.
     #[env(default = "", deprecated = "BILLING_CORS")]
     allowed_origins: Vec<String>, // "a.example,b.example"
@@ -98,13 +97,12 @@ fn load() -> Result<Config, Error> {
 
 /// What the service would log once it is up: no secret in it.
 fn startup_line(config: &Config) -> String {
-    use twelve_config::ExposeSecret;
     let origins = match config.allowed_origins.as_slice() {
         [] => "any origin".to_owned(),
         origins => origins.join(" "),
     };
     let mail_auth = if config.smtp.password.is_some() { "with a password" } else { "without auth" };
-    let payments = if config.api_token.expose_secret().is_empty() { "off" } else { "on" };
+    let payments = if config.api_token.is_some() { "on" } else { "off" };
     format!(
         "billing on :{} with {} workers (db {}, cache {}, CORS {origins}, timeout {:?}, debug {}), \
          mail via {}:{} {mail_auth}, payments {payments}",

@@ -26,9 +26,10 @@ struct Config {
     /// Primary database.
     #[env(default = "postgres://localhost:5432/release")]
     database_url: PostgresUrl,
-    /// Token for the payments API; or a file named by RELEASE_API_TOKEN_FILE.
-    #[env(file, default = "dev-token-not-for-production")]
-    api_token: SecretString,
+    /// Token for the payments API (payments are off without it); or a file
+    /// named by RELEASE_API_TOKEN_FILE. In development, a `.env` file gives it.
+    #[env(file)]
+    api_token: Option<SecretString>,
     /// Log level.
     #[env(default = "info")]
     log_level: String,
@@ -71,6 +72,6 @@ fn run() {
         config.port,
         config.database_url,
         config.log_level,
-        if config.api_token.expose_secret().is_empty() { "off" } else { "on" }
+        if config.api_token.is_some() { "on" } else { "off" }
     );
 }

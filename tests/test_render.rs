@@ -41,8 +41,7 @@ struct Smtp {
     /// Mail relay host.
     host: String,
     /// Mail relay password.
-    #[env(default = "dev-only")]
-    password: String,
+    password: Option<String>,
 }
 
 #[test]
@@ -80,7 +79,7 @@ BILLING_API_TOKEN=
 BILLING_SMTP_HOST=
 
 # Mail relay password.
-# String, optional, secret, or set BILLING_SMTP_PASSWORD_FILE to a file that holds it
+# Option<String>, optional, secret, or set BILLING_SMTP_PASSWORD_FILE to a file that holds it
 # BILLING_SMTP_PASSWORD=
 "#;
     assert_eq!(render::env_example(&Config::vars()), expected);
@@ -98,16 +97,9 @@ fn markdown_snapshot() {
 | `BILLING_REQUEST_TIMEOUT` | `Duration` | no | `30s` | How long a request may take. |
 | `BILLING_GREETING` | `String` | no | `hello world` | A greeting with "quotes" \| and a pipe. |
 | `BILLING_SMTP_HOST` | `String` | yes |  | Mail relay host. |
-| `BILLING_SMTP_PASSWORD` | `String` | no | *secret* | Mail relay password. Or `BILLING_SMTP_PASSWORD_FILE`: a file that holds it. |
+| `BILLING_SMTP_PASSWORD` | `Option<String>` | no | *secret* | Mail relay password. Or `BILLING_SMTP_PASSWORD_FILE`: a file that holds it. |
 "#;
     assert_eq!(render::markdown(&Config::vars()), expected);
-}
-
-#[test]
-fn templates_never_hold_a_secret_default() {
-    for text in [render::env_example(&Config::vars()), render::markdown(&Config::vars())] {
-        assert!(!text.contains("dev-only"), "{text}");
-    }
 }
 
 #[test]
@@ -115,8 +107,8 @@ fn a_default_that_would_be_masked_is_not_listed() {
     #[derive(EnvConfig, Debug)]
     #[allow(dead_code)]
     struct Dev {
-        #[env(default = "postgres://localhost/app?application_name=dev&sslpassword=devpass")]
-        database_url: PostgresUrl,
+        #[env(default = r#"[{"url":"postgres://localhost/app","sslpassword":"devpass"}]"#)]
+        database_url: String,
     }
     let vars = Dev::vars();
     // Written masked, it would deploy `***` as the value: not written.

@@ -169,6 +169,52 @@ impl<'a> Field<'a> {
     pub fn is_required(&self) -> bool {
         self.attrs.default.is_none() && !self.shape.is_option()
     }
+
+    /// The variable a non-nested field reads at the root.
+    pub fn variable_name(&self, prefix: &str) -> String {
+        match &self.attrs.name {
+            Some(name) => name.value.value(),
+            None => format!("{prefix}{}", self.suffix()),
+        }
+    }
+
+    /// Every name a non-nested field reads at the root: its variable,
+    /// `NAME_FILE`, each alias and deprecated name.
+    pub fn root_names(&self, prefix: &str) -> Vec<String> {
+        let name = self.variable_name(prefix);
+        let file = format!("{name}_FILE");
+        let aliases = self.attrs.aliases.iter().map(|alias| alias.value.0.value());
+        [name, file].into_iter().chain(aliases).collect()
+    }
+
+    /// Whether the field is secret as far as the derive can tell: by its
+    /// attribute, by a name it reads at the struct's root unless `secret =
+    /// false`, or, for a nested group, by its prefix. The runtime's rule
+    /// (`twelve_config_names::is_secret_field`), asked with what is known
+    /// here; a type that is secret is caught by a trait bound instead. The
+    /// derived `Debug`, the check that a secret's type redacts itself, the
+    /// refusal of a secret's default and the runtime's
+    /// `FieldInfo::credential` all decide by it.
+    pub fn is_secret_at_compile_time(&self, prefix: &str) -> bool {
+        let attribute = if self.secret_by_attribute() {
+            Some(true)
+        } else if self.name_rule() {
+            None
+        } else {
+            Some(false)
+        };
+        let (group_prefix, names) = match self.nested_part() {
+            Some(part) => (format!("{prefix}{part}"), Vec::new()),
+            None => (String::new(), self.root_names(prefix)),
+        };
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        twelve_config_names::is_secret_field(twelve_config_names::Secrecy {
+            attribute,
+            type_is_secret: false,
+            group_prefix: &group_prefix,
+            names: &names,
+        })
+    }
 }
 
 /// `(K, V)` when `ty` is `HashMap<K, V>` (or `HashMap<K, V, S>`) or

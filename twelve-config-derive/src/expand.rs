@@ -5,7 +5,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 use syn::spanned::Spanned;
-use twelve_config_names as credential;
 
 use crate::ast::{Field, Input};
 use crate::attr::Default;
@@ -51,6 +50,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
         });
     let debug = debug_impl(input);
     let secret_checks = secret_checks(input);
+    let default_checks = default_checks(input);
     let container_rule = container_rule(input);
     let prefix_fn = (!prefix.is_empty()).then(|| {
         quote! {
@@ -69,7 +69,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let names_fn = (!names.list.is_empty()).then(|| {
         let names = &names.list;
         // Hashed here: the compiler's constant evaluator took 0.2 ms a name.
-        let hashes = names.iter().map(|name| credential::fnv1a(name.as_bytes()));
+        let hashes = names.iter().map(|name| twelve_config_names::fnv1a(name.as_bytes()));
         quote! {
             fn __names() -> &'static [::twelve_config::__private::Name] {
                 const __NAMES: &[::twelve_config::__private::Name] =
@@ -129,6 +129,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
 
         #debug
         #secret_checks
+        #default_checks
     }
 }
 
@@ -169,7 +170,7 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
         let ident = field.ident;
         let name = field.display_name();
         let shown =
-            if secret_at_compile_time(&prefix, field) { quote!(&#private::Redacted) } else { quote!(&self.#ident) };
+            if field.is_secret_at_compile_time(&prefix) { quote!(&#private::Redacted) } else { quote!(&self.#ident) };
         quote!(.field(#name, #shown))
     });
     Some(quote! {
@@ -194,7 +195,7 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
     let prefix = input.prefix();
     // Only secret fields are checked: any type may show a value that is
     // not secret.
-    let checks = input.fields.iter().filter(|field| secret_at_compile_time(&prefix, field)).map(|field| {
+    let checks = input.fields.iter().filter(|field| field.is_secret_at_compile_time(&prefix)).map(|field| {
         let ty = &field.original.ty;
         // Every token of the call is spanned at the type, so the error
         // points there.
@@ -209,42 +210,38 @@ fn secret_checks(input: &Input<'_>) -> Option<TokenStream> {
     })
 }
 
-/// Whether the field is secret as far as the derive can tell: by its
-/// attribute, by a name it reads at the struct's root (its variable,
-/// `NAME_FILE`, each alias and deprecated name) unless `secret = false`,
-/// or, for a nested group, by its prefix. The runtime's rule
-/// (`twelve_config_names::is_secret_field`), asked with what is known
-/// here; the type is checked by a trait bound instead. The derived `Debug`,
-/// the check that a secret's type redacts itself and the runtime's
-/// `FieldInfo::credential` all decide by it.
-fn secret_at_compile_time(prefix: &str, field: &Field<'_>) -> bool {
-    let attribute = if field.secret_by_attribute() {
-        Some(true)
-    } else if field.name_rule() {
-        None
-    } else {
-        Some(false)
-    };
-    let (group_prefix, names) = match field.nested_part() {
-        Some(part) => (format!("{prefix}{part}"), Vec::new()),
-        None => (String::new(), root_names(prefix, field)),
-    };
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    credential::is_secret_field(credential::Secrecy {
-        attribute,
-        type_is_secret: false,
-        group_prefix: &group_prefix,
-        names: &names,
+/// A default on a field whose type is a `secrecy` secret does not compile
+/// (one secret by its attribute or a name is refused as the input is
+/// checked): each default is checked by a trait bound, spanned at it, in a
+/// function that is never called.
+fn default_checks(input: &Input<'_>) -> Option<TokenStream> {
+    let checks: Vec<TokenStream> = input
+        .fields
+        .iter()
+        .filter(|field| field.attrs.nested.is_none())
+        .filter_map(|field| {
+            let default = field.attrs.default.as_ref()?;
+            let inner = field.inner;
+            Some(quote_spanned! {default.tokens.span()=>
+                ::twelve_config::__private::no_secret_default(
+                    (&&::twelve_config::__private::SecretKind::<#inner>::NEW).default_check(),
+                );
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        const _: () = {
+            #[allow(dead_code)]
+            fn __twelve_config_defaults() {
+                #[allow(unused_imports)]
+                use ::twelve_config::__private::{ViaPlainType as _, ViaSecrecy as _};
+                #(#checks)*
+            }
+        };
     })
-}
-
-/// Every name a non-nested field reads at the root: its variable,
-/// `NAME_FILE`, each alias and deprecated name.
-fn root_names(prefix: &str, field: &Field<'_>) -> Vec<String> {
-    let name = variable_name(prefix, field);
-    let file = format!("{name}_FILE");
-    let aliases = field.attrs.aliases.iter().map(|alias| alias.value.0.value());
-    [name, file].into_iter().chain(aliases).collect()
 }
 
 /// The variables the struct reads at the root whose names are known here,
@@ -260,7 +257,7 @@ impl Names {
         let prefix = input.prefix();
         let mut list = Vec::new();
         for field in input.fields.iter().filter(|field| field.attrs.nested.is_none()) {
-            let name = variable_name(&prefix, field);
+            let name = field.variable_name(&prefix);
             // Whether a container's `file` applies depends on the field
             // being secret, which its type decides: list `_FILE` for all.
             if field.attrs.file.is_some() || input.attrs.file.is_some() {
@@ -277,14 +274,6 @@ impl Names {
     /// The index of `name` among the root's names.
     fn index(&self, name: &str) -> Option<usize> {
         self.list.iter().position(|known| known == name)
-    }
-}
-
-/// The variable a non-nested field reads at the root.
-fn variable_name(prefix: &str, field: &Field<'_>) -> String {
-    match &field.attrs.name {
-        Some(name) => name.value.value(),
-        None => format!("{prefix}{}", field.suffix()),
     }
 }
 
@@ -440,10 +429,18 @@ fn list_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
     if let Some(part) = field.nested_part() {
         let ty = field.inner;
         let scope = nested_scope(input, field, &part);
+        // An optional group's variables are required only together.
+        let group = field.shape.is_option().then(|| {
+            quote! {
+                ::twelve_config::__private::optional_group(__out, __start, &__path);
+            }
+        });
         return quote_spanned! {ty.span()=>
             {
                 #scope
+                let __start = __out.len();
                 <#ty as ::twelve_config::EnvConfig>::__vars(&__nested, __out);
+                #group
             }
         };
     }
@@ -505,7 +502,7 @@ fn kind_of(ty: &syn::Type) -> TokenStream {
 /// Everything known of a field at compile time, as a `FieldInfo`.
 fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
     let private = quote!(::twelve_config::__private);
-    let root_name = variable_name(&input.prefix(), field);
+    let root_name = field.variable_name(&input.prefix());
     let option_index = |index: Option<usize>| match index {
         Some(index) => quote!(#private::Some(#index)),
         None => quote!(#private::None),
@@ -517,7 +514,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let suffix = field.suffix();
     let name_rule = field.name_rule();
     // What the names decide (the type is the runtime's to add).
-    let credential_name = name_rule && secret_at_compile_time(&input.prefix(), field);
+    let credential_name = name_rule && field.is_secret_at_compile_time(&input.prefix());
     let name = field.display_name();
     let type_name = tokens_to_text(field.original.ty.to_token_stream());
     let description = option_str(field.doc.as_deref());

@@ -25,8 +25,11 @@ impl Input<'_> {
                 "`deny_unknown` needs a `prefix`: without one, every variable in the environment would be unknown",
             );
         }
+        let prefix = self.prefix();
         for field in &self.fields {
             field.validate(cx);
+            field.check_no_credential_in_code(cx, &prefix);
+            field.check_derived_name(cx, &prefix);
         }
         self.check_duplicate_names(cx);
     }
@@ -113,7 +116,59 @@ impl Input<'_> {
     }
 }
 
+/// What a secret default's error offers.
+const SECRET_DEFAULT_FIX: &str = "make the field an `Option<...>` (`None` when unset), give the value in the \
+     environment (a `.env` file in development: `DotEnv`), or write `#[env(secret = false)]` if the name only \
+     looks like a credential";
+
 impl Field<'_> {
+    /// A credential in the code is published with it: a secret field takes
+    /// no default (`default = ""` included), and no default's URL carries
+    /// a password. (A field secret by its type is refused by a trait bound
+    /// the expansion writes.)
+    fn check_no_credential_in_code(&self, cx: &Ctxt, prefix: &str) {
+        let Some(default) = &self.attrs.default else { return };
+        if self.attrs.nested.is_none() && self.is_secret_at_compile_time(prefix) {
+            cx.error_spanned_by(
+                &default.tokens,
+                format!(
+                    "a secret field takes no default: a credential in the code is published with the code; \
+                     {SECRET_DEFAULT_FIX}"
+                ),
+            );
+        } else if let crate::attr::Default::Text(text) = &default.value
+            && let Some(what) = credential_in_url(&text.value())
+        {
+            cx.error_spanned_by(
+                text,
+                format!(
+                    "this default's URL carries {what}, published with the code: write the default without it, \
+                     and give it in the environment (a `.env` file in development: `DotEnv`)"
+                ),
+            );
+        }
+    }
+
+    /// A variable named after the field must be one a shell, a `.env`
+    /// file and a manifest can carry.
+    fn check_derived_name(&self, cx: &Ctxt, prefix: &str) {
+        // A prefix with a mistake of its own has its own error.
+        let prefix_is_valid = prefix.is_empty() || twelve_config_names::is_portable_name(prefix);
+        if self.attrs.nested.is_some() || self.attrs.name.is_some() || !prefix_is_valid {
+            return;
+        }
+        let name = self.variable_name(prefix);
+        if !twelve_config_names::is_portable_name(&name) {
+            cx.error_spanned_by(
+                self.ident,
+                format!(
+                    "the variable `{name}` could not be written in a shell, a `.env` file or a manifest: \
+                     give the field a `name = \"...\"` of ASCII letters, digits and `_`"
+                ),
+            );
+        }
+    }
+
     fn validate(&self, cx: &Ctxt) {
         let attrs = &self.attrs;
         if let Some(nested) = &attrs.nested {
@@ -219,19 +274,70 @@ impl Field<'_> {
     }
 }
 
-/// A variable name given in full (`name`, `alias`, `deprecated`).
+/// A variable name given in full (`name`, `alias`, `deprecated`): one a
+/// shell, a `.env` file, a Kubernetes manifest and a unit file can all
+/// carry (`twelve_config_names::is_portable_name`).
 fn check_variable_name(cx: &Ctxt, lit: &syn::LitStr, key: &str) {
     let text = lit.value();
     if text.is_empty() {
         cx.error_spanned_by(lit, format!("`{key}` cannot be empty"));
-    } else if let Some(bad) = text.chars().find(|c| *c == '=' || *c == '\0' || c.is_whitespace()) {
-        cx.error_spanned_by(lit, format!("a variable name cannot contain {bad:?}: use letters, digits and `_`"));
+    } else if !twelve_config_names::is_portable_name(&text) {
+        let found = match text.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
+            Some(bad) => format!("{bad:?}"),
+            None => "a digit first".to_owned(),
+        };
+        let suggestion: String =
+            text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+        let hint = if twelve_config_names::is_portable_name(&suggestion) {
+            format!(": did you mean \"{suggestion}\"?")
+        } else {
+            String::new()
+        };
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{key}` must be ASCII letters, digits and `_`, not starting with a digit (found {found}): \
+                 every shell, `.env` file and manifest can carry such a name{hint}"
+            ),
+        );
     }
 }
 
-/// A prefix (or the part `nested = "..."` adds): capitals, digits and `_`.
+/// What a URL in a default's text carries that is a credential: a
+/// password in its user information, or a credential query parameter
+/// with a value.
+fn credential_in_url(text: &str) -> Option<&'static str> {
+    let (_, rest) = text.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    if let Some((userinfo, _)) = authority.rsplit_once('@')
+        && userinfo.split_once(':').is_some_and(|(_, password)| !password.is_empty())
+    {
+        return Some("a password");
+    }
+    let query = &rest[rest.find('?')? + 1..];
+    let query = &query[..query.find('#').unwrap_or(query.len())];
+    query
+        .split(['&', ';'])
+        .filter_map(|pair| pair.split_once('='))
+        .any(|(key, value)| !value.is_empty() && twelve_config_names::is_credential_key(key))
+        .then_some("a credential query parameter")
+}
+
+/// A prefix (or the part `nested = "..."` adds): capitals, digits and `_`;
+/// a `prefix` ends with `_` and starts with a letter or `_`, as the
+/// variables it begins must.
 fn check_prefix_text(cx: &Ctxt, lit: &syn::LitStr, key: &str) {
     let text = lit.value();
+    if key == "prefix" && !text.is_empty() && !text.ends_with('_') {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "a `prefix` ends with `_`: did you mean \"{text}_\"? (without it, a field `port` reads `{text}PORT`)"
+            ),
+        );
+    } else if key == "prefix" && text.starts_with(|c: char| c.is_ascii_digit()) {
+        cx.error_spanned_by(lit, "a `prefix` cannot start with a digit: no variable name can");
+    }
     if let Some(bad) = text.chars().find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')) {
         let hint = if bad.is_ascii_lowercase() {
             format!("; did you mean \"{}\"?", text.to_ascii_uppercase())

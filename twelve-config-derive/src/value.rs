@@ -42,6 +42,26 @@ struct Variant<'a> {
     accepted: Vec<String>,
 }
 
+/// A variant's name or alias is written as a value in `.env.example`,
+/// manifests, unit files and lists (`a,b`): no whitespace, control
+/// character, quote, `\\`, `=`, `,`, `#`, `$`, `` ` `` or `|`, which one of
+/// those formats would read as its own.
+fn check_variant_text(cx: &Ctxt, lit: &LitStr) {
+    let text = lit.value();
+    let bad = text.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '\\' | '=' | ',' | '#' | '$' | '`' | '|')
+    });
+    if let Some(bad) = bad {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "a variant's name cannot hold {bad:?}: it is written as a value in `.env` files, manifests and \
+                 lists, which would read it as their own; use letters, digits, `-`, `_` or `.`"
+            ),
+        );
+    }
+}
+
 /// A name as it is compared: ASCII lowercase, `-` as `_`.
 fn normalize(name: &str) -> String {
     name.to_ascii_lowercase().replace('-', "_")
@@ -117,6 +137,9 @@ fn variants<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Vec<Variant<'a>> {
                 name.as_ref().map_or(&variant.ident as &dyn quote::ToTokens, |lit| lit),
                 "a variant's name cannot be empty",
             );
+        }
+        for lit in name.iter().chain(&aliases) {
+            check_variant_text(cx, lit);
         }
         let mut accepted = vec![normalize(&listed)];
         for alias in &aliases {

@@ -246,7 +246,18 @@ impl Field<'_> {
                 .filter(|(_, deprecated)| *deprecated)
                 .map(|(name, _)| (*name).to_owned())
                 .collect(),
+            group: None,
         }
+    }
+}
+
+/// The variables `out` holds from `start` on belong to the optional group
+/// at `path`: none is required on its own. The outermost optional group
+/// names them.
+pub fn optional_group(out: &mut [Var], start: usize, path: &str) {
+    for var in out.iter_mut().skip(start) {
+        var.required = false;
+        var.group = Some(path.to_owned());
     }
 }
 
@@ -1230,6 +1241,9 @@ pub trait ViaSecrecy {
     fn secret_type(&self) -> bool {
         true
     }
+    fn default_check(&self) -> SecretTypeDefault {
+        SecretTypeDefault
+    }
 }
 
 impl<T: ?Sized + Zeroize> ViaSecrecy for &SecretKind<secrecy::SecretBox<T>> {}
@@ -1238,7 +1252,31 @@ pub trait ViaPlainType {
     fn secret_type(&self) -> bool {
         false
     }
+    fn default_check(&self) -> PlainTypeDefault {
+        PlainTypeDefault
+    }
 }
+
+/// A default given to a field whose type is a `secrecy` secret.
+pub struct SecretTypeDefault;
+
+/// A default given to a field of any other type.
+pub struct PlainTypeDefault;
+
+/// Implemented for [`PlainTypeDefault`] only: the derive writes
+/// `no_secret_default((&&SecretKind::<T>::NEW).default_check())` for each
+/// field with a default, so a secret type's default does not compile.
+#[diagnostic::on_unimplemented(
+    message = "a secret field takes no default: a credential in the code is published with the code",
+    label = "a default for a `secrecy` secret",
+    note = "make the field an `Option<...>` (`None` when unset), or give the value in the environment (a `.env` file in development: `DotEnv`)"
+)]
+pub trait DefaultAllowed {}
+
+impl DefaultAllowed for PlainTypeDefault {}
+
+/// Compiles only for a default that is allowed.
+pub fn no_secret_default<D: DefaultAllowed>(_: D) {}
 
 impl<T: ?Sized> ViaPlainType for SecretKind<T> {}
 

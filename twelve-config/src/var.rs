@@ -40,7 +40,8 @@ pub struct Var {
     pub description: Option<String>,
     /// The field's type as written (`Option<u16>`).
     pub type_name: String,
-    /// Whether loading fails when the variable is unset (no default, not an `Option`).
+    /// Whether loading fails when the variable is unset (no default, not an
+    /// `Option`, not in an optional group).
     pub required: bool,
     /// The default as text that, set as the variable, loads the same value
     /// (`1000000` for `default = 1_000_000`, `30s` for
@@ -65,4 +66,30 @@ pub struct Var {
     pub aliases: Vec<String>,
     /// The aliases that are deprecated: using one is a warning.
     pub deprecated: Vec<String>,
+    /// The optional group it belongs to (`#[env(nested)] tls: Option<Tls>`),
+    /// by the group's field path (`tls`): the variable is then not
+    /// required on its own, as the group is `None` when none of its
+    /// variables is set, and templates list it as optional.
+    ///
+    /// ```
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig)]
+    /// struct Tls {
+    ///     cert_path: String,
+    /// }
+    ///
+    /// #[derive(EnvConfig)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     #[env(nested)]
+    ///     tls: Option<Tls>,
+    /// }
+    ///
+    /// let vars = Config::vars();
+    /// assert_eq!(vars[0].name, "APP_TLS_CERT_PATH");
+    /// assert_eq!(vars[0].group.as_deref(), Some("tls"));
+    /// assert!(!vars[0].required);
+    /// ```
+    pub group: Option<String>,
 }

@@ -666,24 +666,37 @@ impl<H: Assemble> EnvConfig for FromParts<H> {
     }
 }
 
-/// libpq's environment variables, under the prefix `PG`.
+/// libpq's environment variables: fixed names, which no prefix joins
+/// (libpq's `PG` is not followed by `_`, as a derived prefix must be).
 #[derive(crate::EnvConfig, Debug)]
-#[env(prefix = "PG")]
 struct PgVars {
+    #[env(name = "PGHOST")]
     host: Option<String>,
+    #[env(name = "PGHOSTADDR")]
     hostaddr: Option<String>,
+    #[env(name = "PGPORT")]
     port: Option<String>,
+    #[env(name = "PGUSER")]
     user: Option<String>,
-    #[env(file)]
+    #[env(name = "PGPASSWORD", file)]
     password: Option<SecretString>,
+    #[env(name = "PGDATABASE")]
     database: Option<String>,
+    #[env(name = "PGSSLMODE")]
     sslmode: Option<String>,
+    #[env(name = "PGAPPNAME")]
     appname: Option<String>,
+    #[env(name = "PGCONNECT_TIMEOUT")]
     connect_timeout: Option<String>,
+    #[env(name = "PGOPTIONS")]
     options: Option<String>,
+    #[env(name = "PGTARGETSESSIONATTRS")]
     targetsessionattrs: Option<String>,
+    #[env(name = "PGSSLROOTCERT")]
     sslrootcert: Option<String>,
+    #[env(name = "PGSSLCERT")]
     sslcert: Option<String>,
+    #[env(name = "PGSSLKEY")]
     sslkey: Option<String>,
 }
 
@@ -907,7 +920,7 @@ impl EnvConfig for PgEnv {
     }
 
     fn __prefix() -> &'static str {
-        PgVars::__prefix()
+        "PG"
     }
 }
 
