@@ -343,3 +343,31 @@ fn an_optional_groups_variables_are_optional_in_templates() {
     // Loading without the group still succeeds: the templates tell the truth.
     assert!(Edge::from_source(&Vars::new()).unwrap().tls.is_none());
 }
+
+// A `.env` file is read as a `_FILE` secret is: it cannot hang the start
+// or fill memory, and each value is at the line of its name.
+
+#[test]
+fn dotenv_reads_its_file_as_a_file_secret_is_read() {
+    use twelve_config::{DotEnv, Source};
+    let dir = std::env::temp_dir().join(format!("twelve-config-red-team-dotenv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("fifo.env");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo failed");
+    // Opening a FIFO with no writer must not block: read on a thread, so a
+    // regression fails this test instead of hanging it.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || sender.send(DotEnv::from_path(&path).map(|_| ()).map_err(|e| e.to_string())));
+    let outcome = receiver.recv_timeout(std::time::Duration::from_secs(30)).expect("reading a FIFO blocked");
+    let error = outcome.unwrap_err();
+    assert!(error.contains("not a regular file"), "{error}");
+    let error = DotEnv::from_path("/dev/zero").unwrap_err().to_string();
+    assert!(error.contains("not a regular file"), "{error}");
+    let file = dir.join("multi.env");
+    std::fs::write(&file, "KEY_A=\"line one\nline two\"\nKEY_B=after\n").unwrap();
+    let dotenv = DotEnv::from_path(&file).unwrap();
+    assert_eq!(dotenv.origin("KEY_B"), Some(format!("{}:3", file.display())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

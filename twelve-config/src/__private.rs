@@ -3,8 +3,6 @@
 use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
 use std::fmt::{Display, Write as _};
-use std::fs::File;
-use std::io::{ErrorKind, Read};
 use std::marker::PhantomData;
 use std::path::Path;
 use std::str::FromStr;
@@ -469,15 +467,15 @@ impl<'a> Loader<'a> {
     }
 
     fn fetch_file(&mut self, field: &Field, file_var: String, path: &OsStr) -> Fetched {
-        let mut content = match read_limited(Path::new(path)) {
+        let mut content = match crate::file::read_limited(Path::new(path)) {
             Ok(content) => content,
-            Err(reason) => {
+            Err(error) => {
                 self.problems.push(Problem::File {
                     var: file_var,
                     field: field.field_path(),
                     type_name: field.type_name(),
                     path: shown_path(path),
-                    reason,
+                    reason: error.to_string(),
                 });
                 return Fetched::Failed;
             }
@@ -1039,117 +1037,6 @@ fn shown_path(path: &OsStr) -> Option<String> {
         && !bytes.iter().any(u8::is_ascii_whitespace);
     let in_a_directory = || Path::new(path).parent().is_some_and(|dir| dir.as_os_str().is_empty() || dir.is_dir());
     (path_like && in_a_directory()).then(|| shown_bytes(bytes))
-}
-
-/// The most a `_FILE` may hold: a secret, a certificate, a key.
-const MAX_FILE: u64 = 1 << 20;
-
-/// The file's bytes, or why they cannot be read.
-///
-/// Opened first, then checked: a check of the path before opening it
-/// races a swap of the path (a symlink turned into a FIFO between the two
-/// would block the start forever). The file is opened without blocking
-/// (`O_NONBLOCK`, so opening a FIFO with no writer returns at once), the
-/// *open handle* is checked to be a regular file (symlinks followed, as
-/// Kubernetes mounts secrets), and at most [`MAX_FILE`] bytes are read
-/// into one buffer sized up front and grown only by copying into a new
-/// one and wiping the old, so no unwiped copy of a secret is freed.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = open_nonblocking(path).map_err(|error| describe_io(&error))?;
-    let metadata = file.metadata().map_err(|error| describe_io(&error))?;
-    if metadata.is_dir() {
-        return Err("it is a directory, not a file".to_owned());
-    }
-    if !metadata.is_file() {
-        return Err("it is not a regular file (a device, a pipe or a socket)".to_owned());
-    }
-    let expected = usize::try_from(metadata.len().min(MAX_FILE)).unwrap_or(0);
-    let mut content: Vec<u8> = Vec::with_capacity(expected + 1);
-    let mut reader = file.take(MAX_FILE + 1);
-    let mut chunk = [0u8; 8192];
-    loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(error) if error.kind() == ErrorKind::Interrupted => continue,
-            Err(error) => {
-                content.zeroize();
-                chunk.zeroize();
-                return Err(describe_io(&error));
-            }
-        };
-        if content.len() + read > content.capacity() {
-            // The file grew since it was measured: move to a larger
-            // buffer by hand, wiping the old one.
-            let mut larger = Vec::with_capacity((content.len() + read).max(content.capacity() * 2));
-            larger.extend_from_slice(&content);
-            content.zeroize();
-            content = larger;
-        }
-        content.extend_from_slice(&chunk[..read]);
-    }
-    chunk.zeroize();
-    if content.len() as u64 > MAX_FILE {
-        content.zeroize();
-        return Err(format!("the file is larger than {} KiB", MAX_FILE / 1024));
-    }
-    Ok(content)
-}
-
-/// Opens `path` for reading without blocking on a FIFO or a device.
-#[cfg(unix)]
-fn open_nonblocking(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
-}
-
-#[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> std::io::Result<File> {
-    File::open(path)
-}
-
-/// `O_NONBLOCK` of the target's C library: the one constant this crate
-/// needs from it, written here rather than bringing the `libc` crate into
-/// every service's build (the values are those of the `libc` crate and
-/// the systems' `fcntl.h`). A target not listed opens with no flag: the
-/// open handle is still checked before anything is read.
-#[cfg(unix)]
-const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android", target_os = "emscripten")) {
-    if cfg!(any(target_arch = "mips", target_arch = "mips64", target_arch = "mips32r6", target_arch = "mips64r6")) {
-        0x80
-    } else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
-        0x4000
-    } else {
-        0o4000
-    }
-} else if cfg!(any(
-    target_vendor = "apple",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly"
-)) {
-    0x4
-} else if cfg!(any(target_os = "illumos", target_os = "solaris")) {
-    0x80
-} else {
-    0
-};
-
-/// An I/O error without the OS error number, lowercase.
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        ErrorKind::NotFound => "no such file".to_owned(),
-        ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        ErrorKind::IsADirectory => "it is a directory, not a file".to_owned(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_lowercase(),
-                None => text.to_lowercase(),
-            }
-        }
-    }
 }
 
 /// Whether a field may be secret: `SecretCheck<true>` takes only a

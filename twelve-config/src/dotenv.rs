@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use secrecy::zeroize::Zeroize;
 
 use crate::Source;
+use crate::file::FileError;
 use crate::report::escape_text;
 use crate::snapshot::wipe;
 
@@ -81,8 +82,12 @@ pub enum DotEnvError {
     Line {
         /// The file.
         path: PathBuf,
-        /// The line, counted from 1.
+        /// The line, counted from 1 (the first line of a value that spans
+        /// several).
         line: usize,
+        /// The likely cause and its fix, never the line's text (it may
+        /// hold a secret): `the value holds a space: quote it ...`.
+        reason: String,
     },
 }
 
@@ -92,11 +97,9 @@ impl fmt::Display for DotEnvError {
             Self::Read { path, reason } => {
                 write!(f, "cannot read {}: {reason}", escape_text(&path.display().to_string()))
             }
-            Self::Line { path, line } => write!(
-                f,
-                "{}:{line}: not a `NAME=value` line (an unclosed quote, or a name with a space?)",
-                escape_text(&path.display().to_string())
-            ),
+            Self::Line { path, line, reason } => {
+                write!(f, "{}:{line}: {reason}", escape_text(&path.display().to_string()))
+            }
         }
     }
 }
@@ -120,15 +123,17 @@ impl DotEnv {
     /// assert_eq!(none.names().count(), 0);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, DotEnvError> {
-        match Self::require(path.as_ref()) {
-            Err(DotEnvError::Read { reason, .. }) if reason == "no such file" => {
-                Ok(Self { path: path.as_ref().to_owned(), vars: HashMap::new() })
-            }
-            other => other,
+        let path = path.as_ref();
+        match crate::file::read_limited(path) {
+            Err(FileError::NotFound) => Ok(Self { path: path.to_owned(), vars: HashMap::new() }),
+            read => Self::from_read(path, read),
         }
     }
 
     /// The variables of the `.env` file at `path`, which must exist.
+    ///
+    /// The file is read as a `_FILE` secret is: opened without blocking (a
+    /// FIFO cannot hang the start), a regular file only, at most 1 MiB.
     ///
     /// # Errors
     ///
@@ -141,41 +146,59 @@ impl DotEnv {
     /// ```
     pub fn require(path: impl AsRef<Path>) -> Result<Self, DotEnvError> {
         let path = path.as_ref();
-        let mut content = std::fs::read_to_string(path).map_err(|error| DotEnvError::Read {
-            path: path.to_owned(),
-            reason: match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                std::io::ErrorKind::InvalidData => "not valid UTF-8".to_owned(),
-                _ => error.to_string().to_lowercase(),
-            },
+        Self::from_read(path, crate::file::read_limited(path))
+    }
+
+    fn from_read(path: &Path, read: Result<Vec<u8>, FileError>) -> Result<Self, DotEnvError> {
+        let read_error = |reason: String| DotEnvError::Read { path: path.to_owned(), reason };
+        let bytes = read.map_err(|error| read_error(error.to_string()))?;
+        let mut content = String::from_utf8(bytes).map_err(|error| {
+            let mut bytes = error.into_bytes();
+            bytes.zeroize();
+            read_error("not valid UTF-8".to_owned())
         })?;
         let parsed = Self::parse(path, &content);
         content.zeroize();
         parsed
     }
 
+    /// Parses in one pass: dotenvy reads the values, and the lines that
+    /// start each definition are found alongside, in the same order (each
+    /// value's line is the line of its name, after values that span lines
+    /// too).
     fn parse(path: &Path, content: &str) -> Result<Self, DotEnvError> {
         let mut vars: HashMap<String, (OsString, usize)> = HashMap::new();
+        let starts = statements(content);
+        let mut next = 0;
         for item in dotenvy::from_read_iter(content.as_bytes()) {
             match item {
-                Ok((name, value)) => {
-                    let line = line_of_name(content, &name);
+                Ok((name, mut value)) => {
+                    // The statement dotenvy read: the next one with its name.
+                    let found = starts[next..].iter().position(|start| start.name == Some(name.as_str()));
+                    let line = match found {
+                        Some(offset) => {
+                            next += offset + 1;
+                            starts[next - 1].line
+                        }
+                        None => 0,
+                    };
                     // The first definition wins, as when dotenvy loads a file.
                     match vars.entry(name) {
-                        std::collections::hash_map::Entry::Occupied(_) => {
-                            let mut value = value;
-                            value.zeroize();
-                        }
+                        std::collections::hash_map::Entry::Occupied(_) => value.zeroize(),
                         std::collections::hash_map::Entry::Vacant(slot) => {
                             slot.insert((OsString::from(value), line));
                         }
                     }
                 }
                 Err(dotenvy::Error::LineParse(mut text, _)) => {
-                    let line = line_of_text(content, &text);
                     text.zeroize();
-                    return Err(DotEnvError::Line { path: path.to_owned(), line });
+                    // The statement after the last one read is the one that failed.
+                    let failed = starts.get(next);
+                    return Err(DotEnvError::Line {
+                        path: path.to_owned(),
+                        line: failed.map_or(0, |start| start.line),
+                        reason: failed.map_or_else(|| "not a `NAME=value` line".to_owned(), |start| start.cause()),
+                    });
                 }
                 Err(error) => {
                     return Err(DotEnvError::Read { path: path.to_owned(), reason: error.to_string().to_lowercase() });
@@ -198,24 +221,145 @@ impl DotEnv {
     }
 }
 
-/// The line (from 1) where `name` is first defined: `NAME=`, `export NAME=`,
-/// spaces allowed around `=`.
-fn line_of_name(content: &str, name: &str) -> usize {
-    content
-        .lines()
-        .position(|line| {
-            let line = line.trim_start();
-            let line = line.strip_prefix("export ").map_or(line, str::trim_start);
-            line.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(0, |index| index + 1)
+/// One statement of a `.env` file, as dotenvy splits them: a definition
+/// (or a malformed line), possibly spanning lines inside quotes.
+struct Statement<'a> {
+    /// Its first line, counted from 1.
+    line: usize,
+    /// The name it defines, read as dotenvy reads it.
+    name: Option<&'a str>,
+    /// Its text.
+    text: &'a str,
+    /// It runs to the end of the file inside a quote.
+    unclosed: bool,
 }
 
-/// The line (from 1) where the text dotenvy could not parse starts
-/// (dotenvy gives the line, or the value part of it).
-fn line_of_text(content: &str, text: &str) -> usize {
-    let first = text.lines().next().unwrap_or("").trim();
-    content.lines().position(|line| line.contains(first)).map_or(0, |index| index + 1)
+/// Quoting state at the end of a line, as dotenvy tracks it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    None,
+    Single,
+    Double,
+}
+
+/// The file's statements, in order, blank and comment lines left out: one
+/// pass, the same splitting as dotenvy's (a statement goes on to the next
+/// line while a quote is open).
+fn statements(content: &str) -> Vec<Statement<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut quote = Quote::None;
+    let mut offset = 0;
+    for (index, line) in content.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        if start.is_none() {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            start = Some((index + 1, line_start));
+        }
+        quote = quote_at_end(quote, line);
+        if quote == Quote::None
+            && let Some((number, from)) = start.take()
+        {
+            out.push(Statement::new(number, &content[from..offset], false));
+        }
+    }
+    if let Some((number, from)) = start {
+        out.push(Statement::new(number, &content[from..], quote != Quote::None));
+    }
+    out
+}
+
+/// The quote open after `line`, given the one open before it (a `#` after
+/// whitespace outside quotes starts a comment, `\\` escapes).
+fn quote_at_end(mut quote: Quote, line: &str) -> Quote {
+    let mut escaped = false;
+    let mut after_space = false;
+    for c in line.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match (quote, c) {
+            (_, '\\') => escaped = true,
+            (Quote::None, '#') if after_space => return Quote::None,
+            (Quote::None, '"') => quote = Quote::Double,
+            (Quote::None, '\'') => quote = Quote::Single,
+            (Quote::Double, '"') | (Quote::Single, '\'') => quote = Quote::None,
+            _ => {}
+        }
+        after_space = quote == Quote::None && c.is_whitespace();
+    }
+    quote
+}
+
+impl<'a> Statement<'a> {
+    fn new(line: usize, text: &'a str, unclosed: bool) -> Self {
+        let body = text.trim_start();
+        let body =
+            body.strip_prefix("export").filter(|rest| rest.starts_with([' ', '\t'])).map_or(body, str::trim_start);
+        let end = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).unwrap_or(body.len());
+        let name = (end > 0).then(|| &body[..end]);
+        Self { line, name, text, unclosed }
+    }
+
+    /// Why dotenvy refused the statement, and the fix, without quoting it.
+    fn cause(&self) -> String {
+        if self.unclosed {
+            return "a quote is not closed: close it, or escape a quote that is part of the value as \\\"".to_owned();
+        }
+        let body = self.text.trim_start();
+        let body =
+            body.strip_prefix("export").filter(|rest| rest.starts_with([' ', '\t'])).map_or(body, str::trim_start);
+        if !body.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+            return "a name starts with a letter or `_`: write NAME=value".to_owned();
+        }
+        let after_name = body.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        let Some(value) = after_name.trim_start().strip_prefix('=') else {
+            return if after_name.contains('=') {
+                "the name holds a space or a character other than letters, digits, `_` and `.`".to_owned()
+            } else {
+                "no `=`: write NAME=value".to_owned()
+            };
+        };
+        value_cause(value.trim())
+    }
+}
+
+/// Why a value dotenvy refused is wrong: an escape it does not know, or a
+/// space outside quotes.
+fn value_cause(value: &str) -> String {
+    let mut quote = Quote::None;
+    let mut escaped = false;
+    let mut after_space = false;
+    for c in value.chars() {
+        if escaped {
+            if !matches!(c, '\\' | '\'' | '"' | '$' | ' ' | 'n') {
+                return format!(
+                    "`\\{}` is not an escape dotenvy knows (\\n, \\\\, \\\", \\', \\$): write `\\\\` for a backslash",
+                    c.escape_debug()
+                );
+            }
+            escaped = false;
+            continue;
+        }
+        if after_space && quote == Quote::None && c != '#' && !c.is_whitespace() {
+            return "the value holds a space outside quotes: quote it, NAME=\"a b\"".to_owned();
+        }
+        match (quote, c) {
+            (Quote::Single, '\'') | (Quote::Double, '"') => quote = Quote::None,
+            (Quote::Single, _) => {}
+            (_, '\\') => escaped = true,
+            (Quote::None, '"') => quote = Quote::Double,
+            (Quote::None, '\'') => quote = Quote::Single,
+            _ => {}
+        }
+        after_space = quote == Quote::None && c.is_whitespace();
+    }
+    "not a `NAME=value` line as dotenvy reads it".to_owned()
 }
 
 impl Drop for DotEnv {
@@ -281,10 +425,56 @@ mod tests {
     #[test]
     fn a_malformed_line_names_its_number_not_its_text() {
         let error = parse("A=1\nB=2\nNOT A LINE hunter2\nC=3\n").unwrap_err();
-        assert_eq!(error, DotEnvError::Line { path: ".env".into(), line: 3 });
+        assert!(matches!(error, DotEnvError::Line { line: 3, .. }), "{error}");
         assert!(!error.to_string().contains("hunter2"), "{error}");
         let error = parse("A=1\nB=\"unclosed hunter2\n").unwrap_err();
         assert!(matches!(error, DotEnvError::Line { line: 2, .. }), "{error}");
+    }
+
+    #[test]
+    fn a_malformed_line_names_its_likely_cause() {
+        let cases = [
+            ("X=https://a, https://b\n", "the value holds a space outside quotes: quote it"),
+            ("X=\"unclosed\nY=1\n", "a quote is not closed"),
+            ("X=\"bad \\q escape\"\n", "`\\q` is not an escape dotenvy knows"),
+            ("MY VAR=1\n", "the name holds a space"),
+            ("9X=1\n", "a name starts with a letter or `_`"),
+            ("JUSTANAME\n", "no `=`"),
+        ];
+        for (text, cause) in cases {
+            let error = parse(text).unwrap_err().to_string();
+            assert!(error.starts_with(".env:1: ") && error.contains(cause), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn each_value_is_at_the_line_of_its_name_after_values_that_span_lines() {
+        let env = parse("A=\"one\nB=inside\ntwo\"\n# B=comment\nB=real\n  export C='x\ny'\nD=4\n").unwrap();
+        let get = |name: &str| env.get(name).map(|value| value.to_string_lossy().into_owned());
+        assert_eq!(get("A").as_deref(), Some("one\nB=inside\ntwo"));
+        assert_eq!(env.origin("B").as_deref(), Some(".env:5"));
+        assert_eq!(env.origin("C").as_deref(), Some(".env:6"));
+        assert_eq!(env.origin("D").as_deref(), Some(".env:8"));
+    }
+
+    #[test]
+    fn a_large_file_parses_in_one_pass() {
+        // Each name's line is found as the values are read, not by a
+        // search of the file per name.
+        let text: String = (0..40_000).map(|index| format!("NAME_{index}=value {index}\n").replace(' ', "_")).collect();
+        let env = parse(&text).unwrap();
+        assert_eq!(env.origin("NAME_39999").as_deref(), Some(".env:40000"));
+    }
+
+    #[test]
+    fn reads_as_a_file_secret_is_read() {
+        #[cfg(unix)]
+        {
+            let error = DotEnv::from_path("/dev/zero").unwrap_err().to_string();
+            assert!(error.contains("not a regular file"), "{error}");
+        }
+        let error = DotEnv::from_path("/").unwrap_err().to_string();
+        assert!(error.contains("a directory"), "{error}");
     }
 
     #[test]

@@ -783,6 +783,7 @@ mod config;
 mod disclosure;
 #[cfg(feature = "dotenv")]
 mod dotenv;
+mod file;
 #[cfg(feature = "fingerprint")]
 mod fingerprint;
 mod loaded;
