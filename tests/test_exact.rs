@@ -55,7 +55,9 @@ fn every_occurrence_of_a_repeated_option_is_checked() {
     assert!(refused::<PostgresUrl>("postgres://db/app?sslmode=bogus&sslmode=require").contains("bogus"));
     assert!(refused::<PostgresUrl>("postgres://db/app?ssl-mode=bogus&ssl-mode=require").contains("bogus"));
     assert!(refused::<AmqpUrl>("amqp://mq/%2f?heartbeat=x&heartbeat=10").contains("heartbeat"));
-    assert!(refused::<MysqlUrl>("mysql://db/app?ssl-mode=bogus&ssl-mode=required").contains("bogus"));
+    // Where the driver reads the URL itself, a repeat with another value is
+    // refused whatever the values: the handle and the driver would differ.
+    assert!(refused::<MysqlUrl>("mysql://db/app?ssl-mode=bogus&ssl-mode=required").contains("given twice"));
     assert!(refused::<MqttUrl>("mqtt://broker?client_id=a&client_id=b").contains("twice"));
 }
 

@@ -371,3 +371,33 @@ fn dotenv_reads_its_file_as_a_file_secret_is_read() {
     assert_eq!(dotenv.origin("KEY_B"), Some(format!("{}:3", file.display())));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// A handle says where its driver connects, and with which options.
+
+#[test]
+fn a_repeated_option_the_driver_would_read_otherwise_is_refused() {
+    use twelve_config::resource::{MysqlUrl, SqliteUrl};
+    for text in ["redis://cache/0?protocol=resp3&protocol=resp2", "redis+unix:///run/r.sock?db=1&db=2"] {
+        assert!(text.parse::<RedisUrl>().unwrap_err().to_string().contains("given twice"), "{text}");
+    }
+    let error = "smtp://relay?tls=opportunistic&tls=required".parse::<SmtpUrl>().unwrap_err();
+    assert!(error.to_string().contains("given twice"), "{error}");
+    let error = "sqlite://app.db?mode=memory&mode=rw".parse::<SqliteUrl>().unwrap_err();
+    assert!(error.to_string().contains("given twice"), "{error}");
+    let error = "mysql://db/app?ssl-mode=disabled&ssl-mode=required".parse::<MysqlUrl>().unwrap_err();
+    assert!(error.to_string().contains("given twice"), "{error}");
+    // The same value twice says one thing; libpq takes the last, as the
+    // handle and every conversion do.
+    assert!("redis://cache/0?protocol=resp3&protocol=resp3".parse::<RedisUrl>().is_ok());
+    let url: PostgresUrl = "postgres://db/app?sslmode=disable&sslmode=require".parse().unwrap();
+    assert_eq!(url.sslmode(), Some("require"));
+}
+
+#[test]
+fn a_socket_given_in_the_query_is_where_the_handle_says_it_connects() {
+    use twelve_config::resource::{MysqlUrl, Resource};
+    let url: MysqlUrl = "mysql://localhost/db?socket=/tmp/mysql.sock".parse().unwrap();
+    assert_eq!(url.host(), Some("/tmp/mysql.sock"));
+    assert!(url.hosts()[0].is_socket());
+    assert_eq!(url.hosts()[1].host(), "localhost");
+}

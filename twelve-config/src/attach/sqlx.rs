@@ -138,11 +138,13 @@ impl crate::resource::MysqlUrl {
     /// ```
     pub fn to_mysql_connect_options(&self) -> Result<sqlx::mysql::MySqlConnectOptions, AttachError> {
         let mut options = sqlx::mysql::MySqlConnectOptions::new();
-        if let Some(host) = self.host() {
-            options = options.host(host);
-        }
-        if let Some(port) = self.port() {
-            options = options.port(port);
+        // A `?socket=` is first among the hosts; sqlx takes it from the
+        // query below, and the URL's own host as its host.
+        if let Some(host) = self.hosts().iter().find(|host| !host.is_socket()) {
+            options = options.host(host.host());
+            if let Some(port) = host.port() {
+                options = options.port(port);
+            }
         }
         if let Some(user) = self.username() {
             options = options.username(user);

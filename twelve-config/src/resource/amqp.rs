@@ -4,6 +4,7 @@ use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 use super::{check_choice, check_number, handle};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["amqp", "amqps"],
     default_port: |scheme| Some(if scheme == "amqps" { 5671 } else { 5672 }),
     multi_host: false,

@@ -4,6 +4,7 @@ use super::parse::{self, ParseError, Parts, Rules};
 use super::{handle, well_known_port};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Accepted,
     schemes: &[],
     default_port: well_known_port,
     multi_host: true,

@@ -4,6 +4,7 @@ use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Accepted,
     schemes: &["http", "https"],
     default_port: |scheme| Some(if scheme == "https" { 443 } else { 80 }),
     multi_host: false,

@@ -5,6 +5,7 @@ use super::nats::host_port_text;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["kafka", "kafka+ssl"],
     default_port: |_| Some(KafkaUrl::DEFAULT_PORT),
     multi_host: true,

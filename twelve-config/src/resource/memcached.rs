@@ -4,6 +4,7 @@ use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["memcache", "memcached"],
     default_port: |_| Some(MemcachedUrl::DEFAULT_PORT),
     multi_host: true,

@@ -4,6 +4,7 @@ use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&["readPreferenceTags"]),
     schemes: &["mongodb", "mongodb+srv"],
     default_port: |scheme| if scheme == "mongodb+srv" { None } else { Some(MongoUrl::DEFAULT_PORT) },
     multi_host: true,

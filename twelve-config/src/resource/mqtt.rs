@@ -6,6 +6,7 @@ use super::handle;
 use super::parse::{self, ParseError, Parsing, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["mqtt", "mqtts", "ws", "wss"],
     default_port: |scheme| {
         Some(match scheme {

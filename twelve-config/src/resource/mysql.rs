@@ -4,6 +4,7 @@ use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, Text, UrlPart};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["mysql", "mariadb"],
     default_port: |_| Some(MysqlUrl::DEFAULT_PORT),
     multi_host: false,
@@ -62,7 +63,18 @@ impl MysqlUrl {
         let spaced = text.split_once('?').filter(|(_, query)| query.contains(' '));
         let encoded = spaced
             .map(|(before, query)| secrecy::zeroize::Zeroizing::new(format!("{before}?{}", query.replace(' ', "%20"))));
-        let parts = parse::parse(encoded.as_deref().map_or(text, String::as_str), &RULES, "MysqlUrl")?;
+        let mut parts = parse::parse(encoded.as_deref().map_or(text, String::as_str), &RULES, "MysqlUrl")?;
+        // sqlx connects to `?socket=` when it is given, whatever host the
+        // URL names: the handle says so, the socket first among its hosts.
+        if let Some(socket) = parts.query_value("socket").map(str::to_owned) {
+            if !socket.starts_with('/') {
+                return Err(ParseError::new(UrlPart::Query, "?socket= is the absolute path of a unix socket"));
+            }
+            parse::check_decoded_host(&socket, UrlPart::Query)?;
+            let mut hosts = vec![super::HostPort { host: socket.into(), port: None, explicit_port: false }];
+            hosts.extend(parts.hosts.iter().cloned());
+            parts.hosts = hosts.into();
+        }
         // sqlx reads the mode ignoring case, as MySQL's own `--ssl-mode` does.
         for key in ["ssl-mode", "sslmode"] {
             if let Some(bad) =

@@ -8,6 +8,7 @@ use super::parse::{self, ParseError, Parts, Password, Rules, UrlPart};
 use super::{HostPort, handle};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["nats", "tls", "ws", "wss"],
     default_port: |scheme| {
         Some(match scheme {

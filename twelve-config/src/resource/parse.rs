@@ -149,6 +149,22 @@ pub(crate) struct Rules {
     /// connection string spec says; every other driver matches them
     /// exactly (libpq, redis-rs, sqlx, lapin, rumqttc).
     pub query_keys_ignore_case: bool,
+    /// Whether a query key may be given twice.
+    pub repeated_keys: RepeatedKeys,
+}
+
+/// Whether a query key may be given twice, with different values.
+#[derive(Clone, Copy)]
+pub(crate) enum RepeatedKeys {
+    /// Yes: the last one counts for the handle and every conversion alike
+    /// (libpq's rule), or the query is the service's own (HTTP, a generic
+    /// URL), which no driver reads.
+    Accepted,
+    /// No, but for the keys named, which the kind's spec lets repeat: the
+    /// handle reads the last occurrence, and a driver that parses the URL
+    /// itself may read the first, so the handle would say one thing and
+    /// the driver connect with another.
+    Refused(&'static [&'static str]),
 }
 
 /// Which hosts a kind's drivers percent-decode.
@@ -1047,6 +1063,9 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         }
         None => Query::None,
     };
+    if let RepeatedKeys::Refused(allowed) = rules.repeated_keys {
+        check_repeated_keys(input, &query, allowed, rules.query_keys_ignore_case)?;
+    }
     Ok(Parts {
         raw: input,
         scheme,
@@ -1061,6 +1080,48 @@ fn parse_parts<'a>(input: &'a str, rules: &Rules, kind: &str) -> Result<Parsing<
         keys_ignore_case: rules.query_keys_ignore_case,
         escapes,
     })
+}
+
+/// Refuses a query key given twice with different values, but those in
+/// `allowed`. One pass, whatever the number of pairs.
+pub(crate) fn check_repeated_keys(
+    url: &str,
+    query: &Query,
+    allowed: &[&str],
+    ignore_case: bool,
+) -> Result<(), ParseError> {
+    if query.len() < 2 {
+        return Ok(());
+    }
+    let mut first: std::collections::HashMap<std::borrow::Cow<'_, str>, &str> = std::collections::HashMap::new();
+    for index in 0..query.len() {
+        let Some((key, value)) = query.get(url, index) else { continue };
+        let normal = if ignore_case {
+            std::borrow::Cow::Owned(key.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(key)
+        };
+        if allowed.iter().any(|allowed| if ignore_case { allowed.eq_ignore_ascii_case(key) } else { *allowed == key }) {
+            continue;
+        }
+        match first.get(&normal) {
+            Some(earlier) if *earlier != value => {
+                return Err(ParseError::new(
+                    UrlPart::Query,
+                    format!(
+                        "query parameter {:?} is given twice, with different values: give it once (this handle \
+                         reads the last, a driver that reads the URL itself may read the first)",
+                        short(key)
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                first.insert(normal, value);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A `#` is never part of a database URL: in a password it must be `%23`.
@@ -1863,6 +1924,7 @@ mod tests {
     }
 
     const RULES_FOR_TESTS: Rules = Rules {
+        repeated_keys: RepeatedKeys::Accepted,
         schemes: &["redis"],
         default_port: |_| Some(6379),
         multi_host: false,

@@ -4,6 +4,7 @@ use super::parse::{self, ParseError, Parsing, Parts, Rules, Text, UrlPart};
 use super::{HostPort, check_choice, check_number, handle};
 
 pub(crate) const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Accepted,
     schemes: &["postgres", "postgresql"],
     default_port: |_| Some(PostgresUrl::DEFAULT_PORT),
     multi_host: true,

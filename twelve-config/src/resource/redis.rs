@@ -6,6 +6,7 @@ use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart
 use super::{HostPort, check_choice, handle};
 
 pub(crate) const TCP_RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["redis", "rediss"],
     default_port: |_| Some(RedisUrl::DEFAULT_PORT),
     multi_host: false,
@@ -210,6 +211,7 @@ fn parse_socket<'a>(text: &'a str, scheme: Cow<'static, str>, rest: &str) -> Res
         Some(query) => parse::query_pairs(text, query, true)?,
         None => parse::Query::None,
     };
+    parse::check_repeated_keys(text, &query, &[], false)?;
     let (username, password) = match userinfo {
         Some(userinfo) => parse::userinfo_parts(text, userinfo)?,
         None => (None, None),

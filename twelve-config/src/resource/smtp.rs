@@ -4,6 +4,7 @@ use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["smtp", "smtps"],
     default_port: |scheme| Some(if scheme == "smtps" { 465 } else { 587 }),
     multi_host: false,

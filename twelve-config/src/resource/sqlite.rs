@@ -4,6 +4,7 @@ use super::parse::{self, Hosts, ParseError, Parts, Rules, Text, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
+    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["sqlite"],
     default_port: |_| None,
     multi_host: false,
@@ -68,6 +69,7 @@ impl SqliteUrl {
             Some(query) => parse::query_pairs(text, query, true)?,
             None => parse::Query::None,
         };
+        parse::check_repeated_keys(text, &query, &[], false)?;
         let parts = Parts {
             raw: text,
             scheme,
