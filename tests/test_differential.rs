@@ -302,6 +302,11 @@ const STRICTER: &[(&str, &str)] = &[
         "a negative Redis database (the IANA redis scheme: a non-negative integer; the server refuses it)",
     ),
     ("reads ?db= only on a unix socket", "?db= on a TCP Redis URL, which redis-rs ignores (database 0)"),
+    (
+        "is given twice, with different values",
+        "an option given twice with different values: the handle reads the last, a driver that parses the URL \
+         itself may read the first",
+    ),
     ("give it once", "a Redis socket database in the path and in ?db= at odds"),
     ("a socket URL names no host", "user info or a host in a socket URL (redis+unix:///path)"),
     (
@@ -992,7 +997,16 @@ fn smtp_against_lettre() {
     let (mut rng, size) = rng();
     let mut tally = Tally::default();
     let paths = ["", "", "/", "/client.example.com", "/client.example.com/", "/a/b", "/c%2Ed", "//x"];
-    let pairs = ["tls=required", "tls=opportunistic", "tls=none", "tls=bogus", "ehlo_domain=client.example.com"];
+    // `tls=required` twice as likely: a key repeated with one value is
+    // accepted, with two refused, and the corpus keeps both.
+    let pairs = [
+        "tls=required",
+        "tls=required",
+        "tls=opportunistic",
+        "tls=none",
+        "tls=bogus",
+        "ehlo_domain=client.example.com",
+    ];
     for _ in 0..size {
         let scheme = rng.pick(&["smtp", "smtp", "smtps", "SMTP"]);
         let input = url(&mut rng, scheme, &paths, &pairs);

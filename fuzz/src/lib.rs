@@ -5,8 +5,10 @@ use std::fmt::Display;
 use std::os::unix::ffi::OsStringExt;
 use std::str::FromStr;
 
-use twelve_config::resource::{PostgresUrl, RedisUrl, Resource};
-use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars};
+use std::collections::BTreeMap;
+
+use twelve_config::resource::{PostgresUrl, RedisUrl, Resource, ResourceUrl};
+use twelve_config::{EnvConfig, ExposeSecret, SecretBox, SecretString, Vars, render};
 
 // Which characters must never reach a log line raw: the workspace tests'
 // own list, so the fuzz targets and the tests check the same set.
@@ -182,6 +184,18 @@ struct Config {
     list: Option<Vec<u8>>,
     database_url: Option<PostgresUrl>,
     redis_url: Option<RedisUrl>,
+    store_url: Option<ResourceUrl>,
+    webhook: Option<String>,
+    headers: Option<BTreeMap<String, String>>,
+    #[env(json)]
+    replicas: Option<Vec<String>>,
+    #[env(json)]
+    routes: Option<BTreeMap<String, BTreeMap<String, String>>>,
+    #[env(json)]
+    allowed: Option<SecretBox<Vec<String>>>,
+    tokens: Option<BTreeMap<String, SecretString>>,
+    #[env(alias = "F_LEGACY_API_TOKEN")]
+    upstream: Option<String>,
     #[env(nested)]
     smtp: Smtp,
 }
@@ -199,7 +213,60 @@ struct Smtp {
 /// path, shown when it reads as one in a directory that exists (and hidden
 /// otherwise, as it may be a secret pasted there): the path rule has its
 /// own tests.
-const SECRET_VARS: &[&str] = &["F_TOKEN", "F_PIN", "F_HIDDEN", "F_API_KEY", "F_SMTP_PASSWORD"];
+const SECRET_VARS: &[&str] = &[
+    "F_TOKEN",
+    "F_PIN",
+    "F_HIDDEN",
+    "F_API_KEY",
+    "F_SMTP_PASSWORD",
+    "F_ALLOWED",
+    "F_TOKENS",
+    "F_UPSTREAM",
+    "F_LEGACY_API_TOKEN",
+];
+
+/// Everything the crate writes about a load: the report (`Display`, `Debug`,
+/// each problem), or the effective configuration, each entry, each warning
+/// and the config's derived `Debug`; and both fingerprints' inputs are
+/// checked apart, as a digest shows nothing.
+fn every_output(vars: &Vars) -> String {
+    match Config::load(vars) {
+        Ok(loaded) => {
+            let mut out = format!("{loaded}\n{:?}\n", loaded.config());
+            for entry in loaded.entries() {
+                out.push_str(&format!("{} {:?}\n", entry.var(), entry.value()));
+            }
+            for warning in loaded.warnings() {
+                out.push_str(&format!("{warning}\n"));
+            }
+            out
+        }
+        Err(error) => {
+            let mut out = format!("{error}\n{error:?}\n");
+            for problem in error.problems() {
+                out.push_str(&format!("{problem:?}\n"));
+            }
+            out
+        }
+    }
+}
+
+/// The unkeyed fingerprint, when the load succeeds.
+fn fingerprint(vars: &Vars) -> Option<String> {
+    Config::load(vars).ok().map(|loaded| loaded.fingerprint())
+}
+
+/// What could be the user information of a mistyped URL in a value that is
+/// not secret: the text between the last `:` before the last `@` and that
+/// `@`, however the scheme and slashes are written.
+fn userinfo_password(value: &str) -> Option<&str> {
+    let at = value.rfind('@')?;
+    let colon = value[..at].rfind(':')?;
+    let password = &value[colon + 1..at];
+    // What a well-formed URL's authority would show: a port, a path.
+    (!password.contains(['/', '\\', '?', '#', '@', '*']) && !password.bytes().all(|byte| byte.is_ascii_digit()))
+        .then_some(password)
+}
 
 /// Names and values from `data`: `name=value` records separated by NUL;
 /// a name without the `F_` start gets it, so most records reach a field.
@@ -214,7 +281,10 @@ fn variables(data: &[u8]) -> Vec<(OsString, OsString)> {
         .collect()
 }
 
-/// Loads `Config` from arbitrary variables; checks what the report shows.
+/// Loads `Config` from arbitrary variables; checks every output: no secret
+/// value (nor what could be a mistyped URL's password) in any, the keyless
+/// fingerprint the same whatever a secret's value, no raw hazard in the
+/// report.
 pub fn check_load(data: &[u8]) {
     let pairs = variables(data);
     let mut vars = Vars::new();
@@ -223,54 +293,73 @@ pub fn check_load(data: &[u8]) {
             vars.insert(name, value.clone());
         }
     }
-    let outcome = Config::from_source(&vars);
-    let shown = match &outcome {
-        Ok(config) => format!("{config:?}"),
-        Err(error) => format!("{error}\n{error:?}"),
-    };
+    let shown = every_output(&vars);
+    let print = fingerprint(&vars);
     // A `_FILE` path is not read here unless it names a real file: fuzz
     // input naming one is rare, and its content is not the input.
     for (name, value) in &pairs {
         let (Some(name), Some(value)) = (name.to_str(), value.to_str()) else { continue };
+        let hidden: &str = if SECRET_VARS.contains(&name) {
+            value
+        } else {
+            match userinfo_password(value) {
+                Some(password) => password,
+                None => continue,
+            }
+        };
         // Padding and punctuation stand in every report: a secret of
         // whitespace and symbols matches them by chance.
-        if !SECRET_VARS.contains(&name)
-            || value.len() < 6
-            || value.chars().filter(char::is_ascii_alphanumeric).count() < 3
-        {
+        if hidden.len() < 6 || hidden.chars().filter(char::is_ascii_alphanumeric).count() < 3 {
             continue;
         }
         // A value that also stands in a name or another value may be shown
         // as that: only a value found nowhere else must be absent.
         let elsewhere = pairs.iter().any(|(other_name, other_value)| {
             let other_name = other_name.to_string_lossy();
-            let value = value.trim();
-            (other_name != name && other_value.to_string_lossy().contains(value)) || other_name.contains(value)
+            let hidden = hidden.trim();
+            (other_name != name && other_value.to_string_lossy().contains(hidden)) || other_name.contains(hidden)
         });
+        if elsewhere || value.matches(hidden).count() > 1 {
+            continue;
+        }
         // Loaded again with the value replaced by a look-alike everywhere
         // (in every name and value): what still shows it comes from the
         // crate's own words, not from the secret.
-        let again = || {
+        let scrubbed = || {
             let mut scrubbed = Vars::new();
             for (other_name, other_value) in &pairs {
                 // Bytes kept as they are (a value that is not UTF-8 stays so).
-                let other_name = scrub_bytes(other_name.as_encoded_bytes(), value);
-                let other_value = scrub_bytes(other_value.as_encoded_bytes(), value);
+                let other_name = scrub_bytes(other_name.as_encoded_bytes(), hidden);
+                let other_value = scrub_bytes(other_value.as_encoded_bytes(), hidden);
                 if let Ok(other_name) = String::from_utf8(other_name) {
                     scrubbed.insert(other_name, OsString::from_vec(other_value));
                 }
             }
-            match Config::from_source(&scrubbed) {
-                Ok(config) => format!("{config:?}"),
-                Err(error) => format!("{error}\n{error:?}"),
-            }
+            scrubbed
         };
-        if !elsewhere {
-            assert!(!shows(value, &shown, again), "{name}'s value {value:?} is shown:\n{shown}");
+        assert!(!shows(hidden, &shown, || every_output(&scrubbed())), "{name}'s {hidden:?} is shown:\n{shown}");
+        // A secret enters the keyless fingerprint only as being set.
+        if SECRET_VARS.contains(&name)
+            && let (Some(print), Some(again)) = (&print, fingerprint(&scrubbed()))
+        {
+            assert_eq!(print, &again, "{name}'s value changes the keyless fingerprint");
         }
     }
-    if let Err(error) = &outcome {
+    if let Err(error) = Config::from_source(&vars) {
         let report = error.to_string();
         assert!(!has_raw_hazard(&report), "a raw control character in the report:\n{report:?}");
     }
+}
+
+/// The generated files of the fuzzed config: no default of a secret, no
+/// masked value written as a value. They do not depend on the input, so
+/// they are checked once, by the target's first run.
+pub fn check_templates_once() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let vars = Config::vars();
+        for text in [render::env_example(&vars), render::markdown(&vars), render::kubernetes::<Config>()] {
+            assert!(!text.contains("***"), "a masked value written as a value:\n{text}");
+        }
+    });
 }

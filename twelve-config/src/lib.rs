@@ -501,31 +501,81 @@
 //!
 //! # Secrets
 //!
-//! **A secret's value never appears in any output of this crate.** A field
-//! is secret when its type is [`SecretString`] or [`SecretBox<T>`] (from
-//! [`secrecy`]), when it has `#[env(secret)]`, when its variable's name
-//! looks like a credential (`PASSWORD`, `TOKEN`, `SECRET`, `PASSPHRASE`,
-//! `APIKEY`, `PRIVATE_KEY`, ... anywhere; `KEY`, `KEYS`, `PASS`, `PWD`,
-//! `PAT`, `DSN`, `PEM`, `COOKIE`, `SALT`, `BEARER`, `SIGNING` as the last
-//! word, `AUTH_HEADER` as the last two; see [`looks_like_credential`]; turn
-//! the name rule off with `#[env(secret = false)]`), or when it belongs to
-//! a nested group whose prefix looks like one (`nested = "API_TOKEN_"`).
+//! **A secret's value never appears in any output of this crate.** Whether
+//! a field is secret is decided once, for the field, and every output asks
+//! that one decision: the report (`Display`, `Debug` and each
+//! [`Problem`]), the derived `#[env(debug)]`, [`Loaded`]'s effective
+//! configuration and [`Entry::is_secret`], both fingerprints,
+//! [`vars`](EnvConfig::vars), the templates and the manifests. A field is
+//! secret when any of these holds:
+//!
+//! - it has `#[env(secret)]`;
+//! - its type is [`SecretString`] or [`SecretBox<T>`] (from [`secrecy`]),
+//!   however it is read: through `FromStr`, serde or `#[env(json)]`;
+//! - any name it reads looks like a credential: its variable, each `alias`
+//!   and `deprecated` name, `NAME_FILE` (`PASSWORD`, `TOKEN`, `SECRET`,
+//!   `PASSPHRASE`, `APIKEY`, `PRIVATE_KEY`, ... anywhere; `KEY`, `KEYS`,
+//!   `PASS`, `PWD`, `PAT`, `DSN`, `PEM`, `COOKIE`, `SALT`, `BEARER`,
+//!   `SIGNING` as the last word, `AUTH_HEADER` as the last two: see
+//!   [`looks_like_credential`]); a value read through
+//!   `alias = "LEGACY_API_TOKEN"` is as secret as the token;
+//! - it belongs to a nested group whose prefix looks like one
+//!   (`nested = "API_TOKEN_"`).
+//!
+//! `#[env(secret = false)]` turns the name and prefix rules off for a field
+//! whose name only looks like a credential; a secret type stays secret.
+//! The derive and the runtime apply the same rule: one definition, in the
+//! `twelve-config-names` crate both depend on.
+//!
 //! For a secret field:
 //!
 //! - the report says that the value is invalid and what was expected, never
-//!   what it was (a parse error's own message may quote its input, so it is
-//!   replaced);
+//!   what it was (a parse error's or a rule's own message may quote its
+//!   input, so it is replaced by the rule's name);
+//! - [`Loaded`] shows `(secret)` where the value would be, and the keyless
+//!   [`fingerprint`](Loaded::fingerprint) takes only whether it is set;
 //! - [`vars`](EnvConfig::vars) and everything rendered from it never carry
-//!   its value or its default;
+//!   its value, and it has no default to carry: **a default on a secret
+//!   field does not compile** (`default = ""` included), and neither does a
+//!   default whose URL carries a password or a credential query parameter
+//!   (`default = "postgres://app:devpass@localhost/app"`), as a credential
+//!   in the code is published with the code. The error offers an
+//!   `Option<T>`, a `.env` file for development (`DotEnv`), or
+//!   `secret = false`;
 //! - a value that is not Unicode is reported without its bytes.
 //!
-//! Any value the report does show, secret or not, has URL passwords and
-//! credential parameters masked as `***` ([`mask_passwords`]): `?password=`,
-//! `&client_secret=`, cloud signatures, percent-encoded keys such as
-//! `pass%77ord=`, libpq keyword strings however they are spaced or quoted.
-//! One list decides, for the report, `Display`, `Debug`, serde and
-//! [`Resource::query_pairs`](resource::Resource::query_pairs) alike. And
-//! every piece of text a report shows (names, values, parser messages,
+//! **What is shown of a value that is not secret** is what is *proven* to
+//! hold no credential, never "what does not look like a password":
+//!
+//! | the value | what is hidden |
+//! | --- | --- |
+//! | a well-formed URL, `scheme://user:password@host` | the password; the user name is shown, as every handle shows it |
+//! | a token alone, `nats://TOKEN@host`, `https://TOKEN@host` | the token |
+//! | anything else holding `:` before an `@`: a mistyped URL (`postgres:/u:p@h`, `postgres//u:p@h`, `u:p@h`, `https:\\u:p@h`) | all that could be user information, from the first `:/`, `//` or `\\` (or the start) to the last `@` |
+//! | a credential query parameter, `?password=`, `&client_secret=`, `pass%77ord=` | its value to the end of the query: an unencoded `&` or `#` may be part of it (`?password=a&b`) |
+//! | a keyword list or a map, `password = 'x y'`, `Authorization=Bearer t` | a credential key's value, through its closing quote or to the end |
+//! | JSON (with the `json` feature) | members whose name is a credential, at any depth, and every URL in a string, escapes (`\/`, `\u0040`) decoded first |
+//!
+//! Credential keys in a value (query keys, JSON members, map keys) follow
+//! the name rule, plus the keys services use without a credential word:
+//! `pass`, `pwd`, `key`, `auth`, `sig`, HTTP's `Authorization`,
+//! `Proxy-Authorization`, `Cookie` and `X-Api-Key`, cloud signatures, Azure
+//! SAS, MongoDB's `authMechanismProperties`, LDAP's `bindpw`. The same rule
+//! is [`mask_passwords`], for text of your own; a handle's `Display`,
+//! `Debug`, serde form and
+//! [`Resource::query_pairs`](resource::Resource::query_pairs) hide the same
+//! keys.
+//!
+//! A message about such a value (a parser's, a `validate` rule's) is shown
+//! with every part the value hides replaced by `***`, however the message
+//! quotes it; a struct rule's message is not shown when the rule names a
+//! secret field with [`RuleError::fields`], or names no field in a struct
+//! that has one: the report names the rule instead. What the rule hides of
+//! a value enters only the keyed fingerprint, as a secret does. A generated
+//! file never writes a masked text as a value: a default of which anything
+//! would be hidden is listed as "set in code", not written.
+//!
+//! Every piece of text a report shows (names, values, parser messages,
 //! paths) has its control characters, bidirectional overrides, line
 //! separators and invisible characters escaped (`\u{1b}`, `\u{202e}`), so
 //! hostile text cannot hide or rewrite lines in a terminal or a log viewer.
