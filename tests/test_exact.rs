@@ -65,8 +65,13 @@ fn every_occurrence_of_a_repeated_option_is_checked() {
 fn hostaddr_is_an_ip_address() {
     let error = refused::<PostgresUrl>("postgres://db/app?hostaddr=db.example");
     assert!(error.contains("not an IP address"), "{error}");
-    let url: PostgresUrl = "postgres://db/app?hostaddr=10.0.0.5,::1".parse().unwrap();
-    assert_eq!(url.host(), Some("db"));
+    // libpq pairs addresses with hosts in order, and connects to the
+    // addresses: the handle's hosts are where it connects.
+    let url: PostgresUrl = "postgres://db1,db2/app?hostaddr=10.0.0.5,::1".parse().unwrap();
+    let hosts: Vec<&str> = url.hosts().iter().map(|host| host.host()).collect();
+    assert_eq!(hosts, ["10.0.0.5", "::1"]);
+    let error = refused::<PostgresUrl>("postgres://db/app?hostaddr=10.0.0.5,::1");
+    assert!(error.contains("2 addresses for 1 hosts"), "{error}");
 }
 
 #[test]

@@ -105,7 +105,8 @@ fn pg_host_lists_sockets_and_ports() {
     assert_eq!((url.host(), url.port()), (None, Some(5433)));
     // IPv6, and hostaddr beside a name.
     let url = PgEnv::from_vars([("PGHOST", "db.internal"), ("PGHOSTADDR", "10.0.0.5")]).unwrap();
-    assert_eq!(url.host(), Some("db.internal"));
+    // libpq connects to the address, and checks TLS against the name.
+    assert_eq!(url.host(), Some("10.0.0.5"));
     assert_eq!(url.query_pairs().collect::<Vec<_>>(), [("hostaddr", "10.0.0.5")]);
     let url = PgEnv::from_vars([("PGHOST", "::1")]).unwrap();
     assert_eq!(url.to_string(), "postgres://[::1]");

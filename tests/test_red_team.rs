@@ -401,3 +401,12 @@ fn a_socket_given_in_the_query_is_where_the_handle_says_it_connects() {
     assert!(url.hosts()[0].is_socket());
     assert_eq!(url.hosts()[1].host(), "localhost");
 }
+
+#[test]
+fn a_postgres_hostaddr_is_where_the_handle_says_it_connects() {
+    use twelve_config::resource::Resource;
+    let url: PostgresUrl = "postgres://db.internal/app?hostaddr=10.0.0.5".parse().unwrap();
+    assert_eq!(url.host(), Some("10.0.0.5"));
+    let url: PostgresUrl = "postgresql://?hostaddr=127.0.0.1".parse().unwrap();
+    assert_eq!((url.host(), url.port()), (Some("127.0.0.1"), Some(5432)));
+}

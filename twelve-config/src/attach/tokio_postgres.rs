@@ -38,7 +38,8 @@ impl PostgresUrl {
                 "tokio-postgres needs a host: name one, or a socket directory with ?host=/run/postgresql",
             ));
         }
-        for host in self.hosts() {
+        // With `?hostaddr=`, the names its addresses stand for (below).
+        for host in self.host_names() {
             if host.is_socket() {
                 config.host_path(host.host());
             } else {
@@ -178,4 +179,18 @@ fn seconds(key: &str, value: &str) -> Result<u64, AttachError> {
 fn timeout(key: &str, value: &str) -> Result<Option<Duration>, AttachError> {
     let number: i64 = value.parse().map_err(|_| AttachError::new(format!("{key}={value:?} is not a whole number")))?;
     Ok(u64::try_from(number).ok().filter(|seconds| *seconds > 0).map(Duration::from_secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resource::{PostgresUrl, Resource};
+
+    #[test]
+    fn a_hostaddr_is_connected_to_and_the_name_kept_for_tls() {
+        let url: PostgresUrl = "postgres://db.internal/app?hostaddr=10.0.0.5".parse().unwrap();
+        assert_eq!(url.host(), Some("10.0.0.5"));
+        let config = url.to_tokio_postgres_config().unwrap();
+        assert_eq!(config.get_hosts(), [tokio_postgres::config::Host::Tcp("db.internal".to_owned())]);
+        assert_eq!(config.get_hostaddrs(), ["10.0.0.5".parse::<std::net::IpAddr>().unwrap()]);
+    }
 }

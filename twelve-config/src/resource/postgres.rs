@@ -63,6 +63,10 @@ const SESSION_ATTRS: &[&str] = &["any", "read-write", "read-only", "primary", "s
 pub struct PostgresUrl {
     parts: Box<Parts>,
     database: Option<Text>,
+    /// With `?hostaddr=`, the host names the addresses stand for: libpq
+    /// connects to the addresses (the handle's hosts) and checks TLS and
+    /// the password file against the names.
+    names: Option<Box<[HostPort]>>,
 }
 
 impl PostgresUrl {
@@ -111,9 +115,12 @@ impl PostgresUrl {
                 check_number::<i64>(&parts, key, "a whole number (libpq reads it as an integer)")?;
             }
         }
-        if overrides {
+        let names = if overrides {
             apply_overrides(&mut parts)?;
-        }
+            route_to_addresses(&mut parts)?
+        } else {
+            None
+        };
         // libpq would read `/a/b:5432,h2/db` as one database name; it is a
         // misplaced host list far more often than a name holding '/'.
         if parts.path().strip_prefix('/').is_some_and(|name| name.as_bytes().contains(&b'/')) {
@@ -132,7 +139,18 @@ impl PostgresUrl {
                 name
             }
         };
-        Ok(Self { parts: parts.keep(), database })
+        Ok(Self { parts: parts.keep(), database, names })
+    }
+
+    /// The host names a conversion gives the driver: with `?hostaddr=`,
+    /// the names the addresses stand for (TLS checks them), else the
+    /// hosts.
+    #[cfg_attr(not(feature = "tokio-postgres"), allow(dead_code))]
+    pub(crate) fn host_names(&self) -> &[HostPort] {
+        match &self.names {
+            Some(names) if !names.is_empty() => names,
+            _ => &self.parts.hosts,
+        }
     }
 
     /// The database name: `?dbname=`, or the path, percent-decoded.
@@ -350,6 +368,39 @@ fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
 /// in [`key_kind`], which a test holds to this list).
 #[cfg(test)]
 const OVERRIDES: [&str; 6] = ["host", "port", "hostaddr", "user", "password", "dbname"];
+
+/// libpq connects to `?hostaddr=` (one address per host, in order, or
+/// addresses alone) and keeps each host name for TLS and the password
+/// file: the handle's hosts become the addresses, so `hosts()` says where
+/// the driver connects, and the names are returned for the conversions.
+fn route_to_addresses(parts: &mut Parsing<'_>) -> Result<Option<Box<[HostPort]>>, ParseError> {
+    let Some(addresses) = parts.query_value("hostaddr").map(str::to_owned) else { return Ok(None) };
+    let addresses: Vec<&str> = addresses.split(',').collect();
+    let names: Box<[HostPort]> = parts.hosts.iter().cloned().collect();
+    if names.is_empty() {
+        let port = parts.hosts_default_port.or(Some(PostgresUrl::DEFAULT_PORT));
+        parts.hosts = addresses
+            .iter()
+            .map(|address| HostPort { host: (*address).into(), port, explicit_port: false })
+            .collect::<Vec<_>>()
+            .into();
+        return Ok(Some(names));
+    }
+    if addresses.len() != names.len() {
+        return Err(ParseError::new(
+            UrlPart::Query,
+            format!(
+                "?hostaddr= gives {} addresses for {} hosts: libpq pairs them in order, so give one per host",
+                addresses.len(),
+                names.len()
+            ),
+        ));
+    }
+    for (host, address) in parts.hosts.iter_mut().zip(addresses) {
+        host.host = address.into();
+    }
+    Ok(Some(names))
+}
 
 /// libpq: `?hostaddr=` must be IP addresses; `?host=`, `?port=`, `?user=`
 /// and `?password=` replace the URL's own (`?dbname=` is read with the path).
