@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use twelve_config::ExposeSecret;
-use twelve_config::resource::{AmqpUrl, MqttUrl, NatsUrl, PostgresUrl, RedisUrl, Resource};
+use twelve_config::resource::{AmqpUrl, MqttUrl, NatsUrl, PostgresUrl, RedisUrl};
 
 fn rng() -> (Rng, usize) {
     let (seed, size) = settings();

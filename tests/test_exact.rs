@@ -3,7 +3,7 @@
 //! fixed at its root and pinned here (`test_differential.rs`, with the
 //! `attach` feature, runs the drivers themselves).
 
-use twelve_config::resource::{AmqpUrl, MongoUrl, MqttUrl, MysqlUrl, PostgresUrl, RedisUrl, Resource, SqliteUrl};
+use twelve_config::resource::{AmqpUrl, MongoUrl, MqttUrl, MysqlUrl, PostgresUrl, RedisUrl, SqliteUrl};
 
 fn refused<T: std::str::FromStr>(text: &str) -> String
 where

@@ -77,3 +77,15 @@ fn a_typo_is_still_a_typo() {
     let hint = hint(&[("ORDERS_PROT", "8080")], "ORDERS_PORT").unwrap();
     assert_eq!(hint, "ORDERS_PROT");
 }
+
+/// A handle's accessors need no `use` of the `Resource` trait.
+mod accessors_without_the_trait {
+    #[test]
+    fn a_handle_answers_host_and_port_with_no_import() {
+        let url: twelve_config::resource::PostgresUrl = "postgres://app@db:6432/billing".parse().unwrap();
+        assert_eq!((url.scheme(), url.host(), url.port()), ("postgres", Some("db"), Some(6432)));
+        assert_eq!(url.username(), Some("app"));
+        let any: twelve_config::resource::DatabaseUrl = "mysql://db/shop".parse().unwrap();
+        assert_eq!((any.host(), any.port()), (Some("db"), Some(3306)));
+    }
+}

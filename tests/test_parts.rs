@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use twelve_config::resource::{
-    AmqpUrl, FromParts, KafkaUrl, MongoUrl, NatsUrl, PgEnv, PostgresUrl, RedisUrl, Resource, UrlParts, WithPassword,
+    AmqpUrl, FromParts, KafkaUrl, MongoUrl, NatsUrl, PgEnv, PostgresUrl, RedisUrl, UrlParts, WithPassword,
 };
 use twelve_config::{EnvConfig, ExposeSecret, Problem, Vars};
 

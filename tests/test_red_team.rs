@@ -395,7 +395,7 @@ fn a_repeated_option_the_driver_would_read_otherwise_is_refused() {
 
 #[test]
 fn a_socket_given_in_the_query_is_where_the_handle_says_it_connects() {
-    use twelve_config::resource::{MysqlUrl, Resource};
+    use twelve_config::resource::MysqlUrl;
     let url: MysqlUrl = "mysql://localhost/db?socket=/tmp/mysql.sock".parse().unwrap();
     assert_eq!(url.host(), Some("/tmp/mysql.sock"));
     assert!(url.hosts()[0].is_socket());
@@ -404,7 +404,6 @@ fn a_socket_given_in_the_query_is_where_the_handle_says_it_connects() {
 
 #[test]
 fn a_postgres_hostaddr_is_where_the_handle_says_it_connects() {
-    use twelve_config::resource::Resource;
     let url: PostgresUrl = "postgres://db.internal/app?hostaddr=10.0.0.5".parse().unwrap();
     assert_eq!(url.host(), Some("10.0.0.5"));
     let url: PostgresUrl = "postgresql://?hostaddr=127.0.0.1".parse().unwrap();

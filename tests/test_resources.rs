@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use twelve_config::resource::{
-    AmqpUrl, DatabaseUrl, HttpUrl, MemcachedUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl, Resource, ResourceUrl,
-    SmtpUrl, SqliteUrl,
+    AmqpUrl, DatabaseUrl, HttpUrl, MemcachedUrl, MongoUrl, MysqlUrl, PostgresUrl, RedisUrl, ResourceUrl, SmtpUrl,
+    SqliteUrl,
 };
 use twelve_config::{EnvConfig, ExposeSecret, Problem};
 

@@ -111,7 +111,7 @@ fn a_struct_rule_runs_once_every_field_loaded_and_names_its_variables() {
 }
 
 #[test]
-fn the_own_variable_wins_over_aliases_silently() {
+fn the_own_variable_wins_over_aliases_and_names_them() {
     let base = [("SVC_API_TOKEN", "sk_x")];
     let vars: Vars = base
         .into_iter()
@@ -119,7 +119,15 @@ fn the_own_variable_wins_over_aliases_silently() {
         .collect();
     let loaded = Service::load(&vars).unwrap();
     assert_eq!(loaded.config().database_url, "own");
-    assert!(loaded.warnings().is_empty());
+    let shadowed: Vec<&str> = loaded
+        .warnings()
+        .iter()
+        .map(|warning| match warning {
+            Warning::Shadowed { alias, .. } => alias.as_str(),
+            other => panic!("{other}"),
+        })
+        .collect();
+    assert_eq!(shadowed, ["DATABASE_URL", "SVC_DB"]);
 }
 
 #[test]
@@ -236,4 +244,22 @@ fn from_env_or_exit_is_unchanged_by_rules_that_pass() {
     assert_eq!((config.workers, config.connections, config.ports.clone()), (4, 10, vec![1024, 2048]));
     let loaded = Service::load(&vars).unwrap();
     assert_eq!(loaded.entries().len(), Service::vars().len());
+}
+
+#[test]
+fn an_old_name_set_beside_the_new_one_to_another_value_is_a_warning() {
+    let vars = Vars::new()
+        .with("SVC_API_TOKEN", "sk_1")
+        .with("SVC_DATABASE_URL", "postgres://new/app")
+        .with("SVC_DB", "postgres://old/app");
+    let loaded = Service::load(&vars).unwrap();
+    assert_eq!(loaded.config().database_url, "postgres://new/app");
+    assert_eq!(loaded.warnings(), [Warning::Shadowed { var: "SVC_DATABASE_URL".into(), alias: "SVC_DB".into() }]);
+    assert_eq!(
+        loaded.warnings()[0].to_string(),
+        "SVC_DATABASE_URL and SVC_DB are both set, to different values: SVC_DATABASE_URL is used; unset SVC_DB"
+    );
+    // The same value says nothing new.
+    let vars = vars.with("SVC_DB", "postgres://new/app");
+    assert!(Service::load(&vars).unwrap().warnings().is_empty());
 }

@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
-use twelve_config::resource::{MongoUrl, PostgresUrl, RedisUrl, Resource};
+use twelve_config::resource::{MongoUrl, PostgresUrl, RedisUrl};
 use twelve_config::{EnvConfig, Problem, SecretString, Vars, looks_like_credential, mask_passwords, render};
 
 mod hazard;

@@ -409,6 +409,9 @@ impl<'a> Loader<'a> {
             }
             return fetched;
         }
+        if direct.is_some() && !field.info.aliases.is_empty() {
+            self.warn_shadowed(field, direct.as_deref());
+        }
         match direct {
             None if !field.info.aliases.is_empty() => self.fetch_alias(field, Unset { empty, empty_file: false }),
             None => Fetched::Unset(Unset { empty, empty_file: false }),
@@ -420,6 +423,21 @@ impl<'a> Loader<'a> {
                     Fetched::Failed
                 }
             },
+        }
+    }
+
+    /// The field's own variable is set: each alias or deprecated name set
+    /// to another value is a warning (the same value says nothing new).
+    fn warn_shadowed(&mut self, field: &Field, own: Option<&OsStr>) {
+        for &(name, _) in field.info.aliases {
+            if let Some(value) = self.source.__get_valid(name) {
+                let differs = !value.is_empty() && Some(value.as_ref()) != own;
+                crate::snapshot::wipe_cow(value);
+                if differs {
+                    self.warnings
+                        .push(Warning::Shadowed { var: field.var.clone().into_owned(), alias: name.to_owned() });
+                }
+            }
         }
     }
 

@@ -235,6 +235,44 @@ pub trait EnvConfig: Sized {
         vars
     }
 
+    /// Removes from a child process's environment every variable this
+    /// config reads as a secret: its name, `NAME_FILE` and each alias and
+    /// deprecated name. A child inherits its parent's environment, so a
+    /// secret read from the environment reaches every program the service
+    /// starts (systemd's documentation names this the weakness of
+    /// environment secrets); scrubbed, the child gets everything else. The
+    /// process's own environment is not touched (`remove_var` races every
+    /// thread that reads it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::process::Command;
+    /// use twelve_config::{EnvConfig, SecretString};
+    ///
+    /// #[derive(EnvConfig)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     port: u16,
+    ///     #[env(alias = "LEGACY_TOKEN")]
+    ///     api_token: SecretString,
+    /// }
+    ///
+    /// let mut child = Command::new("sh");
+    /// Config::scrub(&mut child);
+    /// let removed: Vec<_> = child.get_envs().filter(|(_, value)| value.is_none()).map(|(name, _)| name).collect();
+    /// assert_eq!(removed, ["APP_API_TOKEN", "APP_API_TOKEN_FILE", "LEGACY_TOKEN"]);
+    /// ```
+    fn scrub(command: &mut std::process::Command) {
+        for var in Self::vars().into_iter().filter(|var| var.secret) {
+            command.env_remove(format!("{}_FILE", var.name));
+            command.env_remove(&var.name);
+            for alias in &var.aliases {
+                command.env_remove(alias);
+            }
+        }
+    }
+
     /// Loads the fields, recording problems in the loader. Not a stable API.
     #[doc(hidden)]
     fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self>;

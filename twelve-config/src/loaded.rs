@@ -422,6 +422,14 @@ pub enum Warning {
         /// The variable to set instead.
         replacement: String,
     },
+    /// An alias or deprecated name is set beside the field's own variable,
+    /// to another value: the own variable wins, and the other is ignored.
+    Shadowed {
+        /// The field's own variable, whose value is used.
+        var: String,
+        /// The alias or deprecated name, whose value is ignored.
+        alias: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -430,6 +438,14 @@ impl fmt::Display for Warning {
             Self::Deprecated { var, replacement } => {
                 write!(f, "{} is deprecated: rename it to {}", escape_text(var), escape_text(replacement))
             }
+            Self::Shadowed { var, alias } => write!(
+                f,
+                "{} and {} are both set, to different values: {} is used; unset {}",
+                escape_text(var),
+                escape_text(alias),
+                escape_text(var),
+                escape_text(alias)
+            ),
         }
     }
 }

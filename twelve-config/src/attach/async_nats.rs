@@ -3,7 +3,7 @@
 use secrecy::ExposeSecret;
 
 use super::AttachError;
-use crate::resource::{NatsUrl, Resource};
+use crate::resource::NatsUrl;
 
 impl NatsUrl {
     /// Every server as async-nats's `ServerAddr`, without credentials

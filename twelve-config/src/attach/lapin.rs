@@ -3,7 +3,7 @@
 use secrecy::ExposeSecret;
 
 use super::AttachError;
-use crate::resource::{AmqpUrl, Resource};
+use crate::resource::AmqpUrl;
 
 /// The query options lapin reads; the others would be dropped.
 const READ: &[&str] = &["frame_max", "channel_max", "heartbeat", "connection_timeout", "auth_mechanism"];

@@ -7,7 +7,7 @@ use lettre::transport::smtp::{SmtpTransport, SmtpTransportBuilder};
 use secrecy::ExposeSecret;
 
 use super::AttachError;
-use crate::resource::{Resource, SmtpUrl};
+use crate::resource::SmtpUrl;
 
 impl SmtpUrl {
     /// lettre's transport builder for this relay (feature `lettre`), with

@@ -4,7 +4,7 @@ use redis::IntoConnectionInfo;
 use secrecy::ExposeSecret;
 
 use super::AttachError;
-use crate::resource::{RedisUrl, Resource};
+use crate::resource::RedisUrl;
 
 impl RedisUrl {
     /// redis-rs's connection info for this server (feature `redis`): the

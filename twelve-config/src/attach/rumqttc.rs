@@ -3,7 +3,7 @@
 use secrecy::ExposeSecret;
 
 use super::AttachError;
-use crate::resource::{MqttUrl, Resource};
+use crate::resource::MqttUrl;
 
 impl MqttUrl {
     /// rumqttc's options for this broker over plain TCP (feature

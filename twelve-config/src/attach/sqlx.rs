@@ -6,8 +6,6 @@ use secrecy::ExposeSecret;
 
 use super::AttachError;
 #[cfg(any(feature = "sqlx-postgres", feature = "sqlx-mysql"))]
-use crate::resource::Resource;
-
 #[cfg(feature = "sqlx-postgres")]
 impl crate::resource::PostgresUrl {
     /// sqlx's options for this database, for `PgPool::connect_with`
@@ -209,7 +207,6 @@ impl crate::resource::SqliteUrl {
     /// so `SQLITE:data.db` given as is would open a file of that name), the
     /// file percent-encoded, the options form-encoded.
     pub(crate) fn canonical_url(&self) -> String {
-        use crate::resource::Resource;
         let mut text = String::new();
         match self.database() {
             Some(":memory:") | None => text.push_str("sqlite::memory:"),
@@ -317,7 +314,7 @@ fn zeroizing(text: String) -> secrecy::zeroize::Zeroizing<String> {
 /// A Postgres URL rebuilt from the handle's parts, as sqlx reads it.
 #[cfg(feature = "sqlx-any")]
 fn canonical_pg_url(url: &crate::resource::PostgresUrl) -> secrecy::zeroize::Zeroizing<String> {
-    use crate::resource::{Resource, UrlParts};
+    use crate::resource::UrlParts;
     let mut parts = UrlParts::new("postgres");
     if let Some(host) = url.hosts().first() {
         parts = parts.host(host.host());
@@ -340,7 +337,7 @@ fn canonical_pg_url(url: &crate::resource::PostgresUrl) -> secrecy::zeroize::Zer
 /// A MySQL URL rebuilt from the handle's parts, as sqlx reads it.
 #[cfg(feature = "sqlx-any")]
 fn canonical_mysql_url(url: &crate::resource::MysqlUrl) -> secrecy::zeroize::Zeroizing<String> {
-    use crate::resource::{Resource, UrlParts};
+    use crate::resource::UrlParts;
     let mut parts = UrlParts::new("mysql");
     if let Some(host) = url.host() {
         parts = parts.host(host);

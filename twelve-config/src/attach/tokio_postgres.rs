@@ -6,7 +6,7 @@ use secrecy::ExposeSecret;
 use tokio_postgres::config::{ChannelBinding, LoadBalanceHosts, SslMode, SslNegotiation, TargetSessionAttrs};
 
 use super::AttachError;
-use crate::resource::{PostgresUrl, Resource};
+use crate::resource::PostgresUrl;
 
 impl PostgresUrl {
     /// tokio-postgres's configuration for this database (feature
@@ -183,7 +183,7 @@ fn timeout(key: &str, value: &str) -> Result<Option<Duration>, AttachError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::resource::{PostgresUrl, Resource};
+    use crate::resource::PostgresUrl;
 
     #[test]
     fn a_hostaddr_is_connected_to_and_the_name_kept_for_tls() {

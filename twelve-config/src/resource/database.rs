@@ -144,6 +144,8 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
+super::inherent_accessors!(DatabaseUrl);
+
 impl Resource for DatabaseUrl {
     fn scheme(&self) -> &str {
         self.inner().scheme()

@@ -667,6 +667,8 @@ macro_rules! handle {
             }
         }
 
+        $crate::resource::inherent_accessors!($name);
+
         impl $crate::resource::Resource for $name {
             fn scheme(&self) -> &str {
                 &self.parts.scheme
@@ -699,6 +701,61 @@ macro_rules! handle {
     };
 }
 pub(crate) use handle;
+
+/// The [`Resource`] accessors as inherent methods of a handle, so that
+/// `url.host()` needs no `use` of the trait (as `url::Url`'s own methods
+/// need none); each calls the trait's.
+macro_rules! inherent_accessors {
+    ($name:ident) => {
+        impl $name {
+            /// The scheme, lowercase: [`Resource::scheme`](crate::resource::Resource::scheme).
+            pub fn scheme(&self) -> &str {
+                <Self as $crate::resource::Resource>::scheme(self)
+            }
+
+            /// Every host: [`Resource::hosts`](crate::resource::Resource::hosts).
+            pub fn hosts(&self) -> &[$crate::resource::HostPort] {
+                <Self as $crate::resource::Resource>::hosts(self)
+            }
+
+            /// The first host: [`Resource::host`](crate::resource::Resource::host).
+            pub fn host(&self) -> Option<&str> {
+                <Self as $crate::resource::Resource>::host(self)
+            }
+
+            /// The first host's port, explicit or the kind's default:
+            /// [`Resource::port`](crate::resource::Resource::port).
+            pub fn port(&self) -> Option<u16> {
+                <Self as $crate::resource::Resource>::port(self)
+            }
+
+            /// The user name, percent-decoded:
+            /// [`Resource::username`](crate::resource::Resource::username).
+            pub fn username(&self) -> Option<&str> {
+                <Self as $crate::resource::Resource>::username(self)
+            }
+
+            /// The password, percent-decoded:
+            /// [`Resource::password`](crate::resource::Resource::password).
+            pub fn password(&self) -> Option<&$crate::SecretString> {
+                <Self as $crate::resource::Resource>::password(self)
+            }
+
+            /// The query's pairs, percent-decoded, credentials left out:
+            /// [`Resource::query_pairs`](crate::resource::Resource::query_pairs).
+            pub fn query_pairs(&self) -> $crate::resource::QueryPairs<'_> {
+                <Self as $crate::resource::Resource>::query_pairs(self)
+            }
+
+            /// The full URL with its credentials, for a driver:
+            /// [`Resource::expose_url`](crate::resource::Resource::expose_url).
+            pub fn expose_url(&self) -> $crate::SecretString {
+                <Self as $crate::resource::Resource>::expose_url(self)
+            }
+        }
+    };
+}
+pub(crate) use inherent_accessors;
 
 /// The URL as given, password masked.
 pub(crate) fn masked(parts: &parse::Parts) -> String {
@@ -851,7 +908,7 @@ mod tests {
     use secrecy::ExposeSecret;
 
     use super::{HostName, HostPort, scheme_and_authority};
-    use crate::resource::{HttpUrl, MongoUrl, PostgresUrl, RedisUrl, Resource};
+    use crate::resource::{HttpUrl, MongoUrl, PostgresUrl, RedisUrl};
 
     #[test]
     fn a_short_host_is_held_inline_and_a_long_one_on_the_heap() {

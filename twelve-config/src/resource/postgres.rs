@@ -506,7 +506,6 @@ handle!(PostgresUrl);
 mod tests {
     use super::*;
     use crate::ExposeSecret;
-    use crate::resource::Resource;
 
     /// The one-pass check agrees with the checks one key at a time: every
     /// value it passes, they pass, and every value they refuse, it refuses.
