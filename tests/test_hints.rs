@@ -89,3 +89,44 @@ mod accessors_without_the_trait {
         assert_eq!((any.host(), any.port()), (Some("db"), Some(3306)));
     }
 }
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "APP_", deny_unknown)]
+#[allow(dead_code, reason = "loaded for its report")]
+struct Strict {
+    #[env(name = "DATABASE_URL")]
+    database_url: Option<String>,
+    port: Option<u16>,
+}
+
+#[test]
+fn an_unknown_prefixed_form_of_an_exact_name_is_pointed_to_it() {
+    let error = Strict::from_vars([("APP_DATABASE_URL", "postgres://db/app")]).unwrap_err();
+    let suggestion = error.problems().iter().find_map(|problem| match problem {
+        Problem::Unknown { var, suggestion, .. } if var == "APP_DATABASE_URL" => suggestion.clone(),
+        _ => None,
+    });
+    assert_eq!(suggestion.as_deref(), Some("DATABASE_URL"), "{error}");
+}
+
+#[test]
+fn an_unknown_name_that_is_not_unicode_is_reported() {
+    use std::borrow::Cow;
+    use std::ffi::{OsStr, OsString};
+    use std::os::unix::ffi::OsStringExt;
+
+    /// An environment holding one name that is not UTF-8.
+    struct Foreign(OsString);
+    impl twelve_config::Source for Foreign {
+        fn get(&self, _: &str) -> Option<Cow<'_, OsStr>> {
+            None
+        }
+        fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+            Box::new(std::iter::once(Cow::Borrowed(self.0.as_os_str())))
+        }
+    }
+    let source = Foreign(OsString::from_vec(b"APP_P\xFFRT".to_vec()));
+    let error = Strict::from_source(&source).unwrap_err();
+    let report = error.to_string();
+    assert!(report.contains("unknown") && report.contains("APP_P\\xFFRT"), "{report}");
+}

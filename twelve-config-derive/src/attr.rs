@@ -156,6 +156,11 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut aliases = Vec::new();
     for_each_env_meta(cx, attrs, "field", FIELD_KEYS, |meta, key| {
         let path = meta.path.clone();
+        if let Some(example) = value_example(key)
+            && !meta.input.peek(Token![=])
+        {
+            return Err(syn::Error::new_spanned(&path, format!("`{key}` needs a value: {example}")));
+        }
         match key {
             "name" => {
                 let lit = string_value(&meta)?;
@@ -240,6 +245,25 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
         validate: validate.attr,
         aliases,
     }
+}
+
+/// How a field attribute that takes a value is written, for the error when
+/// it stands alone (`#[env(default)]`); `None` for a flag.
+fn value_example(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "name" => "`name = \"PORT\"`",
+        "default" => {
+            "`default = 8080` (the value itself) or `default = \"30s\"` (text, parsed as the variable would be)"
+        }
+        "split" => "`split = \";\"`",
+        "kv_split" => "`kv_split = \":\"`",
+        "parse_with" => "`parse_with = path::to::function`",
+        "validate" => "`validate = path::to::function`",
+        "range" => "`range = 1..=64`",
+        "alias" => "`alias = \"OLD_NAME\"`",
+        "deprecated" => "`deprecated = \"OLD_NAME\"`",
+        _ => return None,
+    })
 }
 
 /// The path of `key = path::to::function`.

@@ -937,11 +937,30 @@ impl<'a> Loader<'a> {
 
     fn report_unknown(&mut self, prefix: &str, vars: &[Var], unread: Vec<String>) {
         for var in unread.into_iter().filter(|name| name.starts_with(prefix)) {
+            // `APP_DATABASE_URL` for a field that reads `DATABASE_URL`
+            // exactly: the prefix is the mistake.
+            let bare = var.strip_prefix(prefix).unwrap_or(&var);
+            let exact = vars.iter().find(|v| v.name == bare).map(|v| v.name.clone());
             // A typo of an alias is likelier a typo of the old name.
             let candidates =
                 vars.iter().flat_map(|v| std::iter::once(v.name.as_str()).chain(v.aliases.iter().map(String::as_str)));
-            let suggestion = meant(&var, prefix, candidates).map(str::to_owned);
+            let suggestion = exact.or_else(|| meant(&var, prefix, candidates).map(str::to_owned));
             self.problems.push(Problem::Unknown { var, suggestion });
+        }
+        // A name that is not Unicode cannot be any field's: under the prefix,
+        // it is reported too, its bytes escaped.
+        let prefix_bytes = prefix.as_bytes();
+        let mut foreign: Vec<String> = self
+            .source
+            .names()
+            .filter(|name| name.to_str().is_none() && name.as_encoded_bytes().starts_with(prefix_bytes))
+            .map(|name| crate::disclosure::shown_bytes(name.as_encoded_bytes()))
+            .collect();
+        foreign.sort_unstable();
+        for var in foreign {
+            // Quoted as a value is: the name itself holds the escapes.
+            let var = var.trim_matches('"').to_owned();
+            self.problems.push(Problem::Unknown { var, suggestion: None });
         }
     }
 }

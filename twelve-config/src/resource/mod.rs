@@ -349,7 +349,7 @@ pub struct HostPort {
 /// The text of a host, held in the handle itself when it is short, as
 /// most host names are (`db.internal`, `10.0.0.12`), else on the heap: a
 /// URL's host then costs no allocation of its own (BENCHMARKS.md,
-/// "Allocations and moves (tenth session)"). A host is no secret, so it
+/// "Allocations and moves"). A host is no secret, so it
 /// needs no wiping; `HostPort` stays 32 bytes.
 #[derive(Clone)]
 pub(crate) enum HostName {

@@ -84,7 +84,7 @@ pub struct ParseError {
 
 // By hand rather than by thiserror (two one-line impls): the runtime crate
 // then has one proc-macro fewer among its inputs (BENCHMARKS.md, "Compile
-// cost", runs of the ninth session).
+// cost").
 impl std::fmt::Display for ParseError {
     /// The message, with any control, bidirectional or zero-width character
     /// written as an escape: a message may quote the text it could not read
@@ -186,7 +186,7 @@ pub(crate) enum HostEscapes {
 /// written (no allocation), else its own decoded copy, wiped when dropped.
 /// 16 bytes (`Option<Text>` too): the copy, rare, is boxed, and a part
 /// that reads as written is two `u32`s (BENCHMARKS.md, "Allocations and
-/// moves (tenth session)").
+/// moves").
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Text {
     /// `url[start..end]`.
@@ -261,7 +261,7 @@ impl Text {
 /// common case, it is where it stands in the URL's text, and becomes a
 /// [`SecretString`] of its own only when [`Parts::password`] is first asked
 /// for it: a load costs no copy of it (no allocation, nothing more to
-/// wipe; BENCHMARKS.md, "Allocations and moves (tenth session)"). A
+/// wipe; BENCHMARKS.md, "Allocations and moves"). A
 /// decoded password is its own copy from the start. Either way the copy is
 /// wiped when dropped.
 #[derive(Clone)]
@@ -522,7 +522,7 @@ impl<'a> Parts<&'a str> {
     /// pointer and a few bytes of its own, which moves in registers where
     /// ~200 bytes of parts took a `memcpy` at each of the dozen moves from
     /// the parser to the config struct (BENCHMARKS.md, "Allocations and
-    /// moves (tenth session)").
+    /// moves").
     pub fn keep(self) -> Box<Parts> {
         Box::new(Parts {
             raw: SecretString::default(),
@@ -671,9 +671,9 @@ pub(crate) fn scheme<'i>(
 /// ([`bytes_present`]), found in the same pass that checks it is printable.
 // Inlined, as five more helpers of the parser are (each points here): a
 // result returned through memory and read back at once stalled the caller
-// on store forwarding (BENCHMARKS.md, "Allocations and moves (tenth
-// session)"). Only where optimised: a debug build, whose compile time
-// counts more than its speed, keeps one copy.
+// on store forwarding (BENCHMARKS.md, "Allocations and moves"). Only where
+// optimised: a debug build, whose compile time counts more than its speed,
+// keeps one copy.
 #[cfg_attr(not(debug_assertions), inline(always))]
 fn scheme_and_bytes<'i>(
     input: &'i str,
