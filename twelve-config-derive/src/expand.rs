@@ -324,7 +324,17 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
     let unset = match &field.attrs.default {
         Some(default) => match &default.value {
             Default::Text(_) => quote!(__loader.parse_default(&__field, __parse)),
-            Default::Literal(expr) => quote!(#private::Some(#expr)),
+            // Typed at the literal: `default = 8080` on a `String` is a
+            // mismatch pointing at `8080`, not at the derive.
+            Default::Literal(expr) => {
+                let inner = field.inner;
+                quote_spanned! {expr.span()=>
+                    {
+                        let __default: #inner = #expr;
+                        #private::Some(__default)
+                    }
+                }
+            }
             Default::Expr(expr) if field.shape == crate::ast::Shape::Plain => {
                 let inner = field.inner;
                 quote_spanned! {expr.span()=>
