@@ -4,10 +4,10 @@
 //! `TEST_POSTGRES_URL`, `TEST_POSTGRES_SOCKET_DIR`, `TEST_MYSQL_URL`,
 //! `TEST_REDIS_URL`, `TEST_AMQP_URL`, `TEST_NATS_URL`, `TEST_MQTT_URL`. The
 //! login tests also start their own `nats-server` and `mosquitto` (from
-//! the machine's packages) on a free port, with a password. A test whose server is not configured
-//! says so and passes, so `cargo test --features attach` works anywhere;
-//! `.ci/run` configures them all and sets `TEST_REQUIRE_SERVICES=true`,
-//! which turns a skip into a failure.
+//! the machine's packages) on a free port, with a password. A test whose
+//! server or tool is missing fails, saying what to set: a test that passes
+//! without running proves nothing. `.ci/run` configures them all (the
+//! `rust-svc` machines run every server).
 
 use std::path::PathBuf;
 
@@ -32,21 +32,14 @@ struct Services {
     nats_url: Option<NatsUrl>,
     /// An MQTT broker (Mosquitto) on plain TCP.
     mqtt_url: Option<MqttUrl>,
-    /// Fail, rather than skip, when a server is not configured.
-    #[env(default = false)]
-    require_services: bool,
 }
 
-/// The configured server, or `None` after saying why the test is skipped.
-fn service<T: Clone>(pick: impl Fn(&Services) -> Option<&T>, variable: &str) -> Option<T> {
+/// The configured server; a test without one fails.
+fn service<T: Clone>(pick: impl Fn(&Services) -> Option<&T>, variable: &str) -> T {
     let services = Services::from_env().unwrap_or_else(|error| panic!("{error}"));
     match pick(&services) {
-        Some(value) => Some(value.clone()),
-        None if services.require_services => panic!("{variable} is not set, and TEST_REQUIRE_SERVICES is"),
-        None => {
-            eprintln!("SKIPPED: set {variable} to run this test against a real server");
-            None
-        }
+        Some(value) => value.clone(),
+        None => panic!("set {variable} to run this test against a real server (.ci/run shows every variable)"),
     }
 }
 
@@ -62,7 +55,7 @@ const SPECIAL_ENCODED: &str = "p%40ss%3Aw%2Frd%23%3F%26%25%20%2Bx";
 
 #[test]
 fn postgres_sqlx_round_trip() {
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
     runtime().block_on(async {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(1)
@@ -77,8 +70,8 @@ fn postgres_sqlx_round_trip() {
 
 #[test]
 fn postgres_tokio_postgres_round_trip_over_tcp_and_the_unix_socket() {
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
-    let Some(socket_dir) = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
+    let socket_dir = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR");
     let user = url.username().unwrap_or("postgres");
     let database = url.database().unwrap_or("test");
     let socket: PostgresUrl =
@@ -99,8 +92,8 @@ fn postgres_tokio_postgres_round_trip_over_tcp_and_the_unix_socket() {
 
 #[test]
 fn postgres_sqlx_on_the_unix_socket() {
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
-    let Some(socket_dir) = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
+    let socket_dir = service(|s| s.postgres_socket_dir.as_ref(), "TEST_POSTGRES_SOCKET_DIR");
     let encoded: String = socket_dir.display().to_string().replace('/', "%2F");
     let user = url.username().unwrap_or("postgres");
     let socket: PostgresUrl =
@@ -118,7 +111,7 @@ fn postgres_sqlx_on_the_unix_socket() {
 
 #[test]
 fn postgres_sslmode_require_fails_closed_on_a_server_without_tls() {
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
     let required: PostgresUrl = with_query(&url, "sslmode=require").parse().unwrap();
     runtime().block_on(async {
         let error = sqlx::postgres::PgPoolOptions::new()
@@ -139,7 +132,7 @@ fn postgres_sslmode_require_fails_closed_on_a_server_without_tls() {
 
 #[test]
 fn postgres_special_character_password_reaches_the_driver_decoded() {
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
     let host = url.hosts()[0].clone();
     let special: PostgresUrl =
         format!("postgres://user:{SPECIAL_ENCODED}@{}:{}/test", host.host(), host.port().unwrap_or(5432))
@@ -165,7 +158,7 @@ fn with_query(url: &impl Resource, query: &str) -> String {
 
 #[test]
 fn mysql_round_trip_with_a_special_password_and_a_wrong_one() {
-    let Some(url) = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL") else { return };
+    let url = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL");
     let host = url.host().unwrap_or("127.0.0.1").to_owned();
     let port = url.port().unwrap_or(3306);
     runtime().block_on(async {
@@ -213,7 +206,7 @@ fn mysql_round_trip_with_a_special_password_and_a_wrong_one() {
 
 #[test]
 fn redis_round_trip_in_the_database_the_url_names() {
-    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let url = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL");
     let host = url.host().unwrap_or("127.0.0.1");
     let in_db_3: RedisUrl = format!("redis://{host}:{}/3", url.port().unwrap_or(6379)).parse().unwrap();
     assert_eq!(in_db_3.to_connection_info().unwrap().redis_settings().db(), 3);
@@ -238,7 +231,7 @@ fn redis_round_trip_in_the_database_the_url_names() {
 
 #[test]
 fn redis_special_password_and_wrong_password() {
-    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let url = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL");
     let host = url.host().unwrap_or("127.0.0.1").to_owned();
     let port = url.port().unwrap_or(6379);
     let mut admin = url.to_client().unwrap().get_connection().unwrap();
@@ -272,7 +265,7 @@ fn redis_special_password_and_wrong_password() {
 
 #[test]
 fn rediss_fails_closed_on_a_server_without_tls() {
-    let Some(url) = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL") else { return };
+    let url = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL");
     let tls: RedisUrl =
         format!("rediss://{}:{}", url.host().unwrap_or("127.0.0.1"), url.port().unwrap_or(6379)).parse().unwrap();
     // Refused when converting (no TLS support built in) or when connecting:
@@ -290,7 +283,7 @@ fn rediss_fails_closed_on_a_server_without_tls() {
 
 #[test]
 fn amqp_publish_and_consume_one_message() {
-    let Some(url) = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL") else { return };
+    let url = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL");
     let body = amqp_round_trip(&url, b"attached").unwrap();
     assert_eq!(body.as_deref(), Some(&b"attached"[..]), "the message comes back");
     // What lapin would drop is refused before connecting.
@@ -303,13 +296,13 @@ fn amqp_publish_and_consume_one_message() {
 #[test]
 fn database_url_attaches_to_each_database_through_sqlx_any() {
     sqlx::any::install_default_drivers();
-    let mut urls: Vec<DatabaseUrl> = vec!["sqlite::memory:".parse().unwrap()];
-    if let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") {
-        urls.push(url.expose_url().expose_secret().parse().unwrap());
-    }
-    if let Some(url) = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL") {
-        urls.push(url.expose_url().expose_secret().parse().unwrap());
-    }
+    let postgres = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
+    let mysql = service(|s| s.mysql_url.as_ref(), "TEST_MYSQL_URL");
+    let urls: Vec<DatabaseUrl> = vec![
+        "sqlite::memory:".parse().unwrap(),
+        postgres.expose_url().expose_secret().parse().unwrap(),
+        mysql.expose_url().expose_secret().parse().unwrap(),
+    ];
     runtime().block_on(async {
         for url in &urls {
             let pool = sqlx::any::AnyPoolOptions::new()
@@ -426,12 +419,9 @@ fn rabbitmqctl(args: &[&str]) -> Option<std::process::Output> {
 
 #[test]
 fn amqp_vhost_with_a_slash_and_a_space_is_decoded_for_the_broker() {
-    let Some(url) = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL") else { return };
+    let url = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL");
     let vhost = format!("tc/special vhost {}", std::process::id());
-    let Some(added) = rabbitmqctl(&["add_vhost", &vhost]) else {
-        eprintln!("SKIPPED: rabbitmqctl is not installed, so no vhost can be created");
-        return;
-    };
+    let added = rabbitmqctl(&["add_vhost", &vhost]).expect("rabbitmqctl runs (it creates the vhost)");
     assert!(added.status.success(), "{added:?}");
     let user = url.username().unwrap_or("guest").to_owned();
     let granted = rabbitmqctl(&["set_permissions", "-p", &vhost, &user, ".*", ".*", ".*"]).unwrap();
@@ -473,7 +463,7 @@ fn nats_round_trip(url: &NatsUrl, body: &'static str) -> Result<String, String> 
 
 #[test]
 fn nats_publish_and_receive_one_message() {
-    let Some(url) = service(|s| s.nats_url.as_ref(), "TEST_NATS_URL") else { return };
+    let url = service(|s| s.nats_url.as_ref(), "TEST_NATS_URL");
     assert_eq!(nats_round_trip(&url, "attached").unwrap(), "attached");
 }
 
@@ -491,10 +481,8 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// Starts `program` with `args` and waits until it listens on `port`;
-/// `None`, after saying why, when the program is not installed.
-fn start_server(program: &str, args: &[&str], port: u16) -> Option<Server> {
-    let services = Services::from_env().unwrap();
+/// Starts `program` with `args` and waits until it listens on `port`.
+fn start_server(program: &str, args: &[&str], port: u16) -> Server {
     let child = match std::process::Command::new(program)
         .args(args)
         .stdout(std::process::Stdio::null())
@@ -502,16 +490,12 @@ fn start_server(program: &str, args: &[&str], port: u16) -> Option<Server> {
         .spawn()
     {
         Ok(child) => child,
-        Err(error) if !services.require_services => {
-            eprintln!("SKIPPED: {program} cannot be started ({error})");
-            return None;
-        }
         Err(error) => panic!("{program} cannot be started: {error}"),
     };
     let server = Server(child);
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Some(server);
+            return server;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
@@ -523,7 +507,7 @@ fn nats_user_and_password_with_every_special_character_reach_the_server_decoded(
     let port = free_port();
     let port_text = port.to_string();
     let args = ["-a", "127.0.0.1", "-p", &port_text, "--user", "app", "--pass", SPECIAL];
-    let Some(_server) = start_server("/usr/sbin/nats-server", &args, port) else { return };
+    let _server = start_server("/usr/sbin/nats-server", &args, port);
     let url: NatsUrl = format!("nats://app:{SPECIAL_ENCODED}@127.0.0.1:{port}").parse().unwrap();
     assert_eq!(url.to_string(), format!("nats://app:***@127.0.0.1:{port}"));
     assert_eq!(nats_round_trip(&url, "logged in").unwrap(), "logged in");
@@ -538,7 +522,7 @@ fn nats_token_reaches_the_server_and_a_wrong_one_is_refused() {
     let port_text = port.to_string();
     let token = "s3cr3t-t0ken";
     let args = ["-a", "127.0.0.1", "-p", &port_text, "--auth", token];
-    let Some(_server) = start_server("/usr/sbin/nats-server", &args, port) else { return };
+    let _server = start_server("/usr/sbin/nats-server", &args, port);
     // A cluster list: the same server by two names.
     let url: NatsUrl = format!("nats://{token}@127.0.0.1:{port},nats://{token}@localhost:{port}").parse().unwrap();
     assert_eq!(url.hosts().len(), 2);
@@ -581,7 +565,7 @@ fn mqtt_round_trip(url: &MqttUrl, body: &'static str) -> Result<String, String> 
 
 #[test]
 fn mqtt_publish_and_receive_one_message() {
-    let Some(url) = service(|s| s.mqtt_url.as_ref(), "TEST_MQTT_URL") else { return };
+    let url = service(|s| s.mqtt_url.as_ref(), "TEST_MQTT_URL");
     let url: MqttUrl = with_query(&url, "client_id=twelve-config-test&keep_alive_secs=5").parse().unwrap();
     assert_eq!(mqtt_round_trip(&url, "attached").unwrap(), "attached");
 }
@@ -597,11 +581,7 @@ fn mqtt_user_and_password_with_every_special_character_reach_the_broker_decoded(
         .arg(&passwords)
         .args(["sensor", SPECIAL])
         .output();
-    let Ok(made) = made else {
-        assert!(!Services::from_env().unwrap().require_services, "mosquitto_passwd is not installed");
-        eprintln!("SKIPPED: mosquitto_passwd is not installed");
-        return;
-    };
+    let made = made.expect("mosquitto_passwd runs (it writes the broker's password file)");
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     // Mosquitto started as root runs as its own user: it must read these.
     for path in [&dir, &passwords] {
@@ -616,7 +596,7 @@ fn mqtt_user_and_password_with_every_special_character_reach_the_broker_decoded(
         format!("listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {}\n", passwords.display()),
     )
     .unwrap();
-    let Some(_server) = start_server("/usr/sbin/mosquitto", &["-c", config.to_str().unwrap()], port) else { return };
+    let _server = start_server("/usr/sbin/mosquitto", &["-c", config.to_str().unwrap()], port);
     let url: MqttUrl = format!("mqtt://sensor:{SPECIAL_ENCODED}@127.0.0.1:{port}?client_id=sensor-1").parse().unwrap();
     assert_eq!(url.to_string(), format!("mqtt://sensor:***@127.0.0.1:{port}?client_id=sensor-1"));
     assert_eq!(mqtt_round_trip(&url, "logged in").unwrap(), "logged in");
@@ -651,7 +631,7 @@ fn postgres_database(url: &PostgresUrl) -> (String, String) {
 fn postgres_from_pg_variables_alone_and_from_a_url_plus_a_password_file() {
     use twelve_config::Vars;
     use twelve_config::resource::{PgEnv, WithPassword};
-    let Some(url) = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL") else { return };
+    let url = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
     let database = url.database().unwrap_or("test").to_owned();
     let password_file = std::env::temp_dir().join(format!("twelve-config-pgpassword-{}", std::process::id()));
     std::fs::write(&password_file, format!("{SPECIAL}\n")).unwrap();
