@@ -195,7 +195,7 @@ fn a_required_list_set_to_empty_is_missing_and_a_bad_item_names_its_position() {
     assert!(matches!(&error.problems()[0], Problem::Missing { var, empty: true, .. } if var == "PORTS"));
     let error = Lists::from_vars([("PORTS", "80;http")]).unwrap_err();
     match &error.problems()[0] {
-        Problem::Invalid { reason, .. } => assert_eq!(reason, "item 2: invalid digit found in string"),
+        Problem::Invalid { reason, .. } => assert_eq!(reason, "item 2 \"http\": invalid digit found in string"),
         other => panic!("expected Invalid, got {other:?}"),
     }
 }

@@ -106,7 +106,7 @@ fn a_struct_rule_runs_once_every_field_loaded_and_names_its_variables() {
     .to_string();
     assert_eq!(
         report,
-        "1 configuration problem (1 rule):\n  rule     SVC_WORKERS, SVC_CONNECTIONS Service workers must not exceed connections"
+        "1 configuration problem (1 rule):\n  rule     SVC_WORKERS, SVC_CONNECTIONS Service: workers must not exceed connections"
     );
 }
 

@@ -61,7 +61,7 @@ fn a_value_that_names_no_variant_lists_them_with_a_suggestion() {
     let report = error.to_string();
     assert!(report.contains("\"verbose\": expected one of error, warn, info, debug, slow_query"), "{report}");
     assert!(
-        report.contains("item 2: expected one of error, warn, info, debug, slow_query: did you mean warn?"),
+        report.contains("item 2 \"wran\": expected one of error, warn, info, debug, slow_query: did you mean warn?"),
         "{report}"
     );
     assert_eq!(error.problems().len(), 2);
@@ -172,13 +172,18 @@ fn each_map_problem_names_its_item() {
             .unwrap_err();
     let report = error.to_string();
     assert!(report.contains("item 2: the key \"team\" is repeated"), "{report}");
-    assert!(report.contains("item 2: expected key:value"), "{report}");
-    assert!(report.contains("item 1: expected one of error, warn"), "{report}");
+    assert!(report.contains("item 2 \"b\": expected key:value"), "{report}");
+    assert!(report.contains("item 1 \"db=loud\": expected one of error, warn"), "{report}");
     assert_eq!(error.problems().len(), 3);
     let error = Maps::from_vars([("M_WEIGHTS", "a:10;b:500")]).unwrap_err();
     assert!(error.to_string().contains("every value must be in 1..=100"), "{error}");
     let error = Maps::from_vars([("M_WEIGHTS", "a:ten")]).unwrap_err();
-    assert!(error.to_string().contains("item 1: invalid digit found in string"), "{error}");
+    assert!(error.to_string().contains("item 1 \"a:ten\": invalid digit found in string"), "{error}");
+    // Every bad item of a variable, each named and shown.
+    let error = Maps::from_vars([("M_WEIGHTS", "a:x;b:10;a:5;c")]).unwrap_err();
+    let report = error.to_string();
+    assert!(report.contains("item 1 \"a:x\": invalid digit found in string"), "{report}");
+    assert!(report.contains("item 4 \"c\": expected key:value"), "{report}");
 }
 
 #[derive(EnvConfig, Debug, PartialEq)]

@@ -492,7 +492,12 @@ impl Row {
         Self {
             label: problem.label(),
             var: problem.shown_vars(),
-            field_and_type: problem.field_and_type().map(|text| escape_text(&text).into_owned()),
+            // A rule's struct leads its message, as a sentence's subject:
+            // `Service: workers must not exceed connections`.
+            field_and_type: problem.field_and_type().map(|text| match problem {
+                Problem::Rule { .. } => format!("{}:", escape_text(&text)),
+                _ => escape_text(&text).into_owned(),
+            }),
             detail: (
                 escape_text(&detail).into_owned(),
                 more.iter().map(|line| escape_text(line).into_owned()).collect(),

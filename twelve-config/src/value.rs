@@ -209,7 +209,9 @@ where
 ///
 /// # Errors
 ///
-/// The first item that fails, by position, with its reason.
+/// Every item that fails, by position, each shown with its reason
+/// (`item 2 "x": invalid digit found in string`). The report shows no more
+/// of an item than the disclosure rule shows of the value.
 pub fn parse_list<T>(
     text: &str,
     separator: &str,
@@ -218,10 +220,16 @@ pub fn parse_list<T>(
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    text.split(separator)
-        .enumerate()
-        .map(|(index, item)| parse_item(item.trim()).map_err(|reason| format!("item {}: {reason}", index + 1)))
-        .collect()
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for (index, item) in text.split(separator).enumerate() {
+        let item = item.trim();
+        match parse_item(item) {
+            Ok(value) => items.push(value),
+            Err(reason) => problems.push(format!("item {} {item:?}: {reason}", index + 1)),
+        }
+    }
+    if problems.is_empty() { Ok(items) } else { Err(problems.join("; ")) }
 }
 
 /// A map a field may be: one entry per key. Not a stable API.
@@ -264,7 +272,7 @@ impl<K: Ord, V> MapInsert<K, V> for std::collections::BTreeMap<K, V> {
 ///
 /// # Errors
 ///
-/// The first item that fails, by position, with its reason.
+/// Every item that fails, by position, each shown with its reason.
 #[doc(hidden)]
 pub fn parse_map<M, K, V>(
     text: &str,
@@ -280,19 +288,34 @@ where
     if text.trim().is_empty() {
         return Ok(map);
     }
+    let mut problems = Vec::new();
     for (index, item) in text.split(separator).enumerate() {
         let number = index + 1;
+        let item = item.trim();
         let Some((key, value)) = item.split_once(kv_separator) else {
-            return Err(format!("item {number}: expected key{kv_separator}value"));
+            problems.push(format!("item {number} {item:?}: expected key{kv_separator}value"));
+            continue;
         };
         let (key_text, value) = (key.trim(), value.trim());
-        let key = parse_key(key_text).map_err(|reason| format!("item {number}: the key: {reason}"))?;
-        let value = parse_value(value).map_err(|reason| format!("item {number}: {reason}"))?;
+        let key = match parse_key(key_text) {
+            Ok(key) => key,
+            Err(reason) => {
+                problems.push(format!("item {number} {item:?}: the key: {reason}"));
+                continue;
+            }
+        };
+        let value = match parse_value(value) {
+            Ok(value) => value,
+            Err(reason) => {
+                problems.push(format!("item {number} {item:?}: {reason}"));
+                continue;
+            }
+        };
         if !map.insert_new(key, value) {
-            return Err(format!("item {number}: the key {key_text:?} is repeated"));
+            problems.push(format!("item {number}: the key {key_text:?} is repeated"));
         }
     }
-    Ok(map)
+    if problems.is_empty() { Ok(map) } else { Err(problems.join("; ")) }
 }
 
 /// The last path segment of a type's name, generic arguments kept.
@@ -347,7 +370,13 @@ mod tests {
         assert_eq!(parse_list("  ", ",", parse_from_str::<u8>), Ok(vec![]));
         assert_eq!(parse_list("1;2", ";", parse_from_str::<u8>), Ok(vec![1, 2]));
         let error = parse_list("1,x,3", ",", parse_from_str::<u8>).unwrap_err();
-        assert_eq!(error, "item 2: invalid digit found in string");
+        assert_eq!(error, "item 2 \"x\": invalid digit found in string");
+        // Every bad item, not the first alone.
+        let error = parse_list("x,2,300", ",", parse_from_str::<u8>).unwrap_err();
+        assert_eq!(
+            error,
+            "item 1 \"x\": invalid digit found in string; item 3 \"300\": number too large to fit in target type"
+        );
     }
 
     #[test]
