@@ -100,6 +100,11 @@ impl<R: Resource> ResourceObject for R {
 
 impl Handle for DatabaseUrl {
     fn parse_text(text: &str) -> Result<Self, ParseError> {
+        // A libpq keyword string has no scheme, and its `:` would make one
+        // of what precedes it (a password, perhaps).
+        if let Some(error) = super::postgres::keyword_string(text) {
+            return Err(error);
+        }
         let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase()).unwrap_or_default();
         match scheme.as_str() {
             "postgres" | "postgresql" => PostgresUrl::parse_text(text).map(Self::Postgres),

@@ -74,6 +74,9 @@ impl PostgresUrl {
     pub const DEFAULT_PORT: u16 = 5432;
 
     fn parse(text: &str) -> Result<Self, ParseError> {
+        if let Some(error) = keyword_string(text) {
+            return Err(error);
+        }
         let mut parts = parse::parse(text, &RULES, "PostgresUrl")?;
         let raw_query = parts.raw_query();
         reject_extra_equals(raw_query)?;
@@ -369,6 +372,80 @@ fn reject_extra_equals(query: Option<&str>) -> Result<(), ParseError> {
 #[cfg(test)]
 const OVERRIDES: [&str; 6] = ["host", "port", "hostaddr", "user", "password", "dbname"];
 
+/// What a URL's user, host and path may hold unencoded.
+const URL_PART: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'@')
+    .add(b'[')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A libpq keyword/value string (`host=db user=app dbname=orders`), which
+/// libpq reads but no URL parser does: an error that shows the URL to
+/// write, built from its host, port, user, database and `sslmode` (never
+/// its password), or `None` when `text` is not one.
+pub(crate) fn keyword_string(text: &str) -> Option<ParseError> {
+    if text.contains("://") {
+        return None;
+    }
+    let pairs: Vec<(&str, &str)> = text
+        .split_whitespace()
+        .filter_map(|word| word.split_once('='))
+        .map(|(key, value)| (key, value.trim_matches('\'')))
+        .collect();
+    const KEYWORDS: &[&str] = &["host", "hostaddr", "port", "user", "dbname", "password", "sslmode"];
+    if !pairs.iter().any(|(key, _)| KEYWORDS.contains(key)) {
+        return None;
+    }
+    let get = |name: &str| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| *value);
+    let encode = |part: &str| percent_encoding::utf8_percent_encode(part, URL_PART).to_string();
+    let mut url = String::from("postgres://");
+    let password = get("password").is_some();
+    if let Some(user) = get("user") {
+        url.push_str(&encode(user));
+        if password {
+            url.push_str(":PASSWORD");
+        }
+        url.push('@');
+    }
+    url.push_str(&encode(get("host").unwrap_or("localhost")));
+    if let Some(port) = get("port") {
+        url.push(':');
+        url.push_str(&encode(port));
+    }
+    if let Some(database) = get("dbname") {
+        url.push('/');
+        url.push_str(&encode(database));
+    }
+    if let Some(mode) = get("sslmode") {
+        url.push_str("?sslmode=");
+        url.push_str(&encode(mode));
+    }
+    let password_note = if password {
+        " (the password percent-encoded in place of PASSWORD, or given apart: PGPASSWORD, or a password variable)"
+    } else {
+        ""
+    };
+    Some(ParseError::new(
+        UrlPart::Whole,
+        format!(
+            "this is a libpq keyword string, which PostgresUrl does not read: write it as a URL, {url}{password_note}"
+        ),
+    ))
+}
+
 /// libpq connects to `?hostaddr=` (one address per host, in order, or
 /// addresses alone) and keeps each host name for TLS and the password
 /// file: the handle's hosts become the addresses, so `hosts()` says where
@@ -556,6 +633,25 @@ mod tests {
         assert!(url.query_pairs().all(|(key, _)| key != "password"));
         let error = "postgresql:///db?host=h1,h2,h3&port=1,2".parse::<PostgresUrl>().unwrap_err();
         assert_eq!(error.to_string(), "?port= gives 2 ports for 3 hosts: give one, or one per host");
+    }
+
+    #[test]
+    fn a_keyword_string_is_answered_with_the_url_to_write() {
+        let error = "host=db user=orders password=hunter2 dbname=orders".parse::<PostgresUrl>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "this is a libpq keyword string, which PostgresUrl does not read: write it as a URL, \
+             postgres://orders:PASSWORD@db/orders (the password percent-encoded in place of PASSWORD, or given \
+             apart: PGPASSWORD, or a password variable)"
+        );
+        let error = "host=/run/pg port=6432 dbname=app sslmode=require".parse::<PostgresUrl>().unwrap_err();
+        assert!(error.to_string().ends_with("postgres://%2Frun%2Fpg:6432/app?sslmode=require"), "{error}");
+        let error = "host=db user=app password=se:cret".parse::<super::super::DatabaseUrl>().unwrap_err();
+        assert!(
+            error.to_string().contains("postgres://app:PASSWORD@db") && !error.to_string().contains("cret"),
+            "{error}"
+        );
+        assert!(keyword_string("postgres://db/app?sslmode=require").is_none());
     }
 
     #[test]
