@@ -375,3 +375,28 @@ fn a_service_config_with_every_value_type_loads_reports_and_renders() {
         }
     }
 }
+
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "E_")]
+struct Empties {
+    #[env(allow_empty)]
+    banner: String,
+    #[env(allow_empty)]
+    motd: Option<String>,
+    #[env(allow_empty, default = "hello")]
+    greeting: String,
+    title: Option<String>,
+}
+
+#[test]
+fn allow_empty_makes_an_empty_value_a_value() {
+    let config = Empties::from_vars([("E_BANNER", ""), ("E_MOTD", ""), ("E_GREETING", ""), ("E_TITLE", "")]).unwrap();
+    assert_eq!(config.banner, "");
+    assert_eq!(config.motd.as_deref(), Some(""));
+    assert_eq!(config.greeting, "", "an empty value, not the default");
+    assert_eq!(config.title, None, "without allow_empty, empty is unset");
+    // Unset is still unset.
+    let error = Empties::from_source(&twelve_config::Vars::new()).unwrap_err();
+    assert_eq!(error.problems().len(), 1);
+    assert_eq!(error.problems()[0].var(), "E_BANNER");
+}

@@ -25,6 +25,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "validate",
     "alias",
     "deprecated",
+    "allow_empty",
 ];
 
 /// An attribute value with the tokens that set it, for error spans.
@@ -99,6 +100,8 @@ pub struct Field {
     /// `nested`, or `nested = "PART_"`.
     pub nested: Option<Attr<Option<LitStr>>>,
     pub file: Option<Attr<()>>,
+    /// `allow_empty`: an empty value is a value, not "unset".
+    pub allow_empty: Option<Attr<()>>,
     /// `range = 1..=64`: the tokens of the range, as written.
     pub range: Option<Attr<TokenStream>>,
     /// `validate = path`.
@@ -151,6 +154,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut json = Slot::new("json");
     let mut nested = Slot::new("nested");
     let mut file = Slot::new("file");
+    let mut allow_empty = Slot::new("allow_empty");
     let mut range = Slot::new("range");
     let mut validate = Slot::new("validate");
     let mut aliases = Vec::new();
@@ -227,11 +231,13 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
             }
             "json" => json.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             "file" => file.set(cx, &path, path.to_token_stream(), flag(&meta)?),
+            "allow_empty" => allow_empty.set(cx, &path, path.to_token_stream(), flag(&meta)?),
             _ => unreachable_key(&meta)?,
         }
         Ok(())
     });
     Field {
+        allow_empty: allow_empty.attr,
         name: name.attr,
         default: default.attr,
         secret: secret.attr,

@@ -530,6 +530,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
     let description = option_str(field.doc.as_deref());
     let secret_attr = field.secret_by_attribute();
     let file = field.attrs.file.is_some();
+    let allow_empty = field.attrs.allow_empty.is_some();
     let container_file = input.attrs.file.is_some();
     let default_text = field.attrs.default.as_ref().and_then(|default| default.value.text());
     let default_text = option_str(default_text.as_deref());
@@ -556,6 +557,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
             credential: #credential_name,
             secret_attr: #secret_attr,
             file: #file,
+            allow_empty: #allow_empty,
             container_file: #container_file,
             slot: #slot,
             file_slot: #file_slot,

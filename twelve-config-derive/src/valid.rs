@@ -188,6 +188,7 @@ impl Field<'_> {
                 (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
                 (attrs.json.as_ref().map(|a| &a.tokens), "json"),
                 (attrs.file.as_ref().map(|a| &a.tokens), "file"),
+                (attrs.allow_empty.as_ref().map(|a| &a.tokens), "allow_empty"),
                 (attrs.range.as_ref().map(|a| &a.tokens), "range"),
                 (attrs.aliases.first().map(|a| &a.tokens), "alias"),
             ] {

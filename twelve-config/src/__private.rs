@@ -159,6 +159,8 @@ pub struct FieldInfo {
     /// `#[env(file)]` on the field, and on the struct.
     pub file: bool,
     pub container_file: bool,
+    /// `#[env(allow_empty)]`: an empty value is a value.
+    pub allow_empty: bool,
     /// The indexes of the variable and of `NAME_FILE` in the root's names.
     pub slot: Option<usize>,
     pub file_slot: Option<usize>,
@@ -384,7 +386,7 @@ impl<'a> Loader<'a> {
         self.origin = Origin::Env;
         let raw = self.lookup(field.slot, || &*field.var);
         let empty = raw.as_ref().is_some_and(|raw| raw.is_empty());
-        let direct = raw.filter(|raw| !raw.is_empty());
+        let direct = raw.filter(|raw| !raw.is_empty() || field.info.allow_empty);
         // The `_FILE` name is written out only when the source is asked
         // or a problem names it.
         if field.reads_file
@@ -447,7 +449,9 @@ impl<'a> Loader<'a> {
         let mut found: Vec<(&'static str, bool, OsString)> = Vec::new();
         for &(name, deprecated) in field.info.aliases {
             match self.source.__get_valid(name) {
-                Some(value) if !value.is_empty() => found.push((name, deprecated, value.into_owned())),
+                Some(value) if !value.is_empty() || field.info.allow_empty => {
+                    found.push((name, deprecated, value.into_owned()))
+                }
                 _ => {}
             }
         }

@@ -84,7 +84,7 @@
 //!
 //! | attribute | meaning |
 //! | --- | --- |
-//! | `#[env(prefix = "APP_")]` | every variable name starts with `APP_` (capitals, digits and `_`) |
+//! | `#[env(prefix = "APP_")]` | every variable name starts with `APP_` (capitals, digits and `_`, ending with `_`) |
 //! | `#[env(deny_unknown)]` | a variable under the prefix that no field reads is a problem, with a did-you-mean (needs a prefix) |
 //! | `#[env(debug)]` | writes a `Debug` that shows `[REDACTED]` for secret fields; use it *instead of* `#[derive(Debug)]` (see [Secrets](#secrets)) |
 //! | `#[env(file)]` | every secret field also reads `NAME_FILE` (see [Secrets](#secrets)) |
@@ -96,17 +96,18 @@
 //! | --- | --- |
 //! | *(none)* | the variable is the prefix plus the field name in SCREAMING_SNAKE_CASE (`api_token` → `APP_API_TOKEN`) |
 //! | `name = "X"` | the variable is exactly `X`; no prefix |
-//! | `default = "30s"` | when unset, parse this text exactly as if the variable held it |
+//! | `default = "30s"` | when unset, parse this text exactly as if the variable held it (not on a secret field, and no password in a URL: see [Secrets](#secrets)) |
 //! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
 //! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
 //! | `secret = false` | the name only looks like a credential (`token_bucket_size`): not secret by its name |
-//! | `split = ";"` | the separator of a `Vec<T>`'s items or a map's (default `,`; a newline for a list of secrets, which may hold commas) |
+//! | `split = ";"` | the separator of a `Vec<T>`'s items or a map's (default `,`, secret or not) |
 //! | `kv_split = ":"` | between a map item's key and value (default `=`) |
 //! | `json` | read the value as JSON into the field's type (feature `json`) |
 //! | `parse_with = path::to::fn` | read with `fn(&str) -> Result<T, E>` (`E: Display`) instead of `FromStr`; applied to each item of a `Vec` |
 //! | `nested` | the field's type derives `EnvConfig`; its variables are the prefix plus the field name plus `_`; on an `Option<T>`, an optional group |
 //! | `nested = "MAIL_"` | the same, with `MAIL_` in place of the field name |
-//! | `file` | when `X` is unset, `X_FILE` may name a file that holds the value |
+//! | `file` | when `X` is unset, `X_FILE` may name a file that holds the value (a path relative to the working directory, or absolute) |
+//! | `allow_empty` | an empty value is a value (`""` for a `String`): without it, an empty variable counts as unset |
 //! | `range = 1..=64` | the value (each item of a list) must lie in the range: `A..=B`, `A..B`, `A..`, `..=B`, any `PartialOrd` type |
 //! | `validate = path` | `fn(&T) -> Result<(), E>` (`E: Display`) on the parsed value (the inner value of an `Option`) |
 //! | `alias = "OLD"` | also read `OLD` (exactly, no prefix) when the field's own variable is unset; repeatable |
