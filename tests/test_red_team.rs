@@ -409,3 +409,25 @@ fn a_postgres_hostaddr_is_where_the_handle_says_it_connects() {
     let url: PostgresUrl = "postgresql://?hostaddr=127.0.0.1".parse().unwrap();
     assert_eq!((url.host(), url.port()), (Some("127.0.0.1"), Some(5432)));
 }
+
+// The derived `#[env(debug)]` shows a value that is not secret as the
+// disclosure rule does.
+
+#[derive(EnvConfig)]
+#[env(debug)]
+struct Hooks2 {
+    webhook: String,
+    headers: Option<HashMap<String, String>>,
+}
+
+#[test]
+fn env_debug_masks_what_the_disclosure_rule_masks() {
+    let config = Hooks2::from_vars([
+        ("WEBHOOK", format!("https:/hooks:{CANARY}@example.com/x")),
+        ("HEADERS", format!("Accept=json,Authorization=Bearer {CANARY}")),
+    ])
+    .unwrap();
+    for shown in [format!("{config:?}"), format!("{config:#?}")] {
+        assert!(!shown.contains(CANARY) && shown.contains("example.com"), "{shown}");
+    }
+}

@@ -169,8 +169,13 @@ fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     let fields = input.fields.iter().map(|field| {
         let ident = field.ident;
         let name = field.display_name();
-        let shown =
-            if field.is_secret_at_compile_time(&prefix) { quote!(&#private::Redacted) } else { quote!(&self.#ident) };
+        // A value that is not secret is shown as far as the disclosure rule
+        // shows it (a URL's password in a `String` field is masked).
+        let shown = if field.is_secret_at_compile_time(&prefix) {
+            quote!(&#private::Redacted)
+        } else {
+            quote!(&#private::MaskedDebug(&self.#ident))
+        };
         quote!(.field(#name, #shown))
     });
     Some(quote! {

@@ -1099,6 +1099,19 @@ impl<T: ?Sized + crate::SafeDebug> DebugAllowed<T> for SecretCheck<true> {}
 /// Compiles only when a field of type `T` may be shown by `Debug`.
 pub const fn debug_allowed<T: ?Sized, C: DebugAllowed<T>>() {}
 
+/// Shows a field that is not secret in the derived `#[env(debug)]` as far
+/// as the disclosure rule shows a value: its `Debug` text, masked.
+pub struct MaskedDebug<'a, T: ?Sized>(pub &'a T);
+
+impl<T: std::fmt::Debug + ?Sized> std::fmt::Debug for MaskedDebug<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut text = if f.alternate() { format!("{:#?}", self.0) } else { format!("{:?}", self.0) };
+        let masked = crate::disclosure::mask(&text);
+        text.zeroize();
+        f.write_str(&masked.shown)
+    }
+}
+
 /// Stands in for a secret in a redacting `Debug`.
 pub struct Redacted;
 
