@@ -88,14 +88,18 @@ pub trait EnvConfig: Sized {
     ///
     /// let map = HashMap::from([("PORT".to_string(), "81".to_string())]);
     /// assert_eq!(Config::from_vars(map).unwrap().port, 81);
+    ///
+    /// // A `Vars`, and values that are `OsString`s, too.
+    /// let vars = twelve_config::Vars::new().with("PORT", "82");
+    /// assert_eq!(Config::from_vars(vars).unwrap().port, 82);
     /// ```
     fn from_vars<I, K, V>(vars: I) -> Result<Self, Error>
     where
         I: IntoIterator<Item = (K, V)>,
         K: Into<String>,
-        V: Into<String>,
+        V: Into<OsString>,
     {
-        let vars: Vars = vars.into_iter().map(|(k, v)| (k.into(), OsString::from(v.into()))).collect();
+        let vars: Vars = vars.into_iter().collect();
         Self::from_source(&vars)
     }
 

@@ -3,7 +3,9 @@
 //!
 //! A service declares its configuration as a struct; `#[derive(EnvConfig)]`
 //! writes the loader. It reads only environment variables (factor III of the
-//! [twelve-factor app]), parses every field, and on bad input reports
+//! [twelve-factor app], a methodology for services that deploy anywhere:
+//! "store config in the environment", never in files the code ships with),
+//! parses every field, and on bad input reports
 //! **every** missing or invalid variable in one readable report instead of
 //! stopping at the first.
 //!
@@ -695,7 +697,9 @@
 //! # Backing services
 //!
 //! A database, cache, queue or mail relay is an attached resource named by
-//! a URL (factor IV). [`resource`] has a typed handle for each kind, and
+//! a URL (factor IV, "treat backing services as attached resources": a
+//! local database and a provider's are swapped by changing the URL, not the
+//! code). [`resource`] has a typed handle for each kind, and
 //! each is a field type like any other:
 //!
 //! ```
@@ -742,7 +746,8 @@
 //!
 //! # Development and release
 //!
-//! Factor X asks that development look like production. Developers keep a
+//! Factor X ("dev/prod parity") asks that development look like
+//! production: the same code, the same kind of config. Developers keep a
 //! `.env` file; [`DotEnv`] (feature `dotenv`) reads it with the [dotenvy]
 //! crate as a [`Source`], never writing the process environment (no
 //! `set_var`, which races every thread), and [`Source::or`] layers it
@@ -767,7 +772,8 @@
 //! configuration, with its file and line (`.env:3`); a malformed line is a
 //! [`DotEnvError`] naming the line, never its text.
 //!
-//! Factor V says a release is a build plus its config.
+//! Factor V ("build, release, run") says a release is a build plus its
+//! config, each release told apart.
 //! [`Loaded::fingerprint`] (feature `fingerprint`) is a stable digest of
 //! the effective configuration: log it at start, and two pods, or a deploy
 //! log and a running pod, show that they run the same configuration

@@ -349,6 +349,17 @@ impl Drop for Vars {
     }
 }
 
+/// The pairs, moved out: what a consumer keeps is its to wipe (a `Vars`
+/// built from them wipes them in turn, as `from_vars` does).
+impl IntoIterator for Vars {
+    type Item = (String, OsString);
+    type IntoIter = std::collections::hash_map::IntoIter<String, OsString>;
+
+    fn into_iter(mut self) -> Self::IntoIter {
+        std::mem::take(&mut self.map).into_iter()
+    }
+}
+
 impl fmt::Debug for Vars {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut names: Vec<&str> = self.map.keys().map(String::as_str).collect();
