@@ -377,7 +377,10 @@ fn mask_userinfo(text: &str, masked: &mut Masked) -> String {
     let (start, well_formed) = match well_formed_authority(text) {
         Some(start) if start <= last_at => (start, true),
         _ => match opener_end(&text[..last_at]) {
-            Some(start) => (start, false),
+            // An `@` after a `:` before the opener (`a:b@c https://...`)
+            // is user information too: all of it, from the start.
+            Some((opener, _)) if text[..opener].contains(':') && text[..opener].contains('@') => (0, false),
+            Some((_, start)) => (start, false),
             None => (0, false),
         },
     };
@@ -430,9 +433,10 @@ fn well_formed_authority(text: &str) -> Option<usize> {
     valid.then_some(colon + 3)
 }
 
-/// The end of the first run of slashes (`/` or `\`) that follows a `:` or
-/// is two long: where a mistyped URL's user information would begin.
-fn opener_end(text: &str) -> Option<usize> {
+/// The start and the end of the first run of slashes (`/` or `\`) that
+/// follows a `:` or is two long: where a mistyped URL's user information
+/// would begin.
+fn opener_end(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
@@ -442,7 +446,7 @@ fn opener_end(text: &str) -> Option<usize> {
                 end += 1;
             }
             if end - index >= 2 || (index > 0 && bytes[index - 1] == b':') {
-                return Some(end);
+                return Some((index, end));
             }
             index = end;
         } else {
@@ -614,6 +618,8 @@ mod tests {
             // No password can be in these.
             ("noreply@example.com", "noreply@example.com"),
             ("Team <ops@example.com>", "Team <ops@example.com>"),
+            // An `@` after a `:` before the first `//`: from the start.
+            ("a:pw@x then https://u:p@h", "***@h"),
         ];
         for (input, expected) in cases {
             assert_eq!(mask_passwords(input), expected, "input {input:?}");
