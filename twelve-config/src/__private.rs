@@ -654,6 +654,14 @@ impl<'a> Loader<'a> {
         if text.trim() != text {
             reason.push_str(" (the value has leading or trailing whitespace)");
         }
+        if !field.disclosure.is_secret() && is_service_link(text) {
+            let _ = write!(
+                reason,
+                " (a service link: Kubernetes sets {}=tcp://<address>:<port> in every pod of the namespace for a \
+                 Service named like its start; set enableServiceLinks: false in the pod spec, or choose another prefix)",
+                field.var
+            );
+        }
         if self.from_file {
             reason.push_str(" (read from the file it names)");
         } else if let Some(place) = self.source.origin(&field.var) {
@@ -852,7 +860,8 @@ impl<'a> Loader<'a> {
 
     /// The config with what loading learned, or every problem found.
     pub(crate) fn finish_loaded<C: EnvConfig>(mut self, config: Option<C>) -> Result<Loaded<C>, Error> {
-        let warnings = std::mem::take(&mut self.warnings);
+        let mut warnings = self.source.__warnings();
+        warnings.append(&mut self.warnings);
         let entries = self.entries.take().unwrap_or_default();
         self.finish(config).map(|config| Loaded::new(config, warnings, entries))
     }
@@ -877,6 +886,30 @@ impl<'a> Loader<'a> {
             Some(config) if self.problems.is_empty() => Ok(config),
             _ => Err(Error::new(self.problems)),
         }
+    }
+
+    /// Whether Kubernetes sets `name` for a Service in the namespace
+    /// (`<SVC>_SERVICE_HOST`, `<SVC>_SERVICE_PORT*`, `<SVC>_PORT_<n>_<PROTO>*`,
+    /// and `<SVC>_PORT` holding a service link): not a typo of the config's.
+    fn is_service_link_variable(&self, name: &str) -> bool {
+        if name.ends_with("_SERVICE_HOST") || name.contains("_SERVICE_PORT") {
+            return true;
+        }
+        if let Some((_, rest)) = name.rsplit_once("_PORT_") {
+            let mut words = rest.split('_');
+            let number = words.next().is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+            let protocol = words.next().is_some_and(|proto| matches!(proto, "TCP" | "UDP" | "SCTP"));
+            let tail = words.next().is_none_or(|last| matches!(last, "PROTO" | "PORT" | "ADDR"));
+            if number && protocol && tail && words.next().is_none() {
+                return true;
+            }
+        }
+        name.ends_with("_PORT")
+            && self.source.get(name).is_some_and(|value| {
+                let link = value.to_str().is_some_and(is_service_link);
+                crate::snapshot::wipe_cow(value);
+                link
+            })
     }
 
     /// Set variables (with Unicode names) that no field reads, sorted.
@@ -941,6 +974,9 @@ impl<'a> Loader<'a> {
 
     fn report_unknown(&mut self, prefix: &str, vars: &[Var], unread: Vec<String>) {
         for var in unread.into_iter().filter(|name| name.starts_with(prefix)) {
+            if self.is_service_link_variable(&var) {
+                continue;
+            }
             // `APP_DATABASE_URL` for a field that reads `DATABASE_URL`
             // exactly: the prefix is the mistake.
             let bare = var.strip_prefix(prefix).unwrap_or(&var);
@@ -967,6 +1003,18 @@ impl<'a> Loader<'a> {
             self.problems.push(Problem::Unknown { var, suggestion: None });
         }
     }
+}
+
+/// Whether `text` is a Kubernetes service link: `tcp://<address>:<port>`
+/// (or `udp`, `sctp`).
+fn is_service_link(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once("://") else { return false };
+    let Some((address, port)) = rest.rsplit_once(':') else { return false };
+    matches!(scheme, "tcp" | "udp" | "sctp")
+        && !address.is_empty()
+        && address.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':' | '[' | ']'))
+        && !port.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Why a field rule failed: the message, and whether it is a user

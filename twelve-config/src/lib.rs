@@ -844,6 +844,7 @@ mod file;
 #[cfg(feature = "fingerprint")]
 mod fingerprint;
 mod loaded;
+mod platform;
 pub mod render;
 mod report;
 pub mod resource;
@@ -865,6 +866,9 @@ pub use disclosure::mask_passwords;
 #[cfg(feature = "dotenv")]
 pub use dotenv::{DotEnv, DotEnvError};
 pub use loaded::{Entry, Loaded, Origin, Warning};
+#[cfg(feature = "json")]
+pub use platform::VcapServices;
+pub use platform::{PlatformError, ServiceBindings, SystemdCredentials};
 pub use report::{Error, Problem};
 pub use rule::RuleError;
 pub use secrecy::{self, ExposeSecret, SecretBox, SecretString};

@@ -422,6 +422,14 @@ pub enum Warning {
         /// The variable to set instead.
         replacement: String,
     },
+    /// Two or more service bindings have the type whose usual variable
+    /// (`DATABASE_URL`) a single binding would give: none gives it.
+    AmbiguousBinding {
+        /// The usual variable, not set.
+        var: String,
+        /// The bindings of that type.
+        bindings: Vec<String>,
+    },
     /// An alias or deprecated name is set beside the field's own variable,
     /// to another value: the own variable wins, and the other is ignored.
     Shadowed {
@@ -438,6 +446,12 @@ impl fmt::Display for Warning {
             Self::Deprecated { var, replacement } => {
                 write!(f, "{} is deprecated: rename it to {}", escape_text(var), escape_text(replacement))
             }
+            Self::AmbiguousBinding { var, bindings } => write!(
+                f,
+                "{} is not set from the service bindings: {} all have its type; read each binding's own _URL",
+                escape_text(var),
+                escape_text(&bindings.join(", "))
+            ),
             Self::Shadowed { var, alias } => write!(
                 f,
                 "{} and {} are both set, to different values: {} is used; unset {}",

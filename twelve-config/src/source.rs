@@ -109,6 +109,13 @@ pub trait Source {
         let _ = names;
         None
     }
+
+    /// What the source learned of itself that the service should hear
+    /// (two service bindings of one type). Not a stable API.
+    #[doc(hidden)]
+    fn __warnings(&self) -> Vec<crate::Warning> {
+        Vec::new()
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
@@ -124,6 +131,10 @@ impl<S: Source + ?Sized> Source for &S {
     #[inline]
     fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
         (**self).__snapshot(names)
+    }
+
+    fn __warnings(&self) -> Vec<crate::Warning> {
+        (**self).__warnings()
     }
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
@@ -170,6 +181,12 @@ impl<A: Source, B: Source> Source for Or<A, B> {
 
     // No snapshot: one of the first source alone would answer "unset"
     // for a name only the second holds.
+
+    fn __warnings(&self) -> Vec<crate::Warning> {
+        let mut warnings = self.first.__warnings();
+        warnings.extend(self.second.__warnings());
+        warnings
+    }
 
     fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
         let mut seen = std::collections::HashSet::new();
