@@ -702,3 +702,104 @@ fn the_docs_warn_for_exactly_the_driver_types_whose_debug_prints_the_password() 
         assert_eq!(debug.contains(password), warned, "{driver}'s Debug: {debug}");
     }
 }
+
+// Service bindings: each handle read from a binding directory, with a
+// password that needs every escape, attaches through its driver.
+
+#[test]
+fn handles_from_service_bindings_attach_with_a_password_that_needs_every_escape() {
+    use twelve_config::{EnvConfig, ServiceBindings};
+    let postgres = service(|s| s.postgres_url.as_ref(), "TEST_POSTGRES_URL");
+    let redis_server = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL");
+    let amqp_server = service(|s| s.amqp_url.as_ref(), "TEST_AMQP_URL");
+    let root = std::env::temp_dir().join(format!("twelve-config-attach-bindings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let binding = |name: &str, entries: &[(&str, String)]| {
+        let dir = root.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (entry, value) in entries {
+            std::fs::write(dir.join(entry), value).unwrap();
+        }
+    };
+    binding(
+        "orders-db",
+        &[
+            ("type", "postgresql".into()),
+            ("host", postgres.host().unwrap().into()),
+            ("port", postgres.port().unwrap().to_string()),
+            ("username", postgres.username().unwrap_or("postgres").into()),
+            // The server trusts local connections: MariaDB, Redis and
+            // RabbitMQ prove passwords elsewhere; this one must reach sqlx.
+            ("password", SPECIAL.into()),
+            ("database", postgres.database().unwrap_or("test").into()),
+        ],
+    );
+    // Redis and RabbitMQ check the password: a user with it on each.
+    let mut admin = redis_server.to_client().unwrap().get_connection().unwrap();
+    redis::cmd("ACL")
+        .arg("SETUSER")
+        .arg("tc_binding")
+        .arg("reset")
+        .arg("on")
+        .arg(format!(">{SPECIAL}"))
+        .arg("~*")
+        .arg("+@all")
+        .exec(&mut admin)
+        .unwrap();
+    binding(
+        "cache",
+        &[
+            ("type", "redis".into()),
+            ("host", redis_server.host().unwrap().into()),
+            ("port", redis_server.port().unwrap().to_string()),
+            ("username", "tc_binding".into()),
+            ("password", SPECIAL.into()),
+        ],
+    );
+    let user = format!("tc_binding_{}", std::process::id());
+    let added = rabbitmqctl(&["add_user", &user, SPECIAL]).expect("rabbitmqctl runs (it creates the user)");
+    assert!(added.status.success(), "{added:?}");
+    let granted = rabbitmqctl(&["set_permissions", "-p", "/", &user, ".*", ".*", ".*"]).unwrap();
+    assert!(granted.status.success(), "{granted:?}");
+    binding(
+        "broker",
+        &[
+            ("type", "rabbitmq".into()),
+            ("host", amqp_server.host().unwrap().into()),
+            ("port", amqp_server.port().unwrap().to_string()),
+            ("username", user.clone()),
+            ("password", SPECIAL.into()),
+            ("vhost", "/".into()),
+        ],
+    );
+
+    #[derive(EnvConfig, Debug)]
+    struct Attached {
+        orders_db_url: PostgresUrl,
+        cache_url: RedisUrl,
+        broker_url: AmqpUrl,
+    }
+    let config = Attached::from_source(&ServiceBindings::from_root(&root).unwrap()).unwrap();
+    assert_eq!(config.orders_db_url.password().unwrap().expose_secret(), SPECIAL);
+    let database: String = runtime().block_on(async {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .connect_with(config.orders_db_url.to_pg_connect_options().unwrap())
+            .await
+            .unwrap();
+        sqlx::query_scalar("SELECT current_database()").fetch_one(&pool).await.unwrap()
+    });
+    assert_eq!(database, postgres.database().unwrap_or("test"));
+    let whoami = config
+        .cache_url
+        .to_client()
+        .unwrap()
+        .get_connection()
+        .and_then(|mut c| redis::cmd("ACL").arg("WHOAMI").query::<String>(&mut c));
+    let body = amqp_round_trip(&config.broker_url, b"bound");
+    redis::cmd("ACL").arg("DELUSER").arg("tc_binding").exec(&mut admin).unwrap();
+    let _ = rabbitmqctl(&["delete_user", &user]);
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(whoami.unwrap(), "tc_binding");
+    assert_eq!(body.unwrap().as_deref(), Some(&b"bound"[..]));
+}

@@ -744,6 +744,60 @@
 //! `X_DATABASE` for any kind ([`FromParts`](resource::FromParts)), or a URL
 //! plus a password variable or file ([`WithPassword`](resource::WithPassword)).
 //!
+//! # Attached resources on real platforms
+//!
+//! Factor IV says a backing service is attached by configuration alone. On
+//! the platforms services run on, that configuration does not always arrive
+//! as one URL in one variable: three [`Source`]s read what they give, each
+//! layered under the environment with [`Source::or`], each value reported
+//! with its origin, each file read as a `NAME_FILE` secret is (without
+//! blocking, a regular file only, at most 1 MiB), a missing root an empty
+//! source. A layout that cannot be read is a [`PlatformError`] listing every
+//! entry at fault, never a value.
+//!
+//! **Kubernetes service bindings** ([servicebinding.io]): the platform
+//! mounts a directory per binding under `$SERVICE_BINDING_ROOT`, a file per
+//! entry. [`ServiceBindings`] gives `ORDERS_DB_HOST`, `ORDERS_DB_PASSWORD`,
+//! ... for a binding `orders-db`, `ORDERS_DB_URL` (its `uri`, or assembled
+//! and percent-encoded from its parts) and, when exactly one binding has
+//! the type, the usual `DATABASE_URL`, `REDIS_URL`, `AMQP_URL` or
+//! `MONGODB_URL`:
+//!
+//! ```no_run
+//! # use twelve_config::{Env, EnvConfig, ServiceBindings, Source};
+//! # #[derive(EnvConfig)] struct Config { database_url: String }
+//! let config = Config::from_source(&Env.or(ServiceBindings::from_env()?))?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! When two bindings have one type, neither gives the usual variable and a
+//! [`Warning::AmbiguousBinding`] names them; an entry that is a FIFO, a
+//! device or a symlink out of the root, a binding without `type`, is a
+//! [`PlatformError`].
+//!
+//! **systemd credentials**: `LoadCredential=` and `SetCredential=` place
+//! secrets as files in `$CREDENTIALS_DIRECTORY`, never in the environment
+//! (so no child process inherits them). [`SystemdCredentials`] gives each
+//! file as the variable of its name:
+//! `Env.or(SystemdCredentials::from_env()?)`. A credential named as no
+//! variable can be (`tls.key`) is a [`PlatformError`] saying so.
+//!
+//! **Cloud Foundry** passes bound services as JSON in `VCAP_SERVICES`.
+//! [`VcapServices`] (feature `json`) gives, for an instance `orders-db`,
+//! `ORDERS_DB_URL` and `ORDERS_DB_<KEY>` for each credential, and the usual
+//! variable by the instance's label or tags: `Env.or(VcapServices::from_env()?)`.
+//! JSON that does not parse is a [`PlatformError`] with its line and column.
+//!
+//! **Kubernetes service links**: for a Service named `app`, Kubernetes sets
+//! `APP_PORT=tcp://10.0.0.5:8080` and more in every pod of the namespace. A
+//! field that reads `APP_PORT` as a number then gets a report that names the
+//! service link and the fix (`enableServiceLinks: false`, or another
+//! prefix), and under `deny_unknown` the variables Kubernetes injects
+//! (`APP_SERVICE_HOST`, `APP_SERVICE_PORT*`, `APP_PORT_8080_TCP*`) are not
+//! called typos.
+//!
+//! `examples/platforms.rs` layers the three under the environment.
+//!
 //! # Development and release
 //!
 //! Factor X ("dev/prod parity") asks that development look like
@@ -813,7 +867,7 @@
 //! | `serde` | no | fields of any `Deserialize` type; `Serialize` (password masked) and `Deserialize` for the [`resource`] handles (by `serde_core`, serde's traits without its derive, so the crate need not wait for serde_derive to compile) |
 //! | `url` | no | `HttpUrl::to_url()` for HTTP clients, and WHATWG validation of HTTP URLs |
 //! | `dotenv` | no | [`DotEnv`]: a `.env` file as a [`Source`] (dotenvy), never written to the environment |
-//! | `json` | no | `#[env(json)]`: a field read as JSON into any `Deserialize` type (serde_json) |
+//! | `json` | no | `#[env(json)]`: a field read as JSON into any `Deserialize` type (serde_json); [`VcapServices`] |
 //! | `fingerprint` | no | [`Loaded::fingerprint`] and [`Loaded::fingerprint_keyed`] (RustCrypto `sha2`, `hmac`) |
 //! | `sqlx-postgres`, `sqlx-mysql`, `sqlx-sqlite`, `sqlx-any` | no | sqlx connect options from the database handles (see [`attach`]) |
 //! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
@@ -824,12 +878,16 @@
 //! | `rumqttc` | no | rumqttc's `MqttOptions` from an [`MqttUrl`](resource::MqttUrl) |
 //!
 //! [twelve-factor app]: https://12factor.net/config
+//! [servicebinding.io]: https://servicebinding.io/spec/core/1.0.0/
 //! [humantime]: https://docs.rs/humantime
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 // The guide links items that exist only with their feature (`DotEnv`,
 // `Loaded::fingerprint`); docs.rs builds with every feature.
-#![cfg_attr(not(all(feature = "dotenv", feature = "fingerprint")), allow(rustdoc::broken_intra_doc_links))]
+#![cfg_attr(
+    not(all(feature = "dotenv", feature = "fingerprint", feature = "json")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The derive's code names `::twelve_config`; the crate derives its own groups.
