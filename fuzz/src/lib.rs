@@ -363,3 +363,97 @@ pub fn check_templates_once() {
         }
     });
 }
+
+/// Whether every name a source provides is one a shell, a `.env` file and
+/// a manifest can carry.
+fn names_are_portable(source: &impl twelve_config::Source) -> bool {
+    source.names().all(|name| {
+        name.to_str().is_some_and(|name| {
+            let mut bytes = name.bytes();
+            bytes.next().is_some_and(|first| first.is_ascii_alphabetic() || first == b'_')
+                && bytes.all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
+        })
+    })
+}
+
+/// The strings of a JSON value's `credentials` members, at any depth.
+fn credential_strings(value: &serde_json::Value, inside: bool, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) if inside => out.push(text.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|item| credential_strings(item, inside, out)),
+        serde_json::Value::Object(members) => {
+            for (key, member) in members {
+                credential_strings(member, inside || key == "credentials", out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads `data` as `VCAP_SERVICES`; checks the names and the error.
+pub fn check_vcap(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match twelve_config::VcapServices::from_json(text) {
+        Ok(services) => assert!(names_are_portable(&services), "a name no shell carries"),
+        Err(error) => {
+            let shown = error.to_string();
+            assert!(!has_raw_hazard(&shown), "a raw hazard in the error: {shown:?}");
+            let mut secrets = Vec::new();
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+                credential_strings(&value, false, &mut secrets);
+            }
+            for secret in secrets.iter().filter(|secret| secret.len() >= 6 && text.matches(secret.as_str()).count() == 1) {
+                let label_or_name = text.contains(&format!("\"{secret}\":")) || shown.matches(secret.as_str()).count() == 0;
+                assert!(label_or_name, "the error quotes a credential {secret:?}: {shown}");
+            }
+        }
+    }
+}
+
+/// Builds a binding tree from `data` (records `binding/entry=value`
+/// separated by NUL) in a fresh directory and reads it.
+pub fn check_bindings(data: &[u8]) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let root = std::env::temp_dir()
+        .join(format!("twelve-config-fuzz-bindings-{}-{}", std::process::id(), RUN.fetch_add(1, Ordering::Relaxed)));
+    let mut values = Vec::new();
+    for record in data.split(|&byte| byte == 0).take(16) {
+        let Ok(record) = std::str::from_utf8(record) else { continue };
+        let Some((path, value)) = record.split_once('=') else { continue };
+        let Some((binding, entry)) = path.split_once('/') else { continue };
+        // Names the file system itself refuses are not the reader's to test.
+        let plain = |name: &str| !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\0']);
+        if !plain(binding) || !plain(entry) || binding.len() > 64 || entry.len() > 64 {
+            continue;
+        }
+        let dir = root.join(binding);
+        if std::fs::create_dir_all(&dir).is_err() {
+            continue;
+        }
+        if std::fs::write(dir.join(entry), value).is_ok() && value.len() >= 6 {
+            values.push(value.to_owned());
+        }
+    }
+    let read = twelve_config::ServiceBindings::from_root(&root);
+    let _ = std::fs::remove_dir_all(&root);
+    match read {
+        Ok(bindings) => assert!(names_are_portable(&bindings), "a name no shell carries"),
+        Err(error) => {
+            let shown = error.to_string();
+            assert!(!has_raw_hazard(&shown), "a raw hazard in the error: {shown:?}");
+            for value in values.iter().filter(|value| !data_has_as_name(data, value)) {
+                assert!(!shown.contains(value.as_str()), "the error quotes a value {value:?}: {shown}");
+            }
+        }
+    }
+}
+
+/// Whether `text` stands in `data` anywhere but as a value (as a binding or
+/// entry name, which an error names).
+fn data_has_as_name(data: &[u8], text: &str) -> bool {
+    data.split(|&byte| byte == 0).any(|record| {
+        let record = String::from_utf8_lossy(record);
+        record.split_once('=').is_some_and(|(path, _)| path.contains(text))
+    })
+}
