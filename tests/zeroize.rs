@@ -214,6 +214,31 @@ fn secret_files_small_and_growing() -> usize {
     found
 }
 
+/// The platform sources: a systemd credential and a service binding whose
+/// password is the canary, read, loaded from and dropped.
+fn platform_sources() -> usize {
+    use twelve_config::{ServiceBindings, Source, SystemdCredentials};
+    let dir = std::env::temp_dir().join(format!("twelve-config-zeroize-platforms-{}", std::process::id()));
+    let credentials = dir.join("credentials");
+    let binding = dir.join("bindings/orders-db");
+    std::fs::create_dir_all(&credentials).expect("writable");
+    std::fs::create_dir_all(&binding).expect("writable");
+    std::fs::write(credentials.join("Z_TOKEN"), CANARY).expect("writable");
+    for (entry, value) in [("type", "postgresql"), ("host", "db"), ("username", "app"), ("password", CANARY)] {
+        std::fs::write(binding.join(entry), value).expect("writable");
+    }
+    let bindings = dir.join("bindings");
+    let found = unwiped_copies(|| {
+        let sources = SystemdCredentials::from_dir(&credentials)
+            .and_then(|credentials| Ok(credentials.or(ServiceBindings::from_root(&bindings)?)))
+            .expect("the layout reads");
+        drop(Secrets::from_source(&sources));
+        drop(sources);
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    found
+}
+
 /// In the child: loads from the process environment, which holds the
 /// canary in secret, unknown and unrelated variables.
 fn child_process_environment() -> usize {
@@ -268,12 +293,13 @@ fn main() -> ExitCode {
     probe[4..4 + CANARY.len()].copy_from_slice(CANARY.as_bytes());
     assert!(holds_canary(&probe), "the scanner finds a canary");
     type Case = (&'static str, fn() -> usize);
-    let cases: [Case; 6] = [
+    let cases: [Case; 7] = [
         ("a_valid_secret_and_handles_with_passwords", a_valid_secret_and_handles_with_passwords),
         ("invalid_secrets_and_handles", invalid_secrets_and_handles),
         ("a_secret_that_is_not_unicode", a_secret_that_is_not_unicode),
         ("a_replaced_value_and_from_vars", a_replaced_value_and_from_vars),
         ("secret_files_small_and_growing", secret_files_small_and_growing),
+        ("platform_sources", platform_sources),
         ("the_process_environment", the_process_environment),
     ];
     let mut failed = 0;

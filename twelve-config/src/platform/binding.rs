@@ -260,33 +260,58 @@ pub(super) fn usual_variable(kind: &str) -> Option<&'static str> {
 }
 
 /// `scheme://user:password@host:port/database`, each part percent-encoded,
-/// for a kind with a handle and a `host` entry.
+/// for a kind with a handle and a `host` entry. Every piece that holds the
+/// password is wiped, and the URL is written into one buffer sized up front,
+/// so no growth frees a copy.
 pub(super) fn assembled_url(kind: &str, binding: &BTreeMap<String, OsString>) -> Option<String> {
+    use secrecy::zeroize::Zeroizing;
     let scheme = scheme_of(kind)?;
     let text = |entry: &str| binding.get(entry).and_then(|value| value.to_str());
     let host = text("host")?;
-    let mut url = format!("{scheme}://");
-    let encode = |part: &str| percent_encoding::utf8_percent_encode(part, USERINFO).to_string();
-    match (text("username"), text("password")) {
-        (Some(user), Some(password)) => url.push_str(&format!("{}:{}@", encode(user), encode(password))),
-        (Some(user), None) => url.push_str(&format!("{}@", encode(user))),
-        (None, Some(password)) => url.push_str(&format!(":{}@", encode(password))),
-        (None, None) => {}
+    let encode = |part: &str| Zeroizing::new(percent_encoding::utf8_percent_encode(part, USERINFO).to_string());
+    let user = text("username").map(encode);
+    let password = text("password").map(encode);
+    let database = text("database").or_else(|| text("vhost")).map(encode);
+    let port = text("port");
+    let bracket = host.contains(':') && !host.starts_with('[');
+    let length = |part: &Option<Zeroizing<String>>| part.as_ref().map_or(0, |part| part.len() + 1);
+    let capacity = scheme.len()
+        + 3
+        + length(&user)
+        + length(&password)
+        + 1
+        + host.len()
+        + 2
+        + port.map_or(0, |port| port.len() + 1)
+        + length(&database);
+    let mut url = String::with_capacity(capacity);
+    url.push_str(scheme);
+    url.push_str("://");
+    if let Some(user) = &user {
+        url.push_str(user);
     }
-    if host.contains(':') && !host.starts_with('[') {
-        url.push_str(&format!("[{host}]"));
-    } else {
-        url.push_str(host);
+    if let Some(password) = &password {
+        url.push(':');
+        url.push_str(password);
     }
-    if let Some(port) = text("port") {
+    if user.is_some() || password.is_some() {
+        url.push('@');
+    }
+    if bracket {
+        url.push('[');
+    }
+    url.push_str(host);
+    if bracket {
+        url.push(']');
+    }
+    if let Some(port) = port {
         url.push(':');
         url.push_str(port);
     }
-    // RabbitMQ's vhost and the databases are the path; Redis's database is
-    // its number.
-    if let Some(database) = text("database").or_else(|| text("vhost")) {
+    // RabbitMQ's vhost and the databases are the path.
+    if let Some(database) = &database {
         url.push('/');
-        url.push_str(&encode(database));
+        url.push_str(database);
     }
     Some(url)
 }

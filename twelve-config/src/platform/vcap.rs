@@ -166,8 +166,12 @@ impl VcapServices {
                 let origin = format!("vcap {name}");
                 let kind = kind_of(label, instance);
                 let url = credentials.get("uri").or_else(|| credentials.get("url")).cloned().or_else(|| {
-                    let parts = url_parts(&credentials);
-                    kind.and_then(|kind| assembled_url(kind, &parts))
+                    let mut parts = url_parts(&credentials);
+                    let url = kind.and_then(|kind| assembled_url(kind, &parts));
+                    for value in parts.values_mut() {
+                        crate::snapshot::wipe(value);
+                    }
+                    url
                 });
                 if let Some(url) = url {
                     if let Some(variable) = kind.and_then(usual_variable) {
