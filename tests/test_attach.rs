@@ -229,22 +229,27 @@ fn redis_round_trip_in_the_database_the_url_names() {
     assert_eq!((value.as_str(), database), ("attached", 3));
 }
 
+/// Makes `name` a Redis ACL user with the password [`SPECIAL`].
+fn redis_user(admin: &mut redis::Connection, name: &str) {
+    redis::cmd("ACL")
+        .arg("SETUSER")
+        .arg(name)
+        .arg("reset")
+        .arg("on")
+        .arg(format!(">{SPECIAL}"))
+        .arg("~*")
+        .arg("+@all")
+        .exec(admin)
+        .unwrap();
+}
+
 #[test]
 fn redis_special_password_and_wrong_password() {
     let url = service(|s| s.redis_url.as_ref(), "TEST_REDIS_URL");
     let host = url.host().unwrap_or("127.0.0.1").to_owned();
     let port = url.port().unwrap_or(6379);
     let mut admin = url.to_client().unwrap().get_connection().unwrap();
-    redis::cmd("ACL")
-        .arg("SETUSER")
-        .arg("tc_special")
-        .arg("reset")
-        .arg("on")
-        .arg(format!(">{SPECIAL}"))
-        .arg("~*")
-        .arg("+@all")
-        .exec(&mut admin)
-        .unwrap();
+    redis_user(&mut admin, "tc_special");
 
     let special: RedisUrl = format!("redis://tc_special:{SPECIAL_ENCODED}@{host}:{port}").parse().unwrap();
     let whoami = special
@@ -736,16 +741,7 @@ fn handles_from_service_bindings_attach_with_a_password_that_needs_every_escape(
     );
     // Redis and RabbitMQ check the password: a user with it on each.
     let mut admin = redis_server.to_client().unwrap().get_connection().unwrap();
-    redis::cmd("ACL")
-        .arg("SETUSER")
-        .arg("tc_binding")
-        .arg("reset")
-        .arg("on")
-        .arg(format!(">{SPECIAL}"))
-        .arg("~*")
-        .arg("+@all")
-        .exec(&mut admin)
-        .unwrap();
+    redis_user(&mut admin, "tc_binding");
     binding(
         "cache",
         &[

@@ -3,13 +3,11 @@
 //! one file per entry (`type`, `provider`, `host`, `port`, `username`,
 //! `password`, `database`, `uri`, ...).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::{PlatformError, Provided, entries, read_mounted, variable_part};
-use crate::Source;
 use crate::loaded::Warning;
 
 /// What a user name or password may hold unencoded in a URL's user
@@ -17,7 +15,7 @@ use crate::loaded::Warning;
 const USERINFO: &percent_encoding::AsciiSet =
     &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
-/// The service bindings a platform mounts for a service, as a [`Source`]
+/// The service bindings a platform mounts for a service, as a [`Source`](crate::Source)
 /// (the [Service Binding specification for Kubernetes][spec], which
 /// Bitnami's charts, Spring Cloud Bindings and Quarkus follow).
 ///
@@ -165,21 +163,7 @@ impl ServiceBindings {
         if !problems.is_empty() {
             return Err(error(problems));
         }
-        let mut warnings = Vec::new();
-        for (variable, mut candidates) in usual {
-            if candidates.len() == 1 {
-                let (name, url) = candidates.remove(0);
-                vars.insert(variable.to_owned(), url, format!("binding {name}"));
-            } else {
-                for (_, url) in &mut candidates {
-                    crate::snapshot::wipe(url);
-                }
-                warnings.push(Warning::AmbiguousBinding {
-                    var: variable.to_owned(),
-                    bindings: candidates.into_iter().map(|(name, _)| name).collect(),
-                });
-            }
-        }
+        let warnings = super::settle_usual(&mut vars, usual, |name| format!("binding {name}"));
         Ok(Self { root: root.to_owned(), vars, warnings })
     }
 
@@ -316,23 +300,7 @@ pub(super) fn assembled_url(kind: &str, binding: &BTreeMap<String, OsString>) ->
     Some(url)
 }
 
-impl Source for ServiceBindings {
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        self.vars.get(name)
-    }
-
-    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
-        self.vars.names()
-    }
-
-    fn origin(&self, name: &str) -> Option<String> {
-        self.vars.origin(name)
-    }
-
-    fn __warnings(&self) -> Vec<Warning> {
-        self.warnings.clone()
-    }
-}
+super::provided_source!(ServiceBindings, warnings);
 
 #[cfg(test)]
 mod tests {

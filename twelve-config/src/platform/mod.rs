@@ -108,6 +108,72 @@ impl fmt::Debug for Provided {
     }
 }
 
+/// Sets each kind's usual variable (`DATABASE_URL`) from the one provider
+/// of that kind (`origin` names it); where two or more would give it, none
+/// does, each URL is wiped, and a warning names them.
+fn settle_usual(
+    vars: &mut Provided,
+    usual: BTreeMap<&'static str, Vec<(String, OsString)>>,
+    origin: impl Fn(&str) -> String,
+) -> Vec<crate::Warning> {
+    let mut warnings = Vec::new();
+    for (variable, mut candidates) in usual {
+        if candidates.len() == 1 {
+            let (name, url) = candidates.remove(0);
+            vars.insert(variable.to_owned(), url, origin(&name));
+        } else {
+            for (_, url) in &mut candidates {
+                wipe(url);
+            }
+            warnings.push(crate::Warning::AmbiguousBinding {
+                var: variable.to_owned(),
+                bindings: candidates.into_iter().map(|(name, _)| name).collect(),
+            });
+        }
+    }
+    warnings
+}
+
+/// `Source` for a platform source holding its variables in `vars` (and
+/// what it learned in `warnings`).
+macro_rules! provided_source {
+    ($name:ident) => {
+        impl crate::Source for $name {
+            fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
+                self.vars.get(name)
+            }
+
+            fn names(&self) -> Box<dyn Iterator<Item = std::borrow::Cow<'_, std::ffi::OsStr>> + '_> {
+                self.vars.names()
+            }
+
+            fn origin(&self, name: &str) -> Option<String> {
+                self.vars.origin(name)
+            }
+        }
+    };
+    ($name:ident, warnings) => {
+        impl crate::Source for $name {
+            fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
+                self.vars.get(name)
+            }
+
+            fn names(&self) -> Box<dyn Iterator<Item = std::borrow::Cow<'_, std::ffi::OsStr>> + '_> {
+                self.vars.names()
+            }
+
+            fn origin(&self, name: &str) -> Option<String> {
+                self.vars.origin(name)
+            }
+
+            fn __warnings(&self) -> Vec<crate::Warning> {
+                self.warnings.clone()
+            }
+        }
+    };
+}
+use provided_source;
+
 /// A file or directory name as a variable's part: upper case, `-` and `.`
 /// read as `_`; `None` when the result is not a name every format carries.
 fn variable_part(name: &str) -> Option<String> {

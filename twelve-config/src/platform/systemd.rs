@@ -2,14 +2,11 @@
 //! secret as a read-only file in `$CREDENTIALS_DIRECTORY`, never in the
 //! environment, so no child process inherits it.
 
-use std::borrow::Cow;
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use super::{PlatformError, Provided, entries, read_mounted};
-use crate::Source;
 
-/// The credentials systemd passes a service, as a [`Source`]: each file
+/// The credentials systemd passes a service, as a [`Source`](crate::Source): each file
 /// of the credentials directory is the variable of its name
 /// (`LoadCredential=DATABASE_PASSWORD:/etc/creds/db` gives
 /// `DATABASE_PASSWORD`), reported with the origin `credential <ID>`.
@@ -118,16 +115,4 @@ impl SystemdCredentials {
     }
 }
 
-impl Source for SystemdCredentials {
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        self.vars.get(name)
-    }
-
-    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
-        self.vars.names()
-    }
-
-    fn origin(&self, name: &str) -> Option<String> {
-        self.vars.origin(name)
-    }
-}
+super::provided_source!(SystemdCredentials);

@@ -2,22 +2,20 @@
 //! service instances by label, each with a `name`, a `label`, `tags` and
 //! `credentials`.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use serde_json::Value;
 
 use super::binding::{assembled_url, usual_variable};
 use super::{PlatformError, Provided, variable_part};
-use crate::Source;
 use crate::loaded::Warning;
 
 /// The most `VCAP_SERVICES` may hold: as a mounted file may.
 const MAX_JSON: usize = crate::file::MAX_FILE as usize;
 
-/// The services Cloud Foundry binds to an app, as a [`Source`] (feature
+/// The services Cloud Foundry binds to an app, as a [`Source`](crate::Source) (feature
 /// `json`): `VCAP_SERVICES`, parsed by serde_json.
 ///
 /// For an instance named `orders-db` it provides `ORDERS_DB_URL` (from its
@@ -189,21 +187,7 @@ impl VcapServices {
         if !problems.is_empty() {
             return Err(error(problems));
         }
-        let mut warnings = Vec::new();
-        for (variable, mut candidates) in usual {
-            if candidates.len() == 1 {
-                let (name, url) = candidates.remove(0);
-                vars.insert(variable.to_owned(), url, format!("vcap {name}"));
-            } else {
-                for (_, url) in &mut candidates {
-                    crate::snapshot::wipe(url);
-                }
-                warnings.push(Warning::AmbiguousBinding {
-                    var: variable.to_owned(),
-                    bindings: candidates.into_iter().map(|(name, _)| name).collect(),
-                });
-            }
-        }
+        let warnings = super::settle_usual(&mut vars, usual, |name| format!("vcap {name}"));
         Ok(Self { vars, warnings })
     }
 }
@@ -257,20 +241,4 @@ fn wipe_json(value: &mut Value) {
     }
 }
 
-impl Source for VcapServices {
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        self.vars.get(name)
-    }
-
-    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
-        self.vars.names()
-    }
-
-    fn origin(&self, name: &str) -> Option<String> {
-        self.vars.origin(name)
-    }
-
-    fn __warnings(&self) -> Vec<Warning> {
-        self.warnings.clone()
-    }
-}
+super::provided_source!(VcapServices, warnings);
