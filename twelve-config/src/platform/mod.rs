@@ -137,22 +137,7 @@ fn settle_usual(
 /// `Source` for a platform source holding its variables in `vars` (and
 /// what it learned in `warnings`).
 macro_rules! provided_source {
-    ($name:ident) => {
-        impl crate::Source for $name {
-            fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
-                self.vars.get(name)
-            }
-
-            fn names(&self) -> Box<dyn Iterator<Item = std::borrow::Cow<'_, std::ffi::OsStr>> + '_> {
-                self.vars.names()
-            }
-
-            fn origin(&self, name: &str) -> Option<String> {
-                self.vars.origin(name)
-            }
-        }
-    };
-    ($name:ident, warnings) => {
+    ($name:ident $(, $warnings:ident)?) => {
         impl crate::Source for $name {
             fn get(&self, name: &str) -> Option<std::borrow::Cow<'_, std::ffi::OsStr>> {
                 self.vars.get(name)
@@ -166,9 +151,11 @@ macro_rules! provided_source {
                 self.vars.origin(name)
             }
 
-            fn __warnings(&self) -> Vec<crate::Warning> {
-                self.warnings.clone()
-            }
+            $(
+                fn __warnings(&self) -> Vec<crate::Warning> {
+                    self.$warnings.clone()
+                }
+            )?
         }
     };
 }
