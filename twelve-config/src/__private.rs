@@ -1034,13 +1034,29 @@ fn failure_source(message: &str) -> &str {
 /// `range = ...`: whether `value` lies in `range`, written `text`.
 pub fn check_range<T, R>(value: &T, range: &R, text: &'static str) -> Result<(), RuleFailure>
 where
-    T: PartialOrd,
-    R: std::ops::RangeBounds<T>,
+    R: RangeOf<T>,
 {
-    if range.contains(value) {
+    if range.holds(value) {
         Ok(())
     } else {
         Err(RuleFailure { message: format!("must be in {text}"), from_user: false })
+    }
+}
+
+/// A range whose bounds are values of the field's type `T`: named in the
+/// rule checks' bounds so that a range of another type gets this message.
+#[diagnostic::on_unimplemented(
+    message = "`range` holds values of another type than the field's `{T}`",
+    label = "bounds of another type",
+    note = "write the bounds as values of the field's type (`range = 1..=64` for a `u8`, `range = 0.0..=1.0` for an `f64`); a field whose type has no order, text included, takes `validate = path::to::function` instead"
+)]
+pub trait RangeOf<T> {
+    fn holds(&self, value: &T) -> bool;
+}
+
+impl<T: PartialOrd, R: std::ops::RangeBounds<T>> RangeOf<T> for R {
+    fn holds(&self, value: &T) -> bool {
+        self.contains(value)
     }
 }
 
@@ -1051,11 +1067,11 @@ pub fn check_range_items<'a, T, R>(
     text: &'static str,
 ) -> Result<(), RuleFailure>
 where
-    T: PartialOrd + 'a,
-    R: std::ops::RangeBounds<T>,
+    T: 'a,
+    R: RangeOf<T>,
 {
     for (index, item) in items.into_iter().enumerate() {
-        if !range.contains(item) {
+        if !range.holds(item) {
             return Err(RuleFailure { message: format!("item {}: must be in {text}", index + 1), from_user: false });
         }
     }
@@ -1070,10 +1086,10 @@ pub fn check_range_values<'a, T, R>(
     text: &'static str,
 ) -> Result<(), RuleFailure>
 where
-    T: PartialOrd + 'a,
-    R: std::ops::RangeBounds<T>,
+    T: 'a,
+    R: RangeOf<T>,
 {
-    if values.into_iter().all(|value| range.contains(value)) {
+    if values.into_iter().all(|value| range.holds(value)) {
         Ok(())
     } else {
         Err(RuleFailure { message: format!("every value must be in {text}"), from_user: false })
