@@ -239,6 +239,24 @@ fn platform_sources() -> usize {
     found
 }
 
+/// Cloud Foundry's services: a password in a credentials object and in a
+/// URI, read and dropped.
+#[cfg(feature = "json")]
+fn vcap_services() -> usize {
+    let mut text = format!(
+        r#"{{"p.redis": [{{"name": "cache", "label": "p.redis", "credentials": {{"host": "r", "password": "{CANARY}"}}}}],
+            "elephantsql": [{{"name": "db", "label": "elephantsql", "credentials": {{"uri": "postgres://u:{CANARY}@h/d"}}}}]}}"#
+    );
+    let found = unwiped_copies(|| {
+        let services = twelve_config::VcapServices::from_json(&text).expect("the JSON reads");
+        drop(Secrets::from_source(&services));
+        drop(services);
+    });
+    // The test's own copy, wiped before it is freed.
+    twelve_config::secrecy::zeroize::Zeroize::zeroize(&mut text);
+    found
+}
+
 /// In the child: loads from the process environment, which holds the
 /// canary in secret, unknown and unrelated variables.
 fn child_process_environment() -> usize {
@@ -293,16 +311,19 @@ fn main() -> ExitCode {
     probe[4..4 + CANARY.len()].copy_from_slice(CANARY.as_bytes());
     assert!(holds_canary(&probe), "the scanner finds a canary");
     type Case = (&'static str, fn() -> usize);
-    let cases: [Case; 7] = [
+    let cases: Vec<Case> = vec![
         ("a_valid_secret_and_handles_with_passwords", a_valid_secret_and_handles_with_passwords),
         ("invalid_secrets_and_handles", invalid_secrets_and_handles),
         ("a_secret_that_is_not_unicode", a_secret_that_is_not_unicode),
         ("a_replaced_value_and_from_vars", a_replaced_value_and_from_vars),
         ("secret_files_small_and_growing", secret_files_small_and_growing),
         ("platform_sources", platform_sources),
+        #[cfg(feature = "json")]
+        ("vcap_services", vcap_services),
         ("the_process_environment", the_process_environment),
     ];
     let mut failed = 0;
+    let count = cases.len();
     for (name, case) in cases {
         let found = case();
         if found == 0 {
@@ -317,6 +338,6 @@ fn main() -> ExitCode {
     let control = unwiped_copies(|| drop(String::from(CANARY)));
     failed += usize::from(control != 1);
     println!("test the_scanner_finds_an_unwiped_copy ... {}", if control == 1 { "ok" } else { "FAILED" });
-    println!("{} passed, {failed} failed", cases.len() + 1 - failed);
+    println!("{} passed, {failed} failed", count + 1 - failed);
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
