@@ -118,3 +118,42 @@ fn a_default_that_would_be_masked_is_not_listed() {
         assert!(!text.contains("devpass") && !text.contains("***"), "{text}");
     }
 }
+
+#[test]
+fn the_json_schema_is_json_with_every_variable() {
+    let schema: serde_json::Value = serde_json::from_str(&render::json_schema::<Config>()).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["title"], "Config");
+    let properties = schema["properties"].as_object().unwrap();
+    for var in Config::vars() {
+        let property = &properties[&var.name];
+        assert_eq!(property["type"], "string", "{}", var.name);
+        assert_eq!(property.get("writeOnly").is_some(), var.secret, "{}", var.name);
+        if var.secret {
+            assert!(property.get("default").is_none());
+        }
+    }
+    assert_eq!(properties["BILLING_PORT"]["default"], "8080");
+    assert_eq!(properties["DATABASE_URL"]["format"], "uri");
+    // A file may hold the token: either variable satisfies the schema.
+    assert!(properties.contains_key("BILLING_API_TOKEN_FILE"));
+    let either = schema["allOf"].as_array().unwrap();
+    assert!(either.iter().any(|rule| rule["anyOf"][1]["required"][0] == "BILLING_API_TOKEN_FILE"));
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(required, ["DATABASE_URL", "BILLING_SMTP_HOST"]);
+}
+
+#[test]
+fn the_systemd_drop_in_loads_secrets_as_credentials() {
+    let unit = render::systemd::<Config>();
+    assert!(unit.starts_with("[Service]\n"), "{unit}");
+    assert!(unit.contains("\nEnvironment=\"DATABASE_URL=\"\n"), "{unit}");
+    assert!(unit.contains("\n#Environment=\"BILLING_GREETING=hello world\"\n"), "{unit}");
+    assert!(unit.contains("\nLoadCredential=BILLING_API_TOKEN:/etc/credstore/BILLING_API_TOKEN\n"), "{unit}");
+    assert!(unit.contains("\n#LoadCredential=BILLING_SMTP_PASSWORD:"), "{unit}");
+    // Every credential it names is a variable SystemdCredentials gives.
+    for line in unit.lines().filter(|line| line.trim_start_matches('#').starts_with("LoadCredential=")) {
+        let name = line.trim_start_matches('#')["LoadCredential=".len()..].split(':').next().unwrap();
+        assert!(Config::vars().iter().any(|var| var.name == name && var.secret), "{line}");
+    }
+}

@@ -1,8 +1,8 @@
 //! Documentation, templates and manifests generated from
 //! [`EnvConfig::vars`]: a `.env.example`, a Markdown table, Kubernetes
-//! manifests and a Compose `environment:` block, so a service's docs and
-//! deploy files never drift from its code. None ever holds a secret's
-//! value or default.
+//! manifests, a Compose `environment:` block, a systemd drop-in and a JSON
+//! Schema, so a service's docs and deploy files never drift from its code.
+//! None ever holds a secret's value or default.
 //!
 //! ```
 //! use twelve_config::{EnvConfig, SecretString, render};
@@ -43,7 +43,13 @@
 //!
 //! [`EnvConfig::vars`]: crate::EnvConfig::vars
 
+mod schema;
+mod systemd;
+
 use std::fmt::Write as _;
+
+pub use schema::json_schema;
+pub use systemd::systemd;
 
 use crate::{EnvConfig, Var};
 
