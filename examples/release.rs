@@ -7,6 +7,7 @@
 //! cargo run --example release                  # loads the environment, then .env
 //! cargo run --example release -- kubernetes    # prints the manifests
 //! cargo run --example release -- compose
+//! cargo run --example release -- --config-check   # 0 and the fingerprint, or 78 and the report
 //! ```
 //!
 //! Two pods that log the same fingerprint run the same configuration; the
@@ -38,6 +39,10 @@ struct Config {
 }
 
 fn main() {
+    // `--config-check` (for an init container or a pipeline step),
+    // `--config-help`, `--config-template` and `--config-schema` are
+    // answered here, and the process exits; any other argument is ours.
+    Config::answer_config_flags();
     match std::env::args().nth(1).as_deref() {
         Some("kubernetes") => print!("{}", render::kubernetes::<Config>()),
         Some("compose") => print!("{}", render::compose::<Config>()),

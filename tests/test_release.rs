@@ -234,12 +234,62 @@ fn hostile_defaults_stay_one_yaml_scalar() {
     assert_eq!(compose[0]["services"]["hostile"]["environment"]["TEXT"].as_str(), Some("a\": b\n- x: $$HOME \\ #c"));
 }
 
-fn main() -> ExitCode {
-    if std::env::var_os("TWELVE_CONFIG_RELEASE_CHILD").is_some() {
-        child_fingerprint();
-        return ExitCode::SUCCESS;
+/// The child of the flag tests: what a service's `main` does.
+fn child_service() {
+    Config::answer_config_flags();
+    println!("started");
+}
+
+/// Runs this binary as a service with `args` and `vars`: its status,
+/// standard output and standard error.
+fn run_service(args: &[&str], vars: &[(&str, &str)]) -> (i32, String, String) {
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let mut command = Command::new(exe);
+    command.env_clear().env("TWELVE_CONFIG_RELEASE_CHILD", "service").args(args);
+    for (name, value) in vars {
+        command.env(name, value);
     }
-    let tests: [(&str, fn()); 7] = [
+    let output = command.output().expect("the test binary starts again");
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (output.status.code().unwrap_or(-1), text(output.stdout), text(output.stderr))
+}
+
+fn config_check_answers_before_anything_starts() {
+    let valid = [("REL_DATABASE_URL", "postgres://db/app"), ("REL_API_TOKEN", "t0ken")];
+    let (status, stdout, stderr) = run_service(&["--config-check"], &valid);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.starts_with("configuration valid\nfingerprint: v1:") && !stdout.contains("started"), "{stdout}");
+    let (status, stdout, stderr) = run_service(&["serve", "--config-check"], &[("REL_PORT", "eighty")]);
+    assert_eq!(status, 78);
+    assert!(stdout.is_empty(), "nothing starts: {stdout}");
+    assert!(stderr.contains("invalid  REL_PORT") && stderr.contains("missing  REL_API_TOKEN"), "{stderr}");
+    let (status, stdout, _) = run_service(&["--config-schema"], &[]);
+    assert_eq!(status, 0);
+    let schema: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(schema["properties"]["REL_API_TOKEN"]["writeOnly"].as_bool().unwrap());
+    let (_, stdout, _) = run_service(&["--config-help"], &[]);
+    assert!(stdout.starts_with("| Variable |"), "{stdout}");
+    let (_, stdout, _) = run_service(&["--config-template"], &[]);
+    assert!(stdout.contains("REL_API_TOKEN="), "{stdout}");
+    // Any other argument is the program's.
+    let (status, stdout, _) = run_service(&["--port", "1", "--config"], &valid);
+    assert_eq!((status, stdout.as_str()), (0, "started\n"));
+}
+
+fn main() -> ExitCode {
+    match std::env::var("TWELVE_CONFIG_RELEASE_CHILD").as_deref() {
+        Ok("service") => {
+            child_service();
+            return ExitCode::SUCCESS;
+        }
+        Ok(_) => {
+            child_fingerprint();
+            return ExitCode::SUCCESS;
+        }
+        Err(_) => {}
+    }
+    let tests: [(&str, fn()); 8] = [
+        ("config_check_answers_before_anything_starts", config_check_answers_before_anything_starts),
         ("dotenv_drives_a_run_and_the_environment_wins", dotenv_drives_a_run_and_the_environment_wins),
         ("a_bad_value_in_the_file_is_reported_with_its_line", a_bad_value_in_the_file_is_reported_with_its_line),
         ("a_malformed_line_names_the_file_and_line", a_malformed_line_names_the_file_and_line),

@@ -209,6 +209,84 @@ pub trait EnvConfig: Sized {
         }
     }
 
+    /// Answers the release flags, when the program was started with one, and
+    /// exits; otherwise returns at once, leaving every argument to the
+    /// program. Call it first in `main`, before any argument parser (clap
+    /// included: it never sees these flags, as the process has exited).
+    ///
+    /// | flag | what it prints | exit status |
+    /// | --- | --- | --- |
+    /// | `--config-check` | loads from the environment, starts nothing: the report to standard error, or `configuration valid` and (feature `fingerprint`) the fingerprint to standard output | 78 ([`EXIT_CONFIG`]) or 0 |
+    /// | `--config-help` | the variables, as a Markdown table | 0 |
+    /// | `--config-template` | a `.env.example` | 0 |
+    /// | `--config-schema` | the JSON Schema of the variables | 0 |
+    ///
+    /// `--config-check` is for an init container or a pipeline step that
+    /// runs the real binary with the deploy's environment: a configuration
+    /// mistake fails the release, not the pod.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use twelve_config::EnvConfig;
+    ///
+    /// #[derive(EnvConfig, Debug)]
+    /// #[env(prefix = "APP_")]
+    /// struct Config {
+    ///     port: u16,
+    /// }
+    ///
+    /// fn main() {
+    ///     Config::answer_config_flags(); // exits on --config-check and the others
+    ///     // let args = Cli::parse();     // clap, as before
+    ///     let config = Config::from_env_or_exit();
+    ///     println!("listening on {}", config.port);
+    /// }
+    /// ```
+    fn answer_config_flags() {
+        let Some(flag) = std::env::args_os().skip(1).find_map(|arg| {
+            ["--config-check", "--config-help", "--config-template", "--config-schema"]
+                .into_iter()
+                .find(|flag| arg.as_os_str() == *flag)
+        }) else {
+            return;
+        };
+        let mut stdout = std::io::stdout().lock();
+        let status = match flag {
+            "--config-check" => match Self::load(&Env) {
+                Ok(loaded) => {
+                    let mut stderr = std::io::stderr().lock();
+                    for warning in loaded.warnings() {
+                        let _ = writeln!(stderr, "warning: {warning}");
+                    }
+                    let _ = writeln!(stdout, "configuration valid");
+                    #[cfg(feature = "fingerprint")]
+                    let _ = writeln!(stdout, "fingerprint: {}", loaded.fingerprint());
+                    0
+                }
+                Err(error) => {
+                    let _ = writeln!(std::io::stderr().lock(), "{error}");
+                    EXIT_CONFIG
+                }
+            },
+            "--config-help" => {
+                let _ = write!(stdout, "{}", crate::render::markdown(&Self::vars()));
+                0
+            }
+            "--config-template" => {
+                let _ = write!(stdout, "{}", crate::render::env_example(&Self::vars()));
+                0
+            }
+            _ => {
+                let _ = write!(stdout, "{}", crate::render::json_schema::<Self>());
+                0
+            }
+        };
+        let _ = stdout.flush();
+        drop(stdout);
+        std::process::exit(status)
+    }
+
     /// Every variable the config reads, nested fields expanded in place, in
     /// declaration order.
     ///
