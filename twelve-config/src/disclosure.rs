@@ -23,6 +23,9 @@ use secrecy::zeroize::Zeroize;
 /// The mask that replaces what is not shown.
 pub(crate) const MASK: &str = "***";
 
+/// The most spans a message is searched for (see `Masked::hide_in`).
+const MAX_SPANS: usize = 64;
+
 /// How much of a field's values may be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Disclosure {
@@ -151,6 +154,12 @@ impl Masked {
     fn hide_in(&self, message: &str) -> String {
         let mut spans: Vec<&str> = self.hidden.iter().map(String::as_str).filter(|span| !span.is_empty()).collect();
         spans.sort_by_key(|span| std::cmp::Reverse(span.len()));
+        spans.dedup();
+        // Each span is a search of the message: past a handful, a hostile
+        // value would make masking its message slow; none of it is shown.
+        if spans.len() > MAX_SPANS {
+            return "(the message is not shown: it may quote a value of which many parts are hidden)".to_owned();
+        }
         let mut out = message.to_owned();
         for span in spans {
             let anywhere = span.chars().count() >= 8;
@@ -678,6 +687,8 @@ mod tests {
         // A short span only as a word of its own.
         let masked = mask("u:p@h");
         assert_eq!(masked.hide_in("the password p holds whitespace"), "the password *** holds whitespace");
+        let many = mask(&format!("h?password={}", (0..100).map(|i| format!("v{i}&")).collect::<String>()));
+        assert!(many.hide_in("x").starts_with("(the message is not shown"));
         let masked = mask("postgresql://host?key=key=value");
         assert_eq!(
             masked.hide_in("query parameter \"key\" holds a second '='"),
