@@ -384,7 +384,9 @@ fn fill_in(var: &Var) -> &'static str {
 }
 
 /// Text as a YAML double-quoted scalar: every `"`, `\` and control
-/// character escaped, so any value is one valid scalar.
+/// character escaped, so any value is one valid scalar. It is also a JSON
+/// string (RFC 8259): every escape it writes is JSON's too, which the
+/// JSON Schema relies on.
 fn yaml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {

@@ -2,11 +2,13 @@
 //! validate a deploy's environment before it runs.
 //!
 //! The JSON is written here, not by serde_json: the schema needs no cargo
-//! feature, and what it writes is strings, booleans and arrays of them,
-//! each string escaped as RFC 8259 says.
+//! feature, and what it writes is strings, booleans and arrays of them.
+//! Each string is written as the manifests write a YAML double-quoted
+//! scalar, whose escapes are all JSON's too.
 
 use std::fmt::Write as _;
 
+use super::yaml_string as string;
 use crate::{EnvConfig, Var};
 
 /// A JSON Schema (draft 2020-12) of the variables `T` reads, as one object
@@ -159,27 +161,6 @@ fn is_handle(type_name: &str) -> bool {
             | "MqttUrl"
             | "KafkaUrl"
     )
-}
-
-/// Text as a JSON string (RFC 8259): `"`, `\` and control characters
-/// escaped.
-fn string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
