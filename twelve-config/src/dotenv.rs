@@ -1,20 +1,17 @@
-//! [`DotEnv`]: a `.env` file as a [`Source`], never written to the process
+//! [`DotEnv`]: a `.env` file as a [`Source`](crate::Source), never written to the process
 //! environment (cargo feature `dotenv`).
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use secrecy::zeroize::Zeroize;
 
-use crate::Source;
 use crate::file::FileError;
+use crate::platform::Provided;
 use crate::report::escape_text;
-use crate::snapshot::wipe;
 
-/// The variables of a `.env` file, as a [`Source`]: parsed by the
+/// The variables of a `.env` file, as a [`Source`](crate::Source): parsed by the
 /// [dotenvy] crate (quoting, `export`, comments, escapes and `$VAR`
 /// substitution as dotenvy defines them), and **never** written to the
 /// process environment: no `set_var`, which races every thread.
@@ -55,7 +52,7 @@ use crate::snapshot::wipe;
 /// [dotenvy]: https://docs.rs/dotenvy
 pub struct DotEnv {
     path: PathBuf,
-    vars: HashMap<String, (OsString, usize)>,
+    vars: Provided,
 }
 
 /// A `.env` file that cannot be read or parsed.
@@ -125,7 +122,7 @@ impl DotEnv {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, DotEnvError> {
         let path = path.as_ref();
         match crate::file::read_limited(path) {
-            Err(FileError::NotFound) => Ok(Self { path: path.to_owned(), vars: HashMap::new() }),
+            Err(FileError::NotFound) => Ok(Self { path: path.to_owned(), vars: Provided::default() }),
             read => Self::from_read(path, read),
         }
     }
@@ -167,12 +164,12 @@ impl DotEnv {
     /// value's line is the line of its name, after values that span lines
     /// too).
     fn parse(path: &Path, content: &str) -> Result<Self, DotEnvError> {
-        let mut vars: HashMap<String, (OsString, usize)> = HashMap::new();
+        let mut vars = Provided::default();
         let starts = statements(content);
         let mut next = 0;
         for item in dotenvy::from_read_iter(content.as_bytes()) {
             match item {
-                Ok((name, mut value)) => {
+                Ok((name, value)) => {
                     // The statement dotenvy read: the next one with its name.
                     let found = starts[next..].iter().position(|start| start.name == Some(name.as_str()));
                     let line = match found {
@@ -183,12 +180,7 @@ impl DotEnv {
                         None => 0,
                     };
                     // The first definition wins, as when dotenvy loads a file.
-                    match vars.entry(name) {
-                        std::collections::hash_map::Entry::Occupied(_) => value.zeroize(),
-                        std::collections::hash_map::Entry::Vacant(slot) => {
-                            slot.insert((OsString::from(value), line));
-                        }
-                    }
+                    vars.insert(name, OsString::from(value), format!("{}:{line}", path.display()));
                 }
                 Err(dotenvy::Error::LineParse(mut text, _)) => {
                     text.zeroize();
@@ -362,42 +354,19 @@ fn value_cause(value: &str) -> String {
     "not a `NAME=value` line as dotenvy reads it".to_owned()
 }
 
-impl Drop for DotEnv {
-    /// Values may be secrets: each is wiped before it is freed.
-    fn drop(&mut self) {
-        for (value, _) in self.vars.values_mut() {
-            wipe(value);
-        }
-    }
-}
-
 impl fmt::Debug for DotEnv {
     /// The path and the names only: values may be secrets.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut names: Vec<&str> = self.vars.keys().map(String::as_str).collect();
-        names.sort_unstable();
-        f.debug_struct("DotEnv").field("path", &self.path).field("names", &names).finish_non_exhaustive()
+        f.debug_struct("DotEnv").field("path", &self.path).field("names", &self.vars).finish_non_exhaustive()
     }
 }
 
-impl Source for DotEnv {
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        self.vars.get(name).map(|(value, _)| Cow::Borrowed(value.as_os_str()))
-    }
-
-    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
-        Box::new(self.vars.keys().map(|name| Cow::Borrowed(OsStr::new(name))))
-    }
-
-    fn origin(&self, name: &str) -> Option<String> {
-        let (_, line) = self.vars.get(name)?;
-        Some(format!("{}:{line}", self.path.display()))
-    }
-}
+crate::platform::provided_source!(DotEnv);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Source;
 
     fn parse(text: &str) -> Result<DotEnv, DotEnvError> {
         DotEnv::parse(Path::new(".env"), text)

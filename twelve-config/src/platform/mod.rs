@@ -61,17 +61,18 @@ fn render_problems(what: &str, root: &Path, problems: &[(String, String)]) -> St
     out
 }
 
-/// Variables a platform provides, each with its origin; values wiped when
+/// Variables a source provides (a platform, a `.env` file), each with its
+/// origin, the first definition of a name winning; values wiped when
 /// dropped.
 #[derive(Default)]
-struct Provided {
+pub(crate) struct Provided {
     vars: BTreeMap<String, (OsString, String)>,
 }
 
 impl Provided {
     /// Adds `name` unless it is there (the first provider wins), with where
     /// it came from.
-    fn insert(&mut self, name: String, mut value: OsString, origin: String) {
+    pub(crate) fn insert(&mut self, name: String, mut value: OsString, origin: String) {
         match self.vars.entry(name) {
             std::collections::btree_map::Entry::Occupied(_) => wipe(&mut value),
             std::collections::btree_map::Entry::Vacant(slot) => {
@@ -80,15 +81,15 @@ impl Provided {
         }
     }
 
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+    pub(crate) fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
         self.vars.get(name).map(|(value, _)| Cow::Borrowed(value.as_os_str()))
     }
 
-    fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
+    pub(crate) fn names(&self) -> Box<dyn Iterator<Item = Cow<'_, OsStr>> + '_> {
         Box::new(self.vars.keys().map(|name| Cow::Borrowed(OsStr::new(name))))
     }
 
-    fn origin(&self, name: &str) -> Option<String> {
+    pub(crate) fn origin(&self, name: &str) -> Option<String> {
         self.vars.get(name).map(|(_, origin)| origin.clone())
     }
 }
@@ -134,7 +135,7 @@ fn settle_usual(
     warnings
 }
 
-/// `Source` for a platform source holding its variables in `vars` (and
+/// `Source` for a source holding its variables in a [`Provided`] `vars` (and
 /// what it learned in `warnings`).
 macro_rules! provided_source {
     ($name:ident $(, $warnings:ident)?) => {
@@ -159,7 +160,7 @@ macro_rules! provided_source {
         }
     };
 }
-use provided_source;
+pub(crate) use provided_source;
 
 /// A file or directory name as a variable's part: upper case, `-` and `.`
 /// read as `_`; `None` when the result is not a name every format carries.
