@@ -115,6 +115,77 @@ fn child_fingerprint() {
     println!("{} {}", loaded.fingerprint(), loaded.fingerprint_keyed(b"shared deploy key"));
 }
 
+/// Values of several types, for the fingerprint's canonical forms.
+#[derive(EnvConfig, Debug)]
+#[env(prefix = "CANON_")]
+#[allow(dead_code, reason = "loaded to be fingerprinted")]
+struct Canonical {
+    #[env(default = 8080)]
+    port: u16,
+    #[env(default = "30s")]
+    timeout: std::time::Duration,
+    database: twelve_config::resource::PostgresUrl,
+    #[env(default = "false")]
+    verbose: bool,
+    ratio: Option<f64>,
+    level: Level,
+    hosts: Vec<String>,
+}
+
+#[derive(twelve_config::EnvValue, Debug)]
+enum Level {
+    #[env(alias = "warning")]
+    Warn,
+    Info,
+}
+
+fn the_fingerprint_reads_each_value_in_its_canonical_form() {
+    let base = [("CANON_DATABASE", "postgres://app@db/orders"), ("CANON_LEVEL", "info"), ("CANON_HOSTS", "a,b")];
+    let print = |changes: &[(&str, &str)]| {
+        let mut vars: Vars = base.into_iter().collect();
+        for (name, value) in changes {
+            vars.insert(*name, *value);
+        }
+        Canonical::load(&vars).unwrap().fingerprint()
+    };
+    let plain = print(&[]);
+    // The same values the service runs with, written otherwise: the same print.
+    for same in [
+        [("CANON_PORT", "08080")],
+        [("CANON_PORT", "+8080")],
+        [("CANON_TIMEOUT", "30000ms")],
+        [("CANON_TIMEOUT", "0.5m")],
+        [("CANON_VERBOSE", "no")],
+        [("CANON_VERBOSE", "FALSE")],
+        [("CANON_DATABASE", "postgres://app@db:5432/orders")],
+        [("CANON_DATABASE", "postgres://app@DB/orders")],
+        [("CANON_LEVEL", "INFO")],
+    ] {
+        assert_eq!(print(&same), plain, "{same:?}");
+    }
+    assert_eq!(print(&[("CANON_RATIO", "0.50")]), print(&[("CANON_RATIO", "5e-1")]));
+    assert_eq!(print(&[("CANON_LEVEL", "warning")]), print(&[("CANON_LEVEL", "warn")]));
+    // Another value, another print.
+    for other in [
+        [("CANON_PORT", "8081")],
+        [("CANON_TIMEOUT", "31s")],
+        [("CANON_VERBOSE", "yes")],
+        [("CANON_DATABASE", "postgres://app@db:5433/orders")],
+        [("CANON_DATABASE", "postgres://app@db/billing")],
+        [("CANON_DATABASE", "postgres://other@db/orders")],
+        [("CANON_LEVEL", "warn")],
+        [("CANON_HOSTS", "b,a")],
+        [("CANON_RATIO", "0.5")],
+    ] {
+        assert_ne!(print(&other), plain, "{other:?}");
+    }
+    // The effective configuration still shows each value as it was given.
+    let mut vars: Vars = base.into_iter().collect();
+    vars.insert("CANON_PORT", "08080");
+    let shown = Canonical::load(&vars).unwrap().to_string();
+    assert!(shown.contains("CANON_PORT     \"08080\""), "{shown}");
+}
+
 fn the_fingerprint_is_stable_across_processes_and_orders() {
     let forward = fingerprints_in_a_child(&FINGERPRINT_VARS);
     let mut reversed = FINGERPRINT_VARS;
@@ -288,7 +359,7 @@ fn main() -> ExitCode {
         }
         Err(_) => {}
     }
-    let tests: [(&str, fn()); 8] = [
+    let tests: [(&str, fn()); 9] = [
         ("config_check_answers_before_anything_starts", config_check_answers_before_anything_starts),
         ("dotenv_drives_a_run_and_the_environment_wins", dotenv_drives_a_run_and_the_environment_wins),
         ("a_bad_value_in_the_file_is_reported_with_its_line", a_bad_value_in_the_file_is_reported_with_its_line),
@@ -296,6 +367,10 @@ fn main() -> ExitCode {
         (
             "the_fingerprint_is_stable_across_processes_and_orders",
             the_fingerprint_is_stable_across_processes_and_orders,
+        ),
+        (
+            "the_fingerprint_reads_each_value_in_its_canonical_form",
+            the_fingerprint_reads_each_value_in_its_canonical_form,
         ),
         (
             "kubernetes_manifests_parse_and_reference_every_variable_once",

@@ -342,13 +342,12 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
             }
             Default::Expr(expr) if field.shape == crate::ast::Shape::Plain => {
                 let inner = field.inner;
+                let shown = shown_text(inner, &quote!(&__value));
                 quote_spanned! {expr.span()=>
                     {
                         let __value: #inner = #private::Into::into(#expr);
                         if __loader.is_recording() {
-                            #[allow(unused_imports)]
-                            use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _};
-                            let __text = (&&&#private::Shown::<#inner>::NEW).text(&__value);
+                            let __text = #shown;
                             __loader.defaulted(&__field, __text.as_deref());
                         }
                         #private::Some(__value)
@@ -372,26 +371,52 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
         if field.is_required() || records_itself { unset } else { quote!({ __loader.unset(&__field); #unset }) };
     let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
     // The common fields, no rule and no default: one library call.
-    if check.is_none() && field.attrs.default.is_none() {
+    let load = if check.is_none() && field.attrs.default.is_none() {
         let load = if field.shape.is_option() { quote!(optional) } else { quote!(required) };
-        return quote! {
-            {
-                let __field = #spec;
-                __loader.#load(&__field, #parser)
-            }
-        };
-    }
-    quote! {
-        {
-            let __field = #spec;
+        quote!(__loader.#load(&__field, #parser))
+    } else {
+        quote! {{
             let __parse = #parser;
             match __loader.fetch(&__field) {
                 #private::Fetched::Value(__text) => #parsed,
                 #private::Fetched::Unset(#unset_binding) => #unset,
                 #private::Fetched::Failed => #private::None,
             }
+        }}
+    };
+    // The fingerprint reads a single value in its canonical form (a list or
+    // a map as given).
+    let inner = field.inner;
+    let value = match field.shape {
+        crate::ast::Shape::Plain => quote!(__value.as_ref()),
+        crate::ast::Shape::Option => quote!(__value.as_ref().and_then(#private::Option::as_ref)),
+        _ => return quote!({ let __field = #spec; #load }),
+    };
+    let shown = shown_text(inner, &quote!(__value));
+    quote! {
+        {
+            let __field = #spec;
+            let __value = #load;
+            if __loader.is_recording() {
+                if let #private::Some(__value) = #value {
+                    let __text = #shown;
+                    __loader.canonical(&__field, __text);
+                }
+            }
+            __value
         }
     }
+}
+
+/// The text of `value` (a `&T`, `T` the field's value type) that loads it
+/// back in canonical form, if the type has one: `Option<String>`.
+fn shown_text(inner: &syn::Type, value: &TokenStream) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    quote! {{
+        #[allow(unused_imports)]
+        use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _, ShownByResource as _};
+        (&&&&#private::Shown::<#inner>::NEW).text(#value)
+    }}
 }
 
 /// The closure checking a parsed value against the field's `range` and
@@ -465,12 +490,11 @@ fn list_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
         let private = quote!(::twelve_config::__private);
         let inner = field.inner;
         if field.shape == crate::ast::Shape::Plain {
+            let shown = shown_text(inner, &quote!(&__value));
             return quote_spanned! {expr.span()=>
                 {
-                    #[allow(unused_imports)]
-                    use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _};
                     let __value: #inner = #private::Into::into(#expr);
-                    let __text = (&&&#private::Shown::<#inner>::NEW).text(&__value);
+                    let __text = #shown;
                     __out.push((#spec).to_var_with_default(__text));
                 }
             };

@@ -354,6 +354,24 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// Gives the fingerprint the canonical text of the field's value just
+    /// recorded (`None`: the type has none, the text as given counts).
+    /// The text shown stays as given.
+    #[cfg_attr(not(feature = "fingerprint"), allow(unused_variables))]
+    pub fn canonical(&mut self, field: &Field, mut text: Option<String>) {
+        #[cfg(feature = "fingerprint")]
+        if let (Some(entries), Some(canonical)) = (&mut self.entries, &text)
+            && let Some(entry) = entries.last_mut()
+            && entry.var == field.var
+            && entry.origin != Origin::Unset
+        {
+            entry.print = crate::fingerprint::Print::of(canonical, field.disclosure);
+        }
+        if let Some(text) = &mut text {
+            text.zeroize();
+        }
+    }
+
     /// Whether the effective configuration is being recorded: a default
     /// set in code is then written out as text.
     #[inline]
@@ -1324,15 +1342,28 @@ where
     }
 }
 
-// How a default set in code is listed: the text that loads it back, by
-// the same autoref choice: `EnvValue::to_env`, then `Display` for a
-// `FromStr` type, else none ("set in code").
+// How a value is written as text: a default set in code is listed so, and
+// the fingerprint reads every value so, the text that loads it back in one
+// form for each value (`08080` as `8080`, `30000ms` as `30s`), by the same
+// autoref choice: a handle's canonical URL, `EnvValue::to_env`, then
+// `Display` for a `FromStr` type, else none ("set in code"; the
+// fingerprint then reads the text as given).
 
 /// A default's value type, for choosing how it is written as text.
 pub struct Shown<T>(PhantomData<fn() -> T>);
 
 impl<T> Shown<T> {
     pub const NEW: Self = Shown(PhantomData);
+}
+
+pub trait ShownByResource<T> {
+    fn text(&self, value: &T) -> Option<String>;
+}
+
+impl<T: crate::resource::Resource> ShownByResource<T> for &&&Shown<T> {
+    fn text(&self, value: &T) -> Option<String> {
+        Some(crate::resource::canonical(value))
+    }
 }
 
 pub trait ShownByEnvValue<T> {

@@ -831,7 +831,9 @@
 //! [`Loaded::fingerprint`] (feature `fingerprint`) is a stable digest of
 //! the effective configuration: log it at start, and two pods, or a deploy
 //! log and a running pod, show that they run the same configuration
-//! without printing it. Secrets enter only
+//! without printing it. Each value counts in a canonical form for its type
+//! (`08080` is `8080`, `30000ms` is `30s`, a URL's default port is written
+//! out: [`Loaded::fingerprint`] lists them). Secrets enter only
 //! [`Loaded::fingerprint_keyed`], through HMAC-SHA-256 under a key the pods
 //! share:
 //!
@@ -848,6 +850,8 @@
 //! let a = Config::load(&Vars::new()).unwrap();
 //! let b = Config::load(&Vars::new().with("PORT", "8080")).unwrap();
 //! assert_eq!(a.fingerprint(), b.fingerprint()); // the same configuration
+//! let c = Config::load(&Vars::new().with("PORT", "08080")).unwrap();
+//! assert_eq!(a.fingerprint(), c.fingerprint()); // the same value, written otherwise
 //! # }
 //! ```
 //!

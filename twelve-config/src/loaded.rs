@@ -156,15 +156,32 @@ impl<T> Loaded<T> {
     /// a value came from (the environment, a `.env`, a default) does not
     /// count: only what the service runs with. Cargo feature `fingerprint`.
     ///
+    /// Each value counts in one form for its type, the text that loads it
+    /// back: a number as `Display` writes it (`08080` and `+8080` are
+    /// `8080`, `0.50` is `0.5`), a duration as humantime writes it (`30000ms`
+    /// is `30s`), a `bool` as `true` or `false` (`no` is `false`), an enum
+    /// variant by its name (an alias or another case is the variant), a
+    /// handle with its scheme and lone host lowercase and the kind's default
+    /// port written out (`postgres://db/app` is `postgres://db:5432/app`).
+    /// A type with no such text ([`EnvValue::to_env`](crate::EnvValue::to_env)
+    /// returns `None` and no `Display` of a `FromStr` type), a list and a
+    /// map count as written. The effective configuration still shows each
+    /// value as it was given.
+    ///
     /// # Examples
     ///
     /// ```
+    /// use std::time::Duration;
     /// use twelve_config::{EnvConfig, SecretString, Vars};
+    /// use twelve_config::resource::PostgresUrl;
     ///
     /// #[derive(EnvConfig, Debug)]
     /// struct Config {
     ///     port: u16,
     ///     token: SecretString,
+    ///     #[env(default = "30s")]
+    ///     timeout: Duration,
+    ///     database: Option<PostgresUrl>,
     /// }
     ///
     /// let one = Config::load(&Vars::new().with("PORT", "80").with("TOKEN", "a")).unwrap();
@@ -173,6 +190,15 @@ impl<T> Loaded<T> {
     /// assert_eq!(one.fingerprint(), two.fingerprint()); // a secret's value does not count
     /// assert_ne!(one.fingerprint(), three.fingerprint());
     /// assert!(one.fingerprint().starts_with("v1:"));
+    ///
+    /// // The same values written otherwise are the same configuration.
+    /// let written = Vars::new()
+    ///     .with("PORT", "080")
+    ///     .with("TOKEN", "a")
+    ///     .with("TIMEOUT", "30000ms")
+    ///     .with("DATABASE", "postgres://app@db:5432/orders");
+    /// let canonical = Vars::new().with("PORT", "80").with("TOKEN", "a").with("DATABASE", "postgres://app@db/orders");
+    /// assert_eq!(Config::load(&written).unwrap().fingerprint(), Config::load(&canonical).unwrap().fingerprint());
     /// ```
     pub fn fingerprint(&self) -> String {
         crate::fingerprint::unkeyed(&self.entries)

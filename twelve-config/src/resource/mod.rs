@@ -174,6 +174,7 @@ mod smtp;
 mod sqlite;
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::str::FromStr;
 
 use secrecy::SecretString;
@@ -829,6 +830,40 @@ fn scheme_and_authority(raw: &str) -> Option<(&str, &str)> {
     let scheme = &raw[..colon];
     let rest = raw[colon + 1..].strip_prefix("//")?;
     parse::is_scheme(scheme).then_some((scheme, rest))
+}
+
+/// The URL as the fingerprint reads it: the scheme lowercase and a lone
+/// host's default port written out, so `postgres://DB/app` and
+/// `postgresql://db:5432/app` are the same service. Anything less plain
+/// (several hosts, a socket, hosts named in the query) is read as given:
+/// two spellings then differ, never two services agree.
+pub(crate) fn canonical<R: Resource>(handle: &R) -> String {
+    use secrecy::ExposeSecret;
+    let url = handle.expose_url();
+    let raw = url.expose_secret();
+    let Some((_, rest)) = scheme_and_authority(raw) else {
+        return raw.to_owned();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let (userinfo, host_text) = match authority.rfind('@') {
+        Some(at) => (&authority[..=at], &authority[at + 1..]),
+        None => ("", authority),
+    };
+    let mut out = format!("{}://{userinfo}", handle.scheme());
+    match handle.hosts() {
+        [only]
+            if !only.has_explicit_port()
+                && !only.is_socket()
+                && host_text.eq_ignore_ascii_case(only.host())
+                && let Some(port) = only.port() =>
+        {
+            let _ = write!(out, "{}:{port}", host_text.to_ascii_lowercase());
+        }
+        _ => out.push_str(host_text),
+    }
+    out.push_str(&rest[end..]);
+    out
 }
 
 pub(crate) fn first_port(parts: &parse::Parts) -> Option<u16> {
