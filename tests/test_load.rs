@@ -558,3 +558,23 @@ fn each_variable_is_read_once() {
     assert_eq!(lookups.len(), Defaults::vars().len());
     assert!(lookups.values().all(|count| *count == 1), "{lookups:?}");
 }
+
+/// A port, by another name: a literal default fits it as it fits `u16`.
+type Port = u16;
+
+#[derive(EnvConfig, Debug)]
+struct AliasDefault {
+    #[env(default = 8080)]
+    port: Port,
+    #[env(default = -5)]
+    offset: std::primitive::i8,
+}
+
+#[test]
+fn a_literal_default_fits_an_alias_of_its_primitive() {
+    let config = AliasDefault::from_vars(Vars::new()).unwrap();
+    assert_eq!((config.port, config.offset), (8080, -5));
+    let defaults: Vec<Option<String>> = AliasDefault::vars().into_iter().map(|var| var.default).collect();
+    assert_eq!(defaults, [Some("8080".to_owned()), Some("-5".to_owned())]);
+    assert_eq!(AliasDefault::from_vars([("PORT", "9090")]).unwrap().port, 9090);
+}

@@ -329,17 +329,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
     let unset = match &field.attrs.default {
         Some(default) => match &default.value {
             Default::Text(_) => quote!(__loader.parse_default(&__field, __parse)),
-            // Typed at the literal: `default = 8080` on a `String` is a
-            // mismatch pointing at `8080`, not at the derive.
-            Default::Literal(expr) => {
-                let inner = field.inner;
-                quote_spanned! {expr.span()=>
-                    {
-                        let __default: #inner = #expr;
-                        #private::Some(__default)
-                    }
-                }
-            }
+            Default::Literal(expr) => literal_default(field, expr),
             Default::Expr(expr) if field.shape == crate::ast::Shape::Plain => {
                 let inner = field.inner;
                 let shown = shown_text(inner, &quote!(&__value));
@@ -404,6 +394,74 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
                 }
             }
             __value
+        }
+    }
+}
+
+/// A literal default (`8080`, `-1`, `0.5`, `true`, `'x'`). On a field
+/// whose type is written as a primitive, it is the value itself, typed at
+/// the literal (so `default = 70000` on a `u16` is rustc's overflow error
+/// there, `0.5` on a `u8` its mismatch). On any other type it must be a type that
+/// literal can be (an alias of `u16`, say), checked through a trait whose
+/// message names the fix, `default = "8080"`; it is then read as text, as
+/// the variable would be.
+fn literal_default(field: &Field<'_>, expr: &syn::Expr) -> TokenStream {
+    let private = quote!(::twelve_config::__private);
+    let inner = field.inner;
+    let (negative, lit) = match expr {
+        syn::Expr::Unary(unary) => (true, &*unary.expr),
+        other => (false, other),
+    };
+    let syn::Expr::Lit(syn::ExprLit { lit, .. }) = lit else {
+        return quote_spanned!(expr.span()=> { let __default: #inner = #expr; #private::Some(__default) });
+    };
+    let (kind, types): (&str, &[&str]) = match lit {
+        syn::Lit::Int(_) if negative => ("a negative integer", &["i8", "i16", "i32", "i64", "i128", "isize"]),
+        syn::Lit::Int(_) => {
+            ("an integer", &["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"])
+        }
+        syn::Lit::Float(_) => ("a floating-point number", &["f32", "f64"]),
+        syn::Lit::Bool(_) => ("a `bool`", &["bool"]),
+        syn::Lit::Char(_) => ("a `char`", &["char"]),
+        _ => ("a literal", &[]),
+    };
+    // A primitive of another kind (`0.5` on a `u8`): rustc's own message
+    // says it best, and text would not help.
+    const PRIMITIVES: [&str; 16] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "bool",
+        "char",
+    ];
+    let written_as_primitive = match inner {
+        syn::Type::Path(path) if path.qself.is_none() => {
+            path.path.get_ident().is_some_and(|ident| PRIMITIVES.iter().any(|name| ident == name))
+        }
+        _ => false,
+    };
+    if written_as_primitive || types.is_empty() {
+        return quote_spanned!(expr.span()=> { let __default: #inner = #expr; #private::Some(__default) });
+    }
+    let written = tokens_to_text(expr.to_token_stream());
+    let text = field.attrs.default.as_ref().and_then(|default| default.value.text()).unwrap_or_default();
+    // `{` and `}` are the message's own placeholders.
+    let braces = |text: String| text.replace('{', "{{").replace('}', "}}");
+    let message = braces(format!("`default = {written}` is {kind}, not a `{{Self}}`"));
+    let message = message.replace("{{Self}}", "{Self}");
+    let label = kind;
+    let note = braces(format!(
+        "write the default as text, `default = {text:?}`: text is read as the field's type, as its variable would be"
+    ));
+    let impls = types.iter().map(|name| {
+        let ident = syn::Ident::new(name, proc_macro2::Span::call_site());
+        quote!(impl __LiteralDefault for #ident {})
+    });
+    quote_spanned! {expr.span()=>
+        {
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            trait __LiteralDefault {}
+            #(#impls)*
+            fn __literal_default<T: __LiteralDefault>(_: ::core::marker::PhantomData<T>) {}
+            __literal_default(::core::marker::PhantomData::<#inner>);
+            __loader.parse_default(&__field, __parse)
         }
     }
 }

@@ -99,7 +99,7 @@
 //! | *(none)* | the variable is the prefix plus the field name in SCREAMING_SNAKE_CASE (`api_token` → `APP_API_TOKEN`) |
 //! | `name = "X"` | the variable is exactly `X`; no prefix |
 //! | `default = "30s"` | when unset, parse this text exactly as if the variable held it (not on a secret field, and no password in a URL: see [Secrets](#secrets)) |
-//! | `default = 8080` | when unset, this value (a literal as the field's type; any other expression converted with `Into`) |
+//! | `default = 8080` | when unset, this value (a literal as the field's type, which must be a type that literal can be: `default = 8080` on a `String` does not compile and says to write `default = "8080"`; any other expression converted with `Into`) |
 //! | `secret` | the value is never shown (`SecretString` and `SecretBox<T>` fields are secret without it) |
 //! | `secret = false` | the name only looks like a credential (`token_bucket_size`): not secret by its name |
 //! | `split = ";"` | the separator of a `Vec<T>`'s items or a map's (default `,`, secret or not) |
