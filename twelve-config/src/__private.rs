@@ -329,18 +329,25 @@ impl<'a> Loader<'a> {
         self
     }
 
+    /// How much of `field`'s value may be shown: as the field decides, or
+    /// nothing when the source holds the value as a secret.
+    fn disclosure(&self, field: &Field) -> Disclosure {
+        field.disclosure.provided(self.source.__provides_secret(&field.var))
+    }
+
     /// Records one variable of the effective configuration: `text` is its
     /// value, `None` when unset.
     fn entry(&mut self, field: &Field, text: Option<&str>, origin: Origin) {
+        let disclosure = self.disclosure(field);
         if let Some(entries) = &mut self.entries {
             entries.push(Entry {
                 var: field.var.clone().into_owned(),
                 field: field.field_path(),
-                value: text.and_then(|text| field.disclosure.value(text)),
-                secret: field.disclosure.is_secret(),
+                value: text.and_then(|text| disclosure.value(text)),
+                secret: disclosure.is_secret(),
                 origin,
                 #[cfg(feature = "fingerprint")]
-                print: text.map(|text| crate::fingerprint::Print::of(text, field.disclosure)).unwrap_or_default(),
+                print: text.map(|text| crate::fingerprint::Print::of(text, disclosure)).unwrap_or_default(),
             });
         }
     }
@@ -360,12 +367,14 @@ impl<'a> Loader<'a> {
     #[cfg_attr(not(feature = "fingerprint"), allow(unused_variables))]
     pub fn canonical(&mut self, field: &Field, mut text: Option<String>) {
         #[cfg(feature = "fingerprint")]
+        let disclosure = self.disclosure(field);
+        #[cfg(feature = "fingerprint")]
         if let (Some(entries), Some(canonical)) = (&mut self.entries, &text)
             && let Some(entry) = entries.last_mut()
             && entry.var == field.var
             && entry.origin != Origin::Unset
         {
-            entry.print = crate::fingerprint::Print::of(canonical, field.disclosure);
+            entry.print = crate::fingerprint::Print::of(canonical, disclosure);
         }
         if let Some(text) = &mut text {
             text.zeroize();
@@ -541,7 +550,8 @@ impl<'a> Loader<'a> {
     }
 
     fn not_unicode(&mut self, field: &Field, var: String, bytes: &[u8]) {
-        let value = field.disclosure.bytes(bytes);
+        let disclosure = self.disclosure(field);
+        let value = disclosure.bytes(bytes);
         self.problems.push(Problem::NotUnicode { var, field: field.field_path(), type_name: field.type_name(), value });
     }
 
@@ -664,15 +674,16 @@ impl<'a> Loader<'a> {
 
     /// Records why `text` is not a valid value of the field.
     fn invalid(&mut self, field: &Field, text: &str, from_default: bool, mut given: String) {
+        let disclosure = self.disclosure(field);
         // A parse error may quote its input: a secret's is replaced, and
         // wiped; another's shows no more of it than the value is shown.
         let mut reason =
-            field.disclosure.reason(&given, text).unwrap_or_else(|| format!("not a valid {}", field.info.type_name));
+            disclosure.reason(&given, text).unwrap_or_else(|| format!("not a valid {}", field.info.type_name));
         given.zeroize();
         if text.trim() != text {
             reason.push_str(" (the value has leading or trailing whitespace)");
         }
-        if !field.disclosure.is_secret() && is_service_link(text) {
+        if !disclosure.is_secret() && is_service_link(text) {
             let _ = write!(
                 reason,
                 " (a service link: Kubernetes sets {}=tcp://<address>:<port> in every pod of the namespace for a \
@@ -690,7 +701,7 @@ impl<'a> Loader<'a> {
             field: field.field_path(),
             type_name: field.type_name(),
             reason,
-            value: field.disclosure.value(text),
+            value: disclosure.value(text),
             from_default,
         });
     }
@@ -744,9 +755,10 @@ impl<'a> Loader<'a> {
 
     /// A field rule failed on the value `text` held.
     fn rule_broken(&mut self, field: &Field, text: &str, failure: RuleFailure) {
+        let disclosure = self.disclosure(field);
         let RuleFailure { mut message, from_user } = failure;
         // A validator's message may quote the value: a secret's is not shown.
-        let reason = match field.disclosure.reason(&message, text) {
+        let reason = match disclosure.reason(&message, text) {
             None if from_user => format!("rejected by {}", failure_source(&message)),
             None => crate::report::clipped_reason(&message),
             Some(reason) => reason,
@@ -757,7 +769,7 @@ impl<'a> Loader<'a> {
             field: field.field_path(),
             type_name: field.type_name(),
             reason,
-            value: field.disclosure.value(text),
+            value: disclosure.value(text),
             from_default: false,
         });
     }

@@ -67,6 +67,13 @@ impl Disclosure {
         if info.credential || twelve_config_names::is_secret_field(secrecy) { Self::Secret } else { Self::Masked }
     }
 
+    /// The disclosure of a value the source holds as a secret
+    /// ([`Source::__provides_secret`](crate::Source::__provides_secret)) when
+    /// `provided_secret`: secret, whatever the field.
+    pub(crate) fn provided(self, provided_secret: bool) -> Self {
+        if provided_secret { Self::Secret } else { self }
+    }
+
     /// Whether nothing of the value may be shown.
     pub(crate) fn is_secret(self) -> bool {
         self == Self::Secret

@@ -226,6 +226,21 @@ pub enum Problem {
         /// The rule's message, masked like every value a report shows.
         message: String,
     },
+    /// What only a deploy manifest can get wrong, found by
+    /// [`check`](crate::check) (feature `check`): a secret written in the
+    /// manifest, or taken from a `ConfigMap`; a reference to a key the
+    /// manifest lacks; a value Kubernetes refuses; no container, or several
+    /// when none was named; a manifest that cannot be read.
+    #[non_exhaustive]
+    Manifest {
+        /// The variable, when the problem is about one.
+        var: Option<String>,
+        /// Where in the manifest: `Deployment/api, container app`,
+        /// `service web`, `line 3 column 5`.
+        place: String,
+        /// What is wrong, and how to fix it.
+        reason: String,
+    },
     /// A variable under the config's prefix that no field reads (reported
     /// with `#[env(deny_unknown)]`).
     #[non_exhaustive]
@@ -264,6 +279,7 @@ impl Problem {
             | Self::Conflict { var, .. }
             | Self::Unknown { var, .. } => var,
             Self::Rule { vars, config, .. } => vars.first().unwrap_or(config),
+            Self::Manifest { var, place, .. } => var.as_deref().unwrap_or(place),
         }
     }
 
@@ -291,7 +307,7 @@ impl Problem {
             | Self::Ambiguous { field, .. }
             | Self::File { field, .. }
             | Self::Conflict { field, .. } => Some(field),
-            Self::Unknown { .. } | Self::Rule { .. } => None,
+            Self::Unknown { .. } | Self::Rule { .. } | Self::Manifest { .. } => None,
         }
     }
 
@@ -312,6 +328,7 @@ impl Problem {
             Self::Ambiguous { .. } | Self::Conflict { .. } => "conflict",
             Self::Rule { .. } => "rule",
             Self::Unknown { .. } => "unknown",
+            Self::Manifest { .. } => "manifest",
         }
     }
 
@@ -324,7 +341,8 @@ impl Problem {
             | Self::File { field, type_name, .. }
             | Self::Conflict { field, type_name, .. } => Some(format!("{field}: {type_name}")),
             Self::Rule { config, .. } => Some(config.clone()),
-            Self::Unknown { .. } => None,
+            Self::Manifest { var: Some(_), place, .. } => Some(place.clone()),
+            Self::Unknown { .. } | Self::Manifest { var: None, .. } => None,
         }
     }
 
@@ -393,6 +411,7 @@ impl Problem {
                 Vec::new(),
             ),
             Self::Rule { message, .. } => (single_line(message), Vec::new()),
+            Self::Manifest { reason, .. } => (single_line(reason), Vec::new()),
             Self::Unknown { suggestion, .. } => match suggestion {
                 Some(suggestion) => (format!("did you mean {suggestion}?"), Vec::new()),
                 None => ("no field reads it".to_owned(), Vec::new()),
@@ -418,7 +437,7 @@ impl fmt::Display for Problem {
 }
 
 /// Kinds of problem, in the order the summary counts them.
-const LABELS: [&str; 5] = ["missing", "invalid", "conflict", "rule", "unknown"];
+const LABELS: [&str; 6] = ["missing", "invalid", "conflict", "rule", "unknown", "manifest"];
 /// The width of the widest label.
 const LABEL_WIDTH: usize = 8;
 

@@ -116,6 +116,15 @@ pub trait Source {
     fn __warnings(&self) -> Vec<crate::Warning> {
         Vec::new()
     }
+
+    /// Whether the source holds `name`'s value as a secret whatever the
+    /// field (a manifest's `Secret` data, in [`check`](crate::check)): the
+    /// value is then shown as a secret field's would be. Not a stable API.
+    #[doc(hidden)]
+    fn __provides_secret(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
@@ -131,6 +140,10 @@ impl<S: Source + ?Sized> Source for &S {
     #[inline]
     fn __snapshot(&self, names: &[Name]) -> Option<Snapshot> {
         (**self).__snapshot(names)
+    }
+
+    fn __provides_secret(&self, name: &str) -> bool {
+        (**self).__provides_secret(name)
     }
 
     fn __warnings(&self) -> Vec<crate::Warning> {
@@ -200,6 +213,16 @@ impl<A: Source, B: Source> Source for Or<A, B> {
                 self.first.origin(name)
             }
             None => self.second.origin(name),
+        }
+    }
+
+    fn __provides_secret(&self, name: &str) -> bool {
+        match self.first.__get_valid(name) {
+            Some(value) => {
+                wipe_cow(value);
+                self.first.__provides_secret(name)
+            }
+            None => self.second.__provides_secret(name),
         }
     }
 }
