@@ -18,7 +18,15 @@ use crate::{EnvConfig, Var};
 /// for `_`), a `pattern` for integers and `bool`, `format: uri` for the
 /// resource handles, `writeOnly` for secrets, `deprecated` for deprecated
 /// names; `NAME_FILE` beside a variable a file may hold, and `required`
-/// (either of the two where a file may hold it).
+/// (either of the two where a file may hold it). An empty value counts as
+/// unset, as loading takes it: a variable that may be unset may be empty,
+/// one that must be set has `minLength: 1`.
+///
+/// What a schema cannot say, it leaves to loading: the range of a number's
+/// type (`70000` for a `u16`), what a URL holds beyond its form (its
+/// scheme, its options), rules. Where the two differ, the schema accepts
+/// and loading refuses, never the reverse (but for an enum's other
+/// spellings).
 ///
 /// # Examples
 ///
@@ -36,8 +44,8 @@ use crate::{EnvConfig, Var};
 ///
 /// let schema = render::json_schema::<Config>();
 /// assert!(schema.contains(r#""$schema": "https://json-schema.org/draft/2020-12/schema""#));
-/// assert!(schema.contains(r#""APP_PORT": {"type": "string", "description": "Port the HTTP server binds.", "default": "8080", "pattern": "^[+]?[0-9]+$"}"#));
-/// assert!(schema.contains(r#""APP_API_TOKEN": {"type": "string", "writeOnly": true}"#));
+/// assert!(schema.contains(r#""APP_PORT": {"type": "string", "description": "Port the HTTP server binds.", "default": "8080", "pattern": "^(?:[+]?[0-9]+)?$"}"#));
+/// assert!(schema.contains(r#""APP_API_TOKEN": {"type": "string", "writeOnly": true, "minLength": 1}"#));
 /// assert!(schema.contains(r#""required": ["APP_API_TOKEN"]"#));
 /// ```
 pub fn json_schema<T: EnvConfig>() -> String {
@@ -112,13 +120,28 @@ fn property(var: &Var) -> String {
     } else if let Some(default) = &var.default {
         let _ = write!(out, ", \"default\": {}", string(default));
     }
+    // An empty value counts as unset: a variable that may be unset may be
+    // empty, one that must be set may not (unless `NAME_FILE` may stand
+    // in for it, which the `anyOf` of the whole schema says).
+    let may_be_empty = !var.required;
+    if var.required && !var.file {
+        out.push_str(", \"minLength\": 1");
+    }
     if !var.choices.is_empty() {
-        let choices: Vec<String> = var.choices.iter().map(|choice| string(choice)).collect();
+        let mut choices: Vec<String> = var.choices.iter().map(|choice| string(choice)).collect();
+        if may_be_empty {
+            choices.push(string(""));
+        }
         let _ = write!(out, ", \"enum\": [{}]", choices.join(", "));
     } else if let Some(pattern) = pattern(&var.type_name) {
-        let _ = write!(out, ", \"pattern\": {}", string(pattern));
+        let pattern = if may_be_empty { format!("^(?:{pattern})?$") } else { format!("^(?:{pattern})$") };
+        let _ = write!(out, ", \"pattern\": {}", string(&pattern));
     } else if is_handle(&var.type_name) {
-        out.push_str(", \"format\": \"uri\"");
+        if may_be_empty {
+            out.push_str(", \"anyOf\": [{\"maxLength\": 0}, {\"format\": \"uri\"}]");
+        } else {
+            out.push_str(", \"format\": \"uri\"");
+        }
     }
     out.push('}');
     out
@@ -129,13 +152,13 @@ fn bare(type_name: &str) -> &str {
     type_name.strip_prefix("Option<").and_then(|inner| inner.strip_suffix('>')).unwrap_or(type_name).trim()
 }
 
-/// The pattern of a type's text, for the integers and `bool` (the forms
-/// `FromStr` and the crate's `bool` take).
+/// The pattern of a type's text, unanchored, for the integers and `bool`
+/// (the forms `FromStr` and the crate's `bool` take).
 fn pattern(type_name: &str) -> Option<&'static str> {
     Some(match bare(type_name) {
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "^[+]?[0-9]+$",
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "^[+-]?[0-9]+$",
-        "bool" => "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff])$",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "[+]?[0-9]+",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "[+-]?[0-9]+",
+        "bool" => "[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]",
         _ => return None,
     })
 }
@@ -174,7 +197,7 @@ mod tests {
 
     #[test]
     fn integer_and_bool_patterns() {
-        assert_eq!(pattern("Option<u16>"), Some("^[+]?[0-9]+$"));
+        assert_eq!(pattern("Option<u16>"), Some("[+]?[0-9]+"));
         assert!(pattern("String").is_none());
         assert!(is_handle("Option<PostgresUrl>") && is_handle("twelve_config::resource::RedisUrl"));
     }
