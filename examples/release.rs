@@ -80,3 +80,29 @@ fn run() {
         if config.api_token.is_some() { "on" } else { "off" }
     );
 }
+
+// The deploy manifests checked against `Config` in the service's own tests
+// (`cargo test` runs them: the example is built with `test = true`).
+#[cfg(test)]
+mod tests {
+    use twelve_config::check;
+
+    use super::Config;
+
+    #[test]
+    fn the_kubernetes_manifest_gives_the_service_its_configuration() {
+        check::kubernetes_container::<Config>(include_str!("deploy/release.yaml"), "release").unwrap();
+    }
+
+    #[test]
+    fn the_compose_file_gives_the_service_its_configuration() {
+        check::compose::<Config>(include_str!("deploy/compose.yaml"), "release").unwrap();
+    }
+
+    #[test]
+    fn a_broken_manifest_fails_its_test() {
+        let broken = include_str!("deploy/release.yaml").replace("RELEASE_PORT: \"8080\"", "RELEASE_PORT: \"80a\"");
+        let report = check::kubernetes_container::<Config>(&broken, "release").unwrap_err().to_string();
+        assert!(report.contains("RELEASE_PORT"), "{report}");
+    }
+}

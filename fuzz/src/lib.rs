@@ -457,3 +457,42 @@ fn data_has_as_name(data: &[u8], text: &str) -> bool {
         record.split_once('=').is_some_and(|(path, _)| path.contains(text))
     })
 }
+
+/// What the manifest checks read of a config: a plain value, a URL, a
+/// secret that a file may hold.
+#[derive(twelve_config::EnvConfig, Debug)]
+#[env(prefix = "APP_", deny_unknown)]
+#[allow(dead_code, reason = "checked, not used")]
+struct Manifested {
+    port: u16,
+    database_url: Option<twelve_config::resource::PostgresUrl>,
+    #[env(file)]
+    token: twelve_config::SecretString,
+}
+
+/// `check::kubernetes`, `check::kubernetes_container` and `check::compose`
+/// on `data` as YAML: no panic, within libFuzzer's time and memory bounds;
+/// the report writes no raw hazard; a `Secret`'s `stringData` value of the
+/// input never appears in it but where the input has it elsewhere.
+pub fn check_manifest(data: &[u8]) {
+    use twelve_config::check;
+    let text = String::from_utf8_lossy(data);
+    let reports = [
+        check::kubernetes::<Manifested>(&text),
+        check::kubernetes_container::<Manifested>(&text, "app"),
+        check::compose::<Manifested>(&text, "app"),
+    ];
+    for report in reports {
+        let Err(error) = report else { continue };
+        let shown = error.to_string();
+        assert!(!has_raw_hazard(&shown), "a raw hazard in the report: {shown:?}");
+        // `secret-value-NNN` stands for a Secret's data: the input names
+        // it nowhere else, so the report must not show it.
+        for (at, _) in text.match_indices("secret-value-") {
+            let value: String = text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            if text.matches(value.as_str()).count() == 1 && text[..at].ends_with("stringData: {t: ") {
+                assert!(!shown.contains(&value), "the report shows a Secret's data {value:?}: {shown}");
+            }
+        }
+    }
+}

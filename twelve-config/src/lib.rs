@@ -861,6 +861,14 @@
 //! Compose `environment:` block. `examples/release.rs` in the repository
 //! does all of it.
 //!
+//! A release is checked before it runs, twice. In the service's tests,
+//! [`check::kubernetes_container`] and [`check::compose`] (feature `check`)
+//! load the config from what a manifest gives the container and report
+//! what only a manifest gets wrong; `examples/release.rs` checks its own
+//! manifests so. On the cluster, [`EnvConfig::answer_config_flags`] at the
+//! top of `main` answers `--config-check` in an init container: the real
+//! binary, the real environment, nothing started.
+//!
 //! [dotenvy]: https://docs.rs/dotenvy
 //!
 //! # Cargo features
@@ -873,6 +881,7 @@
 //! | `dotenv` | no | [`DotEnv`]: a `.env` file as a [`Source`] (dotenvy), never written to the environment |
 //! | `json` | no | `#[env(json)]`: a field read as JSON into any `Deserialize` type (serde_json); [`VcapServices`] |
 //! | `fingerprint` | no | [`Loaded::fingerprint`] and [`Loaded::fingerprint_keyed`] (RustCrypto `sha2`, `hmac`) |
+//! | `check` | no | [`check`]: deploy manifests (Kubernetes, Compose) checked against the config in a test (yaml-rust2, base64; enables `dotenv`) |
 //! | `sqlx-postgres`, `sqlx-mysql`, `sqlx-sqlite`, `sqlx-any` | no | sqlx connect options from the database handles (see [`attach`]) |
 //! | `tokio-postgres` | no | `tokio_postgres::Config` from a [`PostgresUrl`](resource::PostgresUrl) |
 //! | `redis` | no | `redis::ConnectionInfo` and `redis::Client` from a [`RedisUrl`](resource::RedisUrl) |
@@ -889,7 +898,7 @@
 // The guide links items that exist only with their feature (`DotEnv`,
 // `Loaded::fingerprint`); docs.rs builds with every feature.
 #![cfg_attr(
-    not(all(feature = "dotenv", feature = "fingerprint", feature = "json")),
+    not(all(feature = "dotenv", feature = "fingerprint", feature = "json", feature = "check")),
     allow(rustdoc::broken_intra_doc_links)
 )]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -898,6 +907,8 @@
 extern crate self as twelve_config;
 
 pub mod attach;
+#[cfg(feature = "check")]
+pub mod check;
 mod config;
 mod disclosure;
 #[cfg(feature = "dotenv")]
