@@ -1,12 +1,16 @@
 //! A manifest's YAML read into a small tree, within fixed bounds.
 //!
-//! The parser is yaml-rust2's event parser, a maintained pure-Rust YAML 1.2
-//! parser (serde_yaml is archived; serde_yml and its forks carry `unsafe`
-//! code and serde's derive, which a manifest check does not need). Its own
-//! loader copies every alias in full, so a few hundred bytes of anchors
-//! (an "alias bomb") would take gigabytes: the tree is built here from
-//! the events, counting every node an alias copies against one budget,
-//! with a bound on the text's size and on its nesting.
+//! The parser is yaml-rust2's event parser. Of the maintained YAML crates
+//! (serde_yaml is archived): yaml-rust2 is a pure-Rust YAML 1.2 parser
+//! that passes the YAML test suite, with two dependencies and a
+//! public event API, and the test suite already builds it; saphyr is its
+//! successor by the same authors, still at 0.0.x; serde-saphyr bounds
+//! aliases itself, but reads through serde into types, where a manifest
+//! check wants a tree of any shape; serde_yml is a fork of the archived
+//! crate. yaml-rust2's own loader copies every alias in full, so a few
+//! hundred bytes of anchors (an "alias bomb") would take gigabytes: the
+//! tree is built here from the events, counting every node an alias copies
+//! against one budget, with a bound on the text's size and on its nesting.
 
 use std::collections::HashMap;
 
