@@ -916,6 +916,7 @@ mod dotenv;
 mod file;
 #[cfg(feature = "fingerprint")]
 mod fingerprint;
+mod load;
 mod loaded;
 mod platform;
 pub mod render;
