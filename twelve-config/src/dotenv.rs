@@ -63,11 +63,12 @@ pub struct DotEnv {
 /// let error = twelve_config::DotEnv::require("/no/such/dir/.env").unwrap_err();
 /// assert_eq!(error.to_string(), "cannot read /no/such/dir/.env: no such file");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DotEnvError {
     /// The file cannot be read.
     #[non_exhaustive]
+    #[error("cannot read {}: {reason}", escape_text(&path.display().to_string()))]
     Read {
         /// The file.
         path: PathBuf,
@@ -76,6 +77,7 @@ pub enum DotEnvError {
     },
     /// A line is not `NAME=value` as dotenvy reads it.
     #[non_exhaustive]
+    #[error("{}:{line}: {reason}", escape_text(&path.display().to_string()))]
     Line {
         /// The file.
         path: PathBuf,
@@ -87,21 +89,6 @@ pub enum DotEnvError {
         reason: String,
     },
 }
-
-impl fmt::Display for DotEnvError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Read { path, reason } => {
-                write!(f, "cannot read {}: {reason}", escape_text(&path.display().to_string()))
-            }
-            Self::Line { path, line, reason } => {
-                write!(f, "{}:{line}: {reason}", escape_text(&path.display().to_string()))
-            }
-        }
-    }
-}
-
-impl std::error::Error for DotEnvError {}
 
 impl DotEnv {
     /// The variables of the `.env` file at `path`; an empty source when the

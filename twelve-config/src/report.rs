@@ -36,7 +36,8 @@ use std::fmt::{self, Write as _};
 /// assert!(matches!(error.problems()[0], Problem::Missing { .. }));
 /// assert_eq!(error.problems()[1].var(), "APP_PORT");
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", render(.problems))]
 pub struct Error {
     problems: Vec<Problem>,
 }
@@ -85,14 +86,6 @@ impl Error {
     /// ```
     pub fn into_problems(self) -> Vec<Problem> {
         self.problems
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&render(&self.problems))
     }
 }
 

@@ -1,7 +1,5 @@
 //! [`RuleError`]: the failure of a rule, naming the fields it concerns.
 
-use std::fmt;
-
 /// A rule's failure that names the fields it concerns, so the report line
 /// points at their variables.
 ///
@@ -34,7 +32,11 @@ use std::fmt;
 ///     Problem::Rule { vars, .. } if vars == &["APP_TLS_CERT_PATH", "APP_TLS_KEY_PATH"]
 /// ));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Its `Display` is the message, any control, bidirectional or
+/// zero-width character in it (a value a rule quotes) written as an
+/// escape, as in the report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::report::escape_text(.message))]
 pub struct RuleError {
     message: String,
     fields: Vec<String>,
@@ -87,13 +89,3 @@ impl RuleError {
         &self.fields
     }
 }
-
-impl fmt::Display for RuleError {
-    /// The message, any control, bidirectional or zero-width character in
-    /// it (a value a rule quotes) written as an escape, as in the report.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::report::escape_text(&self.message))
-    }
-}
-
-impl std::error::Error for RuleError {}

@@ -14,16 +14,9 @@ pub(crate) fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 }
 
 /// The reason a text does not deserialize.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub(crate) struct TextError(String);
-
-impl fmt::Display for TextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for TextError {}
 
 impl de::Error for TextError {
     fn custom<M: fmt::Display>(message: M) -> Self {

@@ -107,20 +107,12 @@ mod tokio_postgres;
 /// assert!(error.to_string().starts_with("sqlx connects to one host"));
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[error("{message}")]
 pub struct AttachError {
     message: String,
 }
-
-// By hand, as `ParseError`'s, without thiserror.
-impl std::fmt::Display for AttachError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for AttachError {}
 
 #[allow(dead_code, reason = "used by the driver conversions, each behind its own feature")]
 impl AttachError {

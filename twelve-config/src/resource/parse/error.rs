@@ -64,29 +64,18 @@ impl fmt::Display for UrlPart {
 /// let error = "postgres://[::1\u{200d}]/app".parse::<PostgresUrl>().unwrap_err();
 /// assert_eq!(error.to_string(), "[::1\\u{200d}] is not an IPv6 address");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Its `Display` is the message, with any control, bidirectional or
+/// zero-width character written as an escape: a message may quote the text
+/// it could not read (`[\u{200d}...] is not an IPv6 address`), and this
+/// error is shown alone too, by `FromStr` and serde, outside the report that
+/// escapes its lines.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[error("{}", crate::report::escape_text(.message))]
 pub struct ParseError {
     part: UrlPart,
     message: String,
 }
-
-// By hand rather than by thiserror (two one-line impls): the runtime crate
-// then has one proc-macro fewer among its inputs (BENCHMARKS.md, "Compile
-// cost").
-impl std::fmt::Display for ParseError {
-    /// The message, with any control, bidirectional or zero-width character
-    /// written as an escape: a message may quote the text it could not read
-    /// (`[\u{200d}...] is not an IPv6 address`), and this error is shown
-    /// alone too, by `FromStr` and serde, outside the report that escapes
-    /// its lines. (Escaped here rather than where the error is built, which
-    /// would put the check in every parser's code.)
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::report::escape_text(&self.message))
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 impl ParseError {
     pub(crate) fn new(part: UrlPart, message: impl Into<String>) -> Self {

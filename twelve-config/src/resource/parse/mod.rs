@@ -6,15 +6,21 @@
 mod decode;
 mod error;
 mod grammar;
+mod hosts;
 mod parts;
+mod query;
 mod rules;
 mod servers;
 #[cfg(test)]
 mod tests;
+mod userinfo;
 
 pub(crate) use decode::*;
 pub use error::*;
 pub(crate) use grammar::*;
+pub(crate) use hosts::*;
 pub(crate) use parts::*;
+pub(crate) use query::*;
 pub(crate) use rules::*;
 pub(crate) use servers::*;
+pub(crate) use userinfo::*;
