@@ -78,7 +78,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
             }
         }
     });
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     // Every field's `Option` checked in one pattern, not a `?` per field
     // in the struct expression: each `?` is an exit that drops the values
     // loaded before it, and those exits made the body's borrow checking
@@ -143,7 +143,7 @@ fn info_name(index: usize) -> syn::Ident {
 fn container_rule(input: &Input<'_>) -> Option<TokenStream> {
     let validate = input.attrs.validate.as_ref()?;
     let function = &validate.value;
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let struct_name = input.ident.to_string();
     let rule_name = tokens_to_text(function.to_token_stream());
     Some(quote_spanned! {function.span()=>
@@ -162,7 +162,7 @@ fn container_rule(input: &Input<'_>) -> Option<TokenStream> {
 /// fields (secrecy types redact themselves; plain types need this).
 fn debug_impl(input: &Input<'_>) -> Option<TokenStream> {
     input.attrs.debug.as_ref()?;
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let ident = input.ident;
     let struct_name = ident.to_string();
     let prefix = input.prefix();
@@ -285,7 +285,7 @@ impl Names {
 /// The expression that loads one field: `Option<T>`, `None` after recording
 /// a problem.
 fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     if let Some(part) = field.nested_part() {
         let ty = field.inner;
         let scope = nested_scope(input, field, &part);
@@ -406,7 +406,7 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
 /// message names the fix, `default = "8080"`; it is then read as text, as
 /// the variable would be.
 fn literal_default(field: &Field<'_>, expr: &syn::Expr) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let inner = field.inner;
     let (negative, lit) = match expr {
         syn::Expr::Unary(unary) => (true, &*unary.expr),
@@ -469,7 +469,7 @@ fn literal_default(field: &Field<'_>, expr: &syn::Expr) -> TokenStream {
 /// The text of `value` (a `&T`, `T` the field's value type) that loads it
 /// back in canonical form, if the type has one: `Option<String>`.
 fn shown_text(inner: &syn::Type, value: &TokenStream) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     quote! {{
         #[allow(unused_imports)]
         use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _, ShownByResource as _};
@@ -485,7 +485,7 @@ fn field_rules(field: &Field<'_>) -> Option<TokenStream> {
     if attrs.range.is_none() && attrs.validate.is_none() {
         return None;
     }
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let value_type = match (field.shape, field.map) {
         (_, Some((map, _))) => quote!(#map),
         (crate::ast::Shape::Vec | crate::ast::Shape::OptionVec, _) => {
@@ -545,7 +545,7 @@ fn list_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
     let spec = field_spec(field, index);
     // A default expression is listed by the text of its value, found now.
     if let Some(crate::attr::Attr { value: Default::Expr(expr), .. }) = &field.attrs.default {
-        let private = quote!(::twelve_config::__private);
+        let private = private();
         let inner = field.inner;
         if field.shape == crate::ast::Shape::Plain {
             let shown = shown_text(inner, &quote!(&__value));
@@ -598,7 +598,7 @@ fn kind_of(ty: &syn::Type) -> TokenStream {
 
 /// Everything known of a field at compile time, as a `FieldInfo`.
 fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let root_name = field.variable_name(&input.prefix());
     let option_index = |index: Option<usize>| match index {
         Some(index) => quote!(#private::Some(#index)),
@@ -654,7 +654,7 @@ fn field_info(input: &Input<'_>, names: &Names, field: &Field<'_>) -> TokenStrea
 
 /// The function reading one value (one item of a list, one value of a map).
 fn parser(field: &Field<'_>) -> TokenStream {
-    let private = quote!(::twelve_config::__private);
+    let private = private();
     let inner = field.inner;
     if let Some(json) = &field.attrs.json {
         return quote_spanned!(json.tokens.span()=> #private::parse_json::<#inner>);
@@ -711,4 +711,9 @@ fn option_str(text: Option<&str>) -> TokenStream {
         Some(text) => quote!(::twelve_config::__private::Some(#text)),
         None => quote!(::twelve_config::__private::None),
     }
+}
+
+/// The path the generated code reaches the runtime through.
+pub fn private() -> TokenStream {
+    quote!(::twelve_config::__private)
 }

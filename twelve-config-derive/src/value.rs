@@ -175,7 +175,7 @@ fn expand(input: &DeriveInput, variants: &[Variant<'_>]) -> TokenStream {
         let name = &variant.name;
         quote!(Self::#variant_ident => #name,)
     });
-    let private = quote!(::twelve_config::__private);
+    let private = crate::expand::private();
     quote! {
         #[automatically_derived]
         impl ::twelve_config::EnvValue for #ident {
