@@ -347,87 +347,38 @@ pub struct HostPort {
     explicit_port: bool,
 }
 
-/// The text of a host, held in the handle itself when it is short, as
-/// most host names are (`db.internal`, `10.0.0.12`), else on the heap: a
-/// URL's host then costs no allocation of its own (BENCHMARKS.md,
-/// "Allocations and moves"). A host is no secret, so it
-/// needs no wiping; `HostPort` stays 32 bytes.
-#[derive(Clone)]
-pub(crate) enum HostName {
-    /// `bytes[..len]`, whole UTF-8 text (it is copied from a `&str`).
-    Inline {
-        len: u8,
-        bytes: [u8; HostName::INLINE],
-    },
-    Heap(Box<str>),
-}
+/// The text of a host. A host is no secret, so it needs no wiping.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct HostName(Box<str>);
 
 impl HostName {
-    /// The longest host held inline: what fits beside the length and the
-    /// variant in the 24 bytes the `Box<str>` variant needs anyway.
-    const INLINE: usize = 22;
-
-    /// The text. (Inline, its bytes are checked to be UTF-8 again, which
-    /// they always are: internal checks read [`Self::as_bytes`] instead.)
     pub fn as_str(&self) -> &str {
-        match self {
-            // Never fails: the bytes are a whole `str` (see `From<&str>`).
-            HostName::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
-            HostName::Heap(text) => text,
-        }
+        &self.0
     }
 
     pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            HostName::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            HostName::Heap(text) => text.as_bytes(),
-        }
+        self.0.as_bytes()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.as_bytes().is_empty()
+        self.0.is_empty()
     }
 
     /// Whether the host is a unix socket path.
     pub fn is_socket(&self) -> bool {
-        self.as_bytes().first() == Some(&b'/')
+        self.0.starts_with('/')
     }
 }
 
 impl From<&str> for HostName {
     fn from(text: &str) -> Self {
-        match u8::try_from(text.len()) {
-            Ok(len) if text.len() <= HostName::INLINE => {
-                let mut bytes = [0; HostName::INLINE];
-                bytes[..text.len()].copy_from_slice(text.as_bytes());
-                HostName::Inline { len, bytes }
-            }
-            _ => HostName::Heap(text.into()),
-        }
+        HostName(text.into())
     }
 }
 
 impl From<String> for HostName {
     fn from(text: String) -> Self {
-        if text.len() <= HostName::INLINE {
-            HostName::from(text.as_str())
-        } else {
-            HostName::Heap(text.into_boxed_str())
-        }
-    }
-}
-
-impl PartialEq for HostName {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl Eq for HostName {}
-
-impl std::hash::Hash for HostName {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        HostName(text.into_boxed_str())
     }
 }
 
@@ -942,20 +893,15 @@ mod tests {
 
     use secrecy::ExposeSecret;
 
-    use super::{HostName, HostPort, scheme_and_authority};
+    use super::{HostName, scheme_and_authority};
     use crate::resource::{HttpUrl, MongoUrl, PostgresUrl, RedisUrl};
 
     #[test]
-    fn a_short_host_is_held_inline_and_a_long_one_on_the_heap() {
-        let inline = "a".repeat(HostName::INLINE);
-        let heap = "a".repeat(HostName::INLINE + 1);
-        assert!(matches!(HostName::from(inline.as_str()), HostName::Inline { .. }));
-        assert!(matches!(HostName::from(heap.as_str()), HostName::Heap(_)));
-        assert!(matches!(HostName::from(inline.clone()), HostName::Inline { .. }));
-        assert!(matches!(HostName::from(heap.clone()), HostName::Heap(_)));
+    fn a_host_name_reads_as_its_text() {
         // Multi-byte UTF-8 (a decoded host), an empty one, and a socket path.
-        for text in ["", "é.example", "ü", "/run/postgresql", inline.as_str(), heap.as_str()] {
+        for text in ["", "é.example", "ü", "/run/postgresql", "db.internal"] {
             let host = HostName::from(text);
+            assert_eq!(host, HostName::from(text.to_owned()));
             assert_eq!(host.as_str(), text);
             assert_eq!(host.as_bytes(), text.as_bytes());
             assert_eq!(host.is_empty(), text.is_empty());
@@ -963,7 +909,6 @@ mod tests {
             assert_eq!(format!("{host}"), text);
             assert_eq!(format!("{host:?}"), format!("{text:?}"));
         }
-        assert_eq!(std::mem::size_of::<HostPort>(), 32);
     }
 
     #[test]
