@@ -9,8 +9,11 @@
 # and a 30-field config derived by it and loaded in `main` (code a service
 # never calls may never be compiled: serde's `Deserialize` is generic):
 # twelve-config (default features, with `serde`, and with the three URL
-# fields as typed handles, which envconfig and envy have no equivalent
-# of), envconfig, envy (serde). The variants are interleaved in
+# fields as typed handles, which the others have no equivalent of),
+# envconfig, envy (serde), and figment, config-rs and confique, each with
+# the features users add (figment `env` and `toml`, config-rs its defaults,
+# confique `toml`) and reading the environment only. The variants are
+# interleaved in
 # every round, each in a fresh target directory against one shared registry
 # (fetched first, so no download is timed), and the minimum over the rounds
 # is kept. Printed:
@@ -102,6 +105,18 @@ envy() {
   fields '    %.0s%s: %s,\n'
   printf '}\n\nfn main() {\n    let _ = envy::prefixed("APP_").from_env::<Config>();\n}'
 }
+serde_config() { # $1: the body of `main`, loading `Config`
+  printf '#[allow(dead_code)]\n#[derive(serde::Deserialize)]\nstruct Config {\n'
+  fields '    %.0s%s: %s,\n'
+  printf '}\n\nfn main() {\n    %s\n}' "$1"
+}
+FIGMENT_MAIN='let _ = figment::Figment::new().merge(figment::providers::Env::prefixed("APP_")).extract::<Config>();'
+CONFIG_MAIN='let _ = config::Config::builder().add_source(config::Environment::with_prefix("APP")).build().and_then(|c| c.try_deserialize::<Config>());'
+confique() {
+  printf '#[allow(dead_code)]\n#[derive(confique::Config)]\nstruct Config {\n'
+  fields '    #[config(env = "%s")]\n    %s: %s,\n'
+  printf '}\n\nfn main() {\n    let _ = <Config as confique::Config>::builder().env().load();\n}'
+}
 
 twelve_dep="twelve-config = { path = \"$root/twelve-config\" }"
 make_crate base "" "fn main() {}"
@@ -113,15 +128,28 @@ make_crate twelve-config-handles "$twelve_dep" "$(twelve | sed -e 's/database_ur
   -e 's/redis_url: String/redis_url: twelve_config::resource::RedisUrl/' -e 's/api_url: String/api_url: twelve_config::resource::HttpUrl/')"
 make_crate envconfig 'envconfig = "0.11"' "$(envconfig)"
 make_crate envy 'envy = "0.4"' "$(envy)"
+make_crate figment 'figment = { version = "0.10", features = ["env", "toml"] }' "$(serde_config "$FIGMENT_MAIN")"
+make_crate figment-env 'figment = { version = "0.10", features = ["env"] }' "$(serde_config "$FIGMENT_MAIN")"
+make_crate config-rs 'config = "0.15"' "$(serde_config "$CONFIG_MAIN")"
+make_crate config-rs-env 'config = { version = "0.15", default-features = false }' "$(serde_config "$CONFIG_MAIN")"
+make_crate confique 'confique = { version = "0.4", features = ["toml"] }' "$(confique)"
+make_crate confique-env 'confique = "0.4"' "$(confique)"
 for size in 100 300 1000; do
   make_crate "twelve-config-$size" "$twelve_dep" "$(twelve "$size")"
 done
-variants="base twelve-config twelve-config-serde twelve-config-handles envconfig envy"
+variants="base twelve-config twelve-config-serde twelve-config-handles envconfig envy figment figment-env config-rs config-rs-env confique confique-env"
+peers="twelve-config twelve-config-serde twelve-config-handles envconfig envy figment figment-env config-rs config-rs-env confique confique-env"
 
 label() { # what a variant is called in the tables (its directory is named by crate)
   case "$1" in
     twelve-config-serde) echo 'twelve-config (`serde`)' ;;
     twelve-config-handles) echo 'twelve-config (three typed handles)' ;;
+    figment) echo 'figment (`env`, `toml`)' ;;
+    figment-env) echo 'figment (`env` only)' ;;
+    config-rs) echo 'config-rs (default features)' ;;
+    config-rs-env) echo 'config-rs (no default features)' ;;
+    confique) echo 'confique (`toml`)' ;;
+    confique-env) echo 'confique (no default features)' ;;
     *) echo "$1" ;;
   esac
 }
@@ -172,7 +200,7 @@ echo "| --- | --- | --- | --- | --- | --- |"
 base=${cold[base]}
 reference=$(echo "${cold[envconfig]} - $base" | bc)
 cpu_reference=$(echo "${cpu[envconfig]} - ${cpu[base]}" | bc)
-for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
+for crate in $peers; do
   marginal=$(echo "${cold[$crate]} - $base" | bc)
   cpu_marginal=$(echo "${cpu[$crate]} - ${cpu[base]}" | bc)
   printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx | %.2f s |\n' "$(label "$crate")" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
@@ -193,7 +221,7 @@ echo "| --- | --- | --- | --- | --- |"
 {
   reference=$(median ${paired_cold[envconfig]})
   cpu_reference=$(median ${paired_cpu[envconfig]})
-  for crate in twelve-config twelve-config-serde twelve-config-handles envconfig envy; do
+  for crate in $peers; do
     marginal=$(median ${paired_cold[$crate]})
     cpu_marginal=$(median ${paired_cpu[$crate]})
     printf '| %s | %.2f s | %.2fx | %.2f s | %.2fx |\n' "$(label "$crate")" "$marginal" "$(echo "$marginal / $reference" | bc -l)" \
