@@ -15,7 +15,8 @@
 //!   a JSON member, a map's key, an HTTP header) names one;
 //! - [`is_portable_name`]: whether a name can be written as a variable
 //!   in a shell, a `.env` file, a Kubernetes manifest and a unit file;
-//! - [`fnv1a`]: the hash a config's names are looked up by.
+//! - [`fnv1a`]: the hash a config's names are looked up by;
+//! - [`edit_distance`]: how far apart two names are, for did-you-mean.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -275,9 +276,52 @@ pub const fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// The optimal string alignment distance of two names: Levenshtein plus
+/// adjacent transpositions, the commonest typo (`DATABSE`). The runtime
+/// suggests variable names by it, the derive attribute keys.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(twelve_config_names::edit_distance("DATABSE_URL", "DATABASE_URL"), 1);
+/// assert_eq!(twelve_config_names::edit_distance("kitten", "sitting"), 3);
+/// ```
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the dynamic-programming table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("DATABSE_URL", "DATABASE_URL"), 1);
+        assert_eq!(edit_distance("DATBAASE_URL", "DATABASE_URL"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("défault", "default"), 1);
+    }
 
     #[test]
     fn fnv1a_gives_the_published_vectors() {

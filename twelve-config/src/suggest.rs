@@ -10,7 +10,7 @@ pub(crate) fn closest<'c, T>(name: &str, candidates: impl Iterator<Item = (&'c s
     candidates
         .filter(|(key, _)| *key != name && key.len().abs_diff(name.len()) <= limit * 4)
         .filter(|(key, _)| key.chars().count().abs_diff(name.chars().count()) <= limit)
-        .map(|(key, candidate)| (edit_distance(name, key), candidate))
+        .map(|(key, candidate)| (twelve_config_names::edit_distance(name, key), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -24,43 +24,9 @@ pub(crate) fn meant<'v>(unknown: &str, prefix: &str, known: impl Iterator<Item =
     closest(unknown, known.map(|name| (name.strip_prefix(prefix).unwrap_or(name), name)))
 }
 
-/// Optimal string alignment distance: Levenshtein plus adjacent
-/// transpositions, the commonest typo (`DATABSE`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rows of the dynamic-programming table.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
-                best = best.min(before[j - 1] + 1);
-            }
-            current[j + 1] = best;
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distances() {
-        assert_eq!(edit_distance("", ""), 0);
-        assert_eq!(edit_distance("abc", ""), 3);
-        assert_eq!(edit_distance("DATABSE_URL", "DATABASE_URL"), 1);
-        assert_eq!(edit_distance("DATBAASE_URL", "DATABASE_URL"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
 
     #[test]
     fn suggests_only_close_names_compared_without_the_prefix() {

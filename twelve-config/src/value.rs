@@ -318,12 +318,23 @@ where
     if problems.is_empty() { Ok(map) } else { Err(problems.join("; ")) }
 }
 
-/// The last path segment of a type's name, generic arguments kept.
-fn short_type_name<T>() -> &'static str {
+/// A type's name without its module paths, generic arguments included:
+/// `u32`, `Vec<u8>`, `WithPassword<PostgresUrl>`.
+pub(crate) fn short_type_name<T: ?Sized>() -> String {
     let full = std::any::type_name::<T>();
-    let generics = full.find('<').unwrap_or(full.len());
-    let start = full[..generics].rfind("::").map_or(0, |at| at + 2);
-    &full[start..]
+    let mut out = String::with_capacity(full.len());
+    let mut rest = full;
+    while !rest.is_empty() {
+        let end = rest.find(['<', '>', ',', '(', ')', '[', ']', ';', ' ', '&', '*']).unwrap_or(rest.len());
+        let path = &rest[..end];
+        out.push_str(path.rsplit("::").next().unwrap_or(path));
+        let delimiter = rest[end..].chars().next();
+        if let Some(delimiter) = delimiter {
+            out.push(delimiter);
+        }
+        rest = &rest[end + delimiter.map_or(0, char::len_utf8)..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -384,5 +395,7 @@ mod tests {
         assert_eq!(short_type_name::<u32>(), "u32");
         assert_eq!(short_type_name::<std::net::IpAddr>(), "IpAddr");
         assert_eq!(short_type_name::<Vec<u8>>(), "Vec<u8>");
+        assert_eq!(short_type_name::<Option<std::net::IpAddr>>(), "Option<IpAddr>");
+        assert_eq!(short_type_name::<std::collections::HashMap<String, (u8, &str)>>(), "HashMap<String, (u8, &str)>");
     }
 }

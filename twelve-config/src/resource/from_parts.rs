@@ -316,12 +316,6 @@ pub(crate) fn encode_into(out: &mut String, part: &str) {
     }
 }
 
-/// The last segment of a type's path: `PostgresUrl`.
-fn short_type_name<T>() -> &'static str {
-    let name = std::any::type_name::<T>();
-    name.rsplit("::").next().unwrap_or(name)
-}
-
 /// A URL's text, taken as given; parsed as the handle once its password
 /// variable is known.
 #[doc(hidden)]
@@ -431,7 +425,7 @@ fn vars_as<H>(scope: &Scope<'_>, out: &mut Vec<Var>, list: fn(&Scope<'_>, &mut V
     let start = out.len();
     list(scope, out);
     for var in &mut out[start..] {
-        var.type_name = var.type_name.replace("RawUrl", short_type_name::<H>());
+        var.type_name = var.type_name.replace("RawUrl", &crate::value::short_type_name::<H>());
     }
 }
 
@@ -439,7 +433,7 @@ impl<H: Resource> EnvConfig for WithPassword<H> {
     fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self> {
         let mark = loader.problem_count();
         let vars = UrlVars::__load(loader, scope);
-        loader.retype_since(mark, "RawUrl", short_type_name::<H>());
+        loader.retype_since(mark, "RawUrl", &crate::value::short_type_name::<H>());
         let UrlVars { url, password } = vars?;
         let url_var = scope.name("URL", "URL").into_owned();
         let field = scope.field("url").into_owned();
@@ -447,7 +441,13 @@ impl<H: Resource> EnvConfig for WithPassword<H> {
             Ok(handle) => handle,
             Err(error) => {
                 let text = url.0.expose_secret();
-                loader.assembled_invalid(url_var, field, short_type_name::<H>(), &error.to_string(), Some(text));
+                loader.assembled_invalid(
+                    url_var,
+                    field,
+                    &crate::value::short_type_name::<H>(),
+                    &error.to_string(),
+                    Some(text),
+                );
                 return None;
             }
         };
@@ -458,8 +458,11 @@ impl<H: Resource> EnvConfig for WithPassword<H> {
                 "{url_var} carries a password (or a token) and {password_var} gives one too: which is meant is \
                  ambiguous, so remove it from the URL or unset {password_var}"
             );
-            let config =
-                if scope.path().is_empty() { short_type_name::<Self>().to_owned() } else { scope.path().to_owned() };
+            let config = if scope.path().is_empty() {
+                crate::value::short_type_name::<Self>().to_owned()
+            } else {
+                scope.path().to_owned()
+            };
             loader.group_rule_failed(vec![url_var, password_var], config, &message);
             return None;
         }
@@ -644,11 +647,11 @@ impl<H: Assemble> EnvConfig for FromParts<H> {
                     _ => ("HOST", "host", parts.hosts.first().map(|(host, _)| host.clone())),
                 };
                 let var = scope.name(name, name).into_owned();
-                let reason = format!("not valid in a {} URL: {error}", short_type_name::<H>());
+                let reason = format!("not valid in a {} URL: {error}", crate::value::short_type_name::<H>());
                 loader.assembled_invalid(
                     var,
                     scope.field(field).into_owned(),
-                    short_type_name::<H>(),
+                    &crate::value::short_type_name::<H>(),
                     &reason,
                     value.as_deref(),
                 );
