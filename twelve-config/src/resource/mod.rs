@@ -168,10 +168,13 @@ mod mqtt;
 mod mysql;
 mod nats;
 mod parse;
+mod pg_env;
 mod postgres;
 mod redis;
 mod smtp;
 mod sqlite;
+mod url_parts;
+mod with_password;
 
 use std::fmt;
 use std::fmt::Write as _;
@@ -181,11 +184,8 @@ use secrecy::SecretString;
 
 pub use amqp::AmqpUrl;
 pub use database::DatabaseUrl;
-#[doc(hidden)]
-pub use from_parts::RawUrl;
 #[allow(unused_imports, reason = "used by the sqlx conversions")]
-pub(crate) use from_parts::encode_into;
-pub use from_parts::{Assemble, FromParts, PgEnv, UrlParts, WithPassword};
+pub use from_parts::FromParts;
 pub use generic::ResourceUrl;
 pub use http::HttpUrl;
 pub use kafka::KafkaUrl;
@@ -197,10 +197,16 @@ pub use nats::NatsUrl;
 #[allow(unused_imports, reason = "used by the rumqttc conversion")]
 pub(crate) use nats::server as server_url;
 pub use parse::{ParseError, UrlPart};
+pub use pg_env::PgEnv;
 pub use postgres::PostgresUrl;
 pub use redis::RedisUrl;
 pub use smtp::SmtpUrl;
 pub use sqlite::SqliteUrl;
+pub(crate) use url_parts::encode_into;
+pub use url_parts::{Assemble, UrlParts};
+#[doc(hidden)]
+pub use with_password::RawUrl;
+pub use with_password::WithPassword;
 
 use crate::disclosure::is_credential_query_key;
 
