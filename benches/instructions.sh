@@ -12,7 +12,7 @@
 # A second column leaves out glibc's getenv: its strncmp compares the name
 # from a buffer on std's stack, and its cost moves by up to about 900
 # instructions a load with that buffer's address, that is with the frame
-# sizes of unrelated code (BENCHMARKS.md, "Word-at-a-time searches"). The
+# sizes of unrelated code (BENCHMARKS.md, "Run them"). The
 # loaders' own work, without it, is the figure to compare two versions by.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
