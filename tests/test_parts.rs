@@ -126,6 +126,14 @@ fn pg_problems_name_the_variable_at_fault() {
     let error = PgEnv::from_vars([("PGTARGETSESSIONATTRS", "leader")]).unwrap_err();
     assert_eq!(error.problems()[0].var(), "PGTARGETSESSIONATTRS");
     assert!(error.to_string().contains("target_session_attrs"), "{error}");
+    // Each option's problem names its own variable, whichever others are set.
+    for (var, value) in [("PGCONNECT_TIMEOUT", "soon"), ("PGHOSTADDR", "db.internal"), ("PGSSLMODE", "REQUIRE")] {
+        let mut vars = vec![("PGHOST", "db"), ("PGSSLMODE", "require"), ("PGCONNECT_TIMEOUT", "5")];
+        vars.retain(|(name, _)| *name != var);
+        vars.push((var, value));
+        let error = PgEnv::from_vars(vars).unwrap_err();
+        assert_eq!(error.problems()[0].var(), var, "{error}");
+    }
     // Problems of the group join the rest of the report.
     let error = Service::from_vars([("APP_PORT", "x"), ("PGSSLMODE", "x")]).unwrap_err();
     let vars: Vec<&str> = error.problems().iter().map(Problem::var).collect();

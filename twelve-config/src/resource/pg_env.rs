@@ -231,29 +231,45 @@ impl EnvConfig for PgEnv {
             &vars.sslcert,
             &vars.sslkey,
         ];
-        for (key, value) in PG_PARAMS.iter().zip(values) {
-            if let Some(value) = value {
-                parts = parts.param(*key, value.clone());
+        // The URL is built a variable at a time, so that the first that
+        // makes it invalid is the variable a problem names: first the
+        // hosts, port, user and database, by the part at fault, then each
+        // option (`hostaddr` is second in PG_VARS, the others follow
+        // `PGDATABASE`).
+        let mut failed = parts.build::<PostgresUrl>().err().map(|error| {
+            let index = match error.part() {
+                UrlPart::Port => 2,
+                UrlPart::UserInfo => 3,
+                UrlPart::Path => 5,
+                _ => 0,
+            };
+            (index, error)
+        });
+        for (position, (key, value)) in PG_PARAMS.iter().zip(values).enumerate() {
+            let Some(value) = value else { continue };
+            parts = parts.param(*key, value.clone());
+            if failed.is_none()
+                && let Err(error) = parts.build::<PostgresUrl>()
+            {
+                failed = Some((if position == 0 { 1 } else { 5 + position }, error));
             }
+        }
+        if let Some((index, error)) = failed {
+            let (suffix, full, field) = PG_VARS[index];
+            let var = scope.name(suffix, full).into_owned();
+            loader.assembled_invalid(var, scope.field(field).into_owned(), "PostgresUrl", &error.to_string(), None);
+            return None;
         }
         match parts.build::<PostgresUrl>() {
             Ok(url) => Some(Self { url }),
             Err(error) => {
-                let message = error.to_string();
-                // The variable the error is about: the query key it names, or the part.
-                let by_key = PG_PARAMS.iter().position(|key| message.contains(&format!("{key}=")));
-                let index = match (by_key, error.part()) {
-                    // `hostaddr` is second in PG_VARS, the others follow `PGDATABASE`.
-                    (Some(0), _) => 1,
-                    (Some(index), _) => 5 + index,
-                    (None, UrlPart::Port) => 2,
-                    (None, UrlPart::UserInfo) => 3,
-                    (None, UrlPart::Path) => 5,
-                    (None, _) => 0,
-                };
-                let (suffix, full, field) = PG_VARS[index];
-                let var = scope.name(suffix, full).into_owned();
-                loader.assembled_invalid(var, scope.field(field).into_owned(), "PostgresUrl", &message, None);
+                loader.assembled_invalid(
+                    name(0),
+                    scope.field("host").into_owned(),
+                    "PostgresUrl",
+                    &error.to_string(),
+                    None,
+                );
                 None
             }
         }
