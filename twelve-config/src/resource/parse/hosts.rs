@@ -2,8 +2,8 @@
 
 use std::net::Ipv6Addr;
 
-use super::super::{HostName, HostPort};
 use super::*;
+use crate::resource::{HostName, HostPort};
 
 /// A character that shows as nothing and is never part of a URL a driver
 /// can use: a bidirectional control (which also reorders what follows on

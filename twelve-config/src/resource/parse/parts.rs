@@ -6,8 +6,8 @@ use std::fmt;
 use secrecy::zeroize::Zeroizing;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::super::HostPort;
 use super::*;
+use crate::resource::HostPort;
 use crate::secret::into_secret;
 
 /// A part of a URL: where it stands in the URL's text when it reads as

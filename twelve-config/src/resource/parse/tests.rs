@@ -1,6 +1,6 @@
 //! Tests of the shared grammar.
 
-use super::super::HostPort;
+use crate::resource::HostPort;
 
 #[test]
 fn a_decoded_host_holding_what_no_host_holds_is_refused_by_its_code_point() {
