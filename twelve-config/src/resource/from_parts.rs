@@ -30,7 +30,7 @@ struct PartsVars {
 /// encodes each into a URL of the kind's scheme ([`Assemble::SCHEME`]) and
 /// parses it by the kind's rules, so a value the handle refuses is a
 /// problem of the variable it came from. It dereferences to the handle. For
-/// PostgreSQL's own variables, see [`PgEnv`].
+/// PostgreSQL's own variables, see [`PgEnv`](super::PgEnv).
 ///
 /// # Examples
 ///
