@@ -906,6 +906,7 @@
 // The derive's code names `::twelve_config`; the crate derives its own groups.
 extern crate self as twelve_config;
 
+mod assembled;
 pub mod attach;
 #[cfg(feature = "check")]
 pub mod check;
@@ -935,6 +936,7 @@ mod var;
 #[doc(hidden)]
 pub mod __private;
 
+pub use assembled::{AssembleError, Assembled};
 pub use config::{EXIT_CONFIG, EnvConfig};
 pub use disclosure::mask_passwords;
 #[cfg(feature = "dotenv")]

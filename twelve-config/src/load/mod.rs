@@ -4,6 +4,7 @@
 // Public only to the generated code, through the hidden `__private`.
 #![allow(missing_docs)]
 
+mod assembled;
 mod field;
 mod loader;
 mod problems;
@@ -11,6 +12,7 @@ mod record;
 mod rules;
 mod unknown;
 
+pub use assembled::{assembled_vars, load_assembled};
 pub use field::{Fetched, Field, FieldInfo, Scope, Unset, optional_group};
 pub use loader::Loader;
 pub use rules::{

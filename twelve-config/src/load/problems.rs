@@ -81,19 +81,18 @@ impl<'a> Loader<'a> {
         self.problems.push(Problem::Rule { vars, config, message: internal_reason(message) });
     }
 
-    /// Problems recorded since `mark` that name the type `from` name `to`.
-    pub(crate) fn retype_since(&mut self, mark: usize, from: &str, to: &str) {
-        for problem in self.problems.iter_mut().skip(mark) {
-            if let Problem::Missing { type_name, .. }
-            | Problem::Invalid { type_name, .. }
-            | Problem::NotUnicode { type_name, .. }
-            | Problem::Ambiguous { type_name, .. }
-            | Problem::File { type_name, .. }
-            | Problem::Conflict { type_name, .. } = problem
-            {
-                *type_name = type_name.replace(from, to);
-            }
-        }
+    /// The problems recorded since `mark`.
+    pub(crate) fn problems_since(&mut self, mark: usize) -> &mut [Problem] {
+        let mark = mark.min(self.problems.len());
+        &mut self.problems[mark..]
+    }
+
+    /// A variable's text as the source holds it, when it is Unicode.
+    pub(crate) fn source_text(&self, name: &str) -> Option<String> {
+        let value = self.source.get(name)?;
+        let text = value.to_str().map(str::to_owned);
+        crate::snapshot::wipe_cow(value);
+        text
     }
 
     /// The variable an invalid value is reported against: `NAME_FILE`
@@ -136,6 +135,21 @@ impl<'a> Loader<'a> {
         failure: (String, Vec<String>),
         vars: &[Var],
     ) {
+        self.rule_failed_with(scope, config, rule, failure, vars, false);
+    }
+
+    /// [`rule_failed`](Self::rule_failed), the message shown whatever the
+    /// rule concerns when `trusted` (the crate's own assemblers, whose
+    /// messages quote no value).
+    pub(crate) fn rule_failed_with(
+        &mut self,
+        scope: &Scope<'_>,
+        config: &str,
+        rule: &str,
+        failure: (String, Vec<String>),
+        vars: &[Var],
+        trusted: bool,
+    ) {
         let (mut message, fields) = failure;
         let named: Vec<&Var> = fields
             .iter()
@@ -144,7 +158,9 @@ impl<'a> Loader<'a> {
                 vars.iter().find(|var| var.field == path)
             })
             .collect();
-        let shown = if named.iter().any(|var| var.secret) {
+        let shown = if trusted {
+            internal_reason(&message)
+        } else if named.iter().any(|var| var.secret) {
             format!("{rule} failed (its message is not shown: the rule concerns a secret)")
         } else if fields.is_empty() && vars.iter().any(|var| var.secret) {
             format!(

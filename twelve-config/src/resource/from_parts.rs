@@ -7,12 +7,12 @@ use secrecy::SecretString;
 
 use super::parse::UrlPart;
 use super::{Assemble, UrlParts};
-use crate::__private::{Loader, Scope};
-use crate::{EnvConfig, Var};
+use crate::AssembleError;
 
 /// `{prefix}HOST`, `PORT`, `USER`, `PASSWORD`, `DATABASE`.
+#[doc(hidden)]
 #[derive(crate::EnvConfig, Debug)]
-struct PartsVars {
+pub struct PartsVars {
     host: String,
     port: Option<u16>,
     user: Option<String>,
@@ -88,9 +88,12 @@ impl<H> Deref for FromParts<H> {
 
 impl<H: crate::SafeDebug> crate::SafeDebug for FromParts<H> {}
 
-impl<H: Assemble> EnvConfig for FromParts<H> {
-    fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self> {
-        let PartsVars { host, port, user, password, database } = PartsVars::__load(loader, scope)?;
+impl<H: Assemble> crate::Assembled for FromParts<H> {
+    type Parts = PartsVars;
+    #[doc(hidden)]
+    const __TRUSTED_MESSAGES: bool = true;
+
+    fn assemble(PartsVars { host, port, user, password, database }: PartsVars) -> Result<Self, AssembleError> {
         let mut parts = UrlParts::new(H::SCHEME).host(host);
         if let Some(port) = port {
             parts = parts.port(port);
@@ -101,37 +104,23 @@ impl<H: Assemble> EnvConfig for FromParts<H> {
         if let Some(password) = password {
             parts = parts.password(password);
         }
-        if let Some(database) = &database {
-            parts = parts.database(database.clone());
+        if let Some(database) = database {
+            parts = parts.database(database);
         }
-        match parts.build::<H>() {
-            Ok(handle) => Some(Self { handle }),
-            Err(error) => {
-                let (name, field, value) = match error.part() {
-                    UrlPart::Port => ("PORT", "port", port.map(|port| port.to_string())),
-                    UrlPart::UserInfo => ("USER", "user", parts.user.clone()),
-                    UrlPart::Path => ("DATABASE", "database", database),
-                    _ => ("HOST", "host", parts.hosts.first().map(|(host, _)| host.clone())),
-                };
-                let var = scope.name(name, name).into_owned();
-                let reason = format!("not valid in a {} URL: {error}", crate::value::short_type_name::<H>());
-                loader.assembled_invalid(
-                    var,
-                    scope.field(field).into_owned(),
-                    &crate::value::short_type_name::<H>(),
-                    &reason,
-                    value.as_deref(),
-                );
-                None
+        parts.build::<H>().map(|handle| Self { handle }).map_err(|error| {
+            let type_name = crate::value::short_type_name::<H>();
+            AssembleError::Invalid {
+                field: match error.part() {
+                    UrlPart::Port => "port",
+                    UrlPart::UserInfo => "user",
+                    UrlPart::Path => "database",
+                    _ => "host",
+                },
+                reason: format!("not valid in a {type_name} URL: {error}"),
+                type_name,
             }
-        }
-    }
-
-    fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>) {
-        PartsVars::__vars(scope, out);
-    }
-
-    fn __names() -> &'static [crate::__private::Name] {
-        PartsVars::__names()
+        })
     }
 }
+
+crate::assembled_config!(<H: Assemble> FromParts<H>);

@@ -81,7 +81,9 @@
 //! the variable is a problem. [`UrlParts`] is the same assembly in code.
 //! Each part is percent-encoded whole and the result checked by the
 //! handle's own rules, so a part the kind refuses is a problem of the
-//! variable it came from.
+//! variable it came from. All three are built on the public
+//! [`Assembled`](crate::Assembled) trait, by which a type of your own is
+//! read from a struct of variables the same way.
 //!
 //! ```
 //! use twelve_config::EnvConfig;

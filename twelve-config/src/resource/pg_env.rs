@@ -6,14 +6,14 @@ use secrecy::SecretString;
 
 use super::PostgresUrl;
 use super::UrlParts;
-use super::parse::UrlPart;
-use crate::__private::{Loader, Scope};
-use crate::{EnvConfig, Var};
+use super::parse::{ParseError, UrlPart};
+use crate::{AssembleError, RuleError};
 
 /// libpq's environment variables: fixed names, which no prefix joins
 /// (libpq's `PG` is not followed by `_`, as a derived prefix must be).
+#[doc(hidden)]
 #[derive(crate::EnvConfig, Debug)]
-struct PgVars {
+pub struct PgVars {
     #[env(name = "PGHOST")]
     host: Option<String>,
     #[env(name = "PGHOSTADDR")]
@@ -161,44 +161,33 @@ impl Deref for PgEnv {
 
 impl crate::SafeDebug for PgEnv {}
 
-/// libpq's names are fixed: a parent's prefix does not apply to them.
-fn pg_scope<'a>(scope: &Scope<'a>) -> Scope<'a> {
-    Scope::nested("PG", scope.path(), scope.file_secrets())
-}
+impl crate::Assembled for PgEnv {
+    type Parts = PgVars;
+    #[doc(hidden)]
+    const __TRUSTED_MESSAGES: bool = true;
 
-impl EnvConfig for PgEnv {
-    fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self> {
-        let scope = &pg_scope(scope);
-        let vars = PgVars::__load(loader, scope)?;
-        let name = |index: usize| scope.name(PG_VARS[index].0, PG_VARS[index].1).into_owned();
+    fn assemble(vars: PgVars) -> Result<Self, AssembleError> {
         let mut parts = UrlParts::new("postgres");
         let hosts: Vec<&str> = vars.host.as_deref().map(|h| h.split(',').collect()).unwrap_or_default();
         let ports: Vec<&str> = vars.port.as_deref().map(|p| p.split(',').collect()).unwrap_or_default();
         if ports.len() > 1 && ports.len() != hosts.len() {
             let message = format!(
-                "{} gives {} ports for {} hosts in {}: give one port, or one per host",
-                name(2),
+                "PGPORT gives {} ports for {} hosts in PGHOST: give one port, or one per host",
                 ports.len(),
-                hosts.len(),
-                name(0)
+                hosts.len()
             );
-            loader.group_rule_failed(vec![name(0), name(2)], "PgEnv".to_owned(), &message);
-            return None;
+            return Err(AssembleError::Rule(RuleError::new(message).fields(["host", "port"])));
         }
         let mut port_numbers = Vec::with_capacity(ports.len());
         for port in &ports {
             match port.trim().parse::<u16>() {
                 Ok(number) if number > 0 => port_numbers.push(number),
                 _ => {
-                    let reason = "not a port: a number from 1 to 65535, or a comma-separated list of them";
-                    loader.assembled_invalid(
-                        name(2),
-                        scope.field("port").into_owned(),
-                        "String",
-                        reason,
-                        vars.port.as_deref(),
-                    );
-                    return None;
+                    return Err(AssembleError::Invalid {
+                        field: "port",
+                        type_name: "String".to_owned(),
+                        reason: "not a port: a number from 1 to 65535, or a comma-separated list of them".to_owned(),
+                    });
                 }
             }
         }
@@ -236,50 +225,29 @@ impl EnvConfig for PgEnv {
         // hosts, port, user and database, by the part at fault, then each
         // option (`hostaddr` is second in PG_VARS, the others follow
         // `PGDATABASE`).
-        let mut failed = parts.build::<PostgresUrl>().err().map(|error| {
+        let invalid = |index: usize, error: ParseError| AssembleError::Invalid {
+            field: PG_VARS[index].2,
+            type_name: "PostgresUrl".to_owned(),
+            reason: error.to_string(),
+        };
+        if let Err(error) = parts.build::<PostgresUrl>() {
             let index = match error.part() {
                 UrlPart::Port => 2,
                 UrlPart::UserInfo => 3,
                 UrlPart::Path => 5,
                 _ => 0,
             };
-            (index, error)
-        });
+            return Err(invalid(index, error));
+        }
         for (position, (key, value)) in PG_PARAMS.iter().zip(values).enumerate() {
             let Some(value) = value else { continue };
             parts = parts.param(*key, value.clone());
-            if failed.is_none()
-                && let Err(error) = parts.build::<PostgresUrl>()
-            {
-                failed = Some((if position == 0 { 1 } else { 5 + position }, error));
+            if let Err(error) = parts.build::<PostgresUrl>() {
+                return Err(invalid(if position == 0 { 1 } else { 5 + position }, error));
             }
         }
-        if let Some((index, error)) = failed {
-            let (suffix, full, field) = PG_VARS[index];
-            let var = scope.name(suffix, full).into_owned();
-            loader.assembled_invalid(var, scope.field(field).into_owned(), "PostgresUrl", &error.to_string(), None);
-            return None;
-        }
-        match parts.build::<PostgresUrl>() {
-            Ok(url) => Some(Self { url }),
-            Err(error) => {
-                loader.assembled_invalid(
-                    name(0),
-                    scope.field("host").into_owned(),
-                    "PostgresUrl",
-                    &error.to_string(),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>) {
-        PgVars::__vars(&pg_scope(scope), out);
-    }
-
-    fn __prefix() -> &'static str {
-        "PG"
+        parts.build::<PostgresUrl>().map(|url| Self { url }).map_err(|error| invalid(0, error))
     }
 }
+
+crate::assembled_config!(PgEnv, prefix = "PG");

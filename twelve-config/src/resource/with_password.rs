@@ -10,8 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::Resource;
 use super::encode_into;
 use super::parse::{UrlPart, server_entries};
-use crate::__private::{Loader, Scope};
-use crate::{EnvConfig, Var};
+use crate::{AssembleError, RuleError};
 
 /// A URL's text, taken as given; parsed as the handle once its password
 /// variable is known.
@@ -37,8 +36,9 @@ impl crate::EnvValue for RawUrl {
 }
 
 /// `{prefix}URL` and `{prefix}PASSWORD`.
+#[doc(hidden)]
 #[derive(crate::EnvConfig, Debug)]
-struct UrlVars {
+pub struct UrlVars {
     url: RawUrl,
     #[env(file)]
     password: Option<SecretString>,
@@ -117,75 +117,36 @@ impl<H> Deref for WithPassword<H> {
 
 impl<H: crate::SafeDebug> crate::SafeDebug for WithPassword<H> {}
 
-/// `vars` with `RawUrl` named as the handle it is.
-fn vars_as<H>(scope: &Scope<'_>, out: &mut Vec<Var>, list: fn(&Scope<'_>, &mut Vec<Var>)) {
-    let start = out.len();
-    list(scope, out);
-    for var in &mut out[start..] {
-        var.type_name = var.type_name.replace("RawUrl", &crate::value::short_type_name::<H>());
-    }
-}
+impl<H: Resource> crate::Assembled for WithPassword<H> {
+    type Parts = UrlVars;
+    #[doc(hidden)]
+    const __TRUSTED_MESSAGES: bool = true;
 
-impl<H: Resource> EnvConfig for WithPassword<H> {
-    fn __load(loader: &mut Loader<'_>, scope: &Scope<'_>) -> Option<Self> {
-        let mark = loader.problem_count();
-        let vars = UrlVars::__load(loader, scope);
-        loader.retype_since(mark, "RawUrl", &crate::value::short_type_name::<H>());
-        let UrlVars { url, password } = vars?;
-        let url_var = scope.name("URL", "URL").into_owned();
-        let field = scope.field("url").into_owned();
-        let handle = match url.0.expose_secret().parse::<H>() {
-            Ok(handle) => handle,
-            Err(error) => {
-                let text = url.0.expose_secret();
-                loader.assembled_invalid(
-                    url_var,
-                    field,
-                    &crate::value::short_type_name::<H>(),
-                    &error.to_string(),
-                    Some(text),
-                );
-                return None;
-            }
-        };
-        let Some(password) = password else { return Some(Self { handle }) };
-        let password_var = scope.name("PASSWORD", "PASSWORD").into_owned();
+    fn assemble(UrlVars { url, password }: UrlVars) -> Result<Self, AssembleError> {
+        let type_name = || crate::value::short_type_name::<H>();
+        let handle = url.0.expose_secret().parse::<H>().map_err(|error| AssembleError::Invalid {
+            field: "url",
+            type_name: type_name(),
+            reason: error.to_string(),
+        })?;
+        let Some(password) = password else { return Ok(Self { handle }) };
         if handle.password().is_some() {
-            let message = format!(
-                "{url_var} carries a password (or a token) and {password_var} gives one too: which is meant is \
-                 ambiguous, so remove it from the URL or unset {password_var}"
-            );
-            let config = if scope.path().is_empty() {
-                crate::value::short_type_name::<Self>().to_owned()
-            } else {
-                scope.path().to_owned()
-            };
-            loader.group_rule_failed(vec![url_var, password_var], config, &message);
-            return None;
+            let message = "the URL carries a password (or a token) and the password variable gives one too: which is \
+                           meant is ambiguous, so remove it from the URL or unset the password variable";
+            return Err(AssembleError::Rule(RuleError::new(message).fields(["url", "password"])));
         }
-        match with_password::<H>(url.0.expose_secret(), &password) {
-            Ok(handle) => Some(Self { handle }),
-            Err(error) => {
-                loader.assembled_invalid(
-                    password_var,
-                    scope.field("password").into_owned(),
-                    "SecretString",
-                    &error,
-                    None,
-                );
-                None
-            }
-        }
+        with_password::<H>(url.0.expose_secret(), &password).map(|handle| Self { handle }).map_err(|reason| {
+            AssembleError::Invalid { field: "password", type_name: "SecretString".to_owned(), reason }
+        })
     }
 
-    fn __vars(scope: &Scope<'_>, out: &mut Vec<Var>) {
-        vars_as::<H>(scope, out, UrlVars::__vars);
-    }
-
-    fn __names() -> &'static [crate::__private::Name] {
-        UrlVars::__names()
+    /// The URL is read as text, and reported as the handle it makes.
+    fn part_type_name(field: &str) -> Option<String> {
+        (field == "url").then(crate::value::short_type_name::<H>)
     }
 }
+
+crate::assembled_config!(<H: Resource> WithPassword<H>);
 
 /// `url` with `password` put into the user info of each of its servers,
 /// parsed as `H`.
