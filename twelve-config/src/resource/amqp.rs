@@ -4,18 +4,12 @@ use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 use super::{check_choice, check_number, handle};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["amqp", "amqps"],
     default_port: |scheme| Some(if scheme == "amqps" { 5671 } else { 5672 }),
-    multi_host: false,
     host_optional: true,
-    plus_is_space: false,
-    at_in_path_is_error: false,
     keeps_empty_username: true,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// An AMQP 0-9-1 broker URL (RabbitMQ), read by the [RabbitMQ URI spec].

@@ -9,13 +9,10 @@ const RULES: Rules = Rules {
     default_port: well_known_port,
     multi_host: true,
     host_optional: true,
-    plus_is_space: false,
-    at_in_path_is_error: false,
     keeps_empty_username: true,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
     query_flags: true,
+    ..Rules::DEFAULT
 };
 
 /// A URL of any scheme, for a resource without a handle of its own (NATS,

@@ -7,15 +7,10 @@ const RULES: Rules = Rules {
     repeated_keys: parse::RepeatedKeys::Accepted,
     schemes: &["http", "https"],
     default_port: |scheme| Some(if scheme == "https" { 443 } else { 80 }),
-    multi_host: false,
-    host_optional: false,
     plus_is_space: true,
-    at_in_path_is_error: false,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
     host_escapes: super::parse::HostEscapes::Any,
     query_flags: true,
+    ..Rules::DEFAULT
 };
 
 /// An HTTP service's base URL: `https://user:token@api.example.com/v1`.

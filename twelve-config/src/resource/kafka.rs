@@ -5,18 +5,11 @@ use super::nats::host_port_text;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["kafka", "kafka+ssl"],
     default_port: |_| Some(KafkaUrl::DEFAULT_PORT),
     multi_host: true,
-    host_optional: false,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A Kafka cluster's bootstrap servers as a URL.

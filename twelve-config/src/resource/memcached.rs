@@ -4,18 +4,12 @@ use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["memcache", "memcached"],
     default_port: |_| Some(MemcachedUrl::DEFAULT_PORT),
     multi_host: true,
     host_optional: true,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A Memcached server URL, as the [memcache crate] reads it:

@@ -8,10 +8,7 @@ const RULES: Rules = Rules {
     schemes: &["mongodb", "mongodb+srv"],
     default_port: |scheme| if scheme == "mongodb+srv" { None } else { Some(MongoUrl::DEFAULT_PORT) },
     multi_host: true,
-    host_optional: false,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
     query_keys_ignore_case: true,
     scheme_case_sensitive: true,
     // The MongoDB spec decodes only a socket path.
@@ -19,7 +16,7 @@ const RULES: Rules = Rules {
         "a host name holds a percent-escape, which MongoDB drivers decode only in a unix socket path: write it \
          plainly (only a socket path is written encoded, %2Ftmp%2Fmongodb-27017.sock)",
     ),
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A MongoDB connection string, read by the [connection string spec].

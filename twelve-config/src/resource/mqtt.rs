@@ -6,7 +6,6 @@ use super::handle;
 use super::parse::{self, ParseError, Parsing, Parts, Rules, UrlPart};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["mqtt", "mqtts", "ws", "wss"],
     default_port: |scheme| {
         Some(match scheme {
@@ -16,15 +15,9 @@ const RULES: Rules = Rules {
             _ => MqttUrl::DEFAULT_PORT,
         })
     },
-    multi_host: false,
-    host_optional: false,
     plus_is_space: true,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// The query options rumqttc's `MqttOptions::parse_url` reads, each with

@@ -4,18 +4,11 @@ use super::handle;
 use super::parse::{self, ParseError, Parts, Rules, Text, UrlPart};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["mysql", "mariadb"],
     default_port: |_| Some(MysqlUrl::DEFAULT_PORT),
-    multi_host: false,
     host_optional: true,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// The `ssl-mode` values sqlx accepts (any case).

@@ -8,7 +8,6 @@ use super::parse::{self, ParseError, Parts, Password, Rules, UrlPart};
 use super::{HostPort, handle};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["nats", "tls", "ws", "wss"],
     default_port: |scheme| {
         Some(match scheme {
@@ -18,14 +17,8 @@ const RULES: Rules = Rules {
         })
     },
     multi_host: true,
-    host_optional: false,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A NATS server URL, or a cluster's list of them, as [async-nats] and

@@ -6,18 +6,11 @@ use super::parse::{self, Hosts, ParseError, Parsing, Parts, Rules, Text, UrlPart
 use super::{HostPort, check_choice, handle};
 
 pub(crate) const TCP_RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["redis", "rediss"],
     default_port: |_| Some(RedisUrl::DEFAULT_PORT),
-    multi_host: false,
-    host_optional: false,
     plus_is_space: true,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 const ALL_SCHEMES: Rules = Rules { schemes: &["redis", "rediss", "redis+unix", "unix"], ..TCP_RULES };

@@ -4,18 +4,10 @@ use super::parse::{self, ParseError, Parts, Rules, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["smtp", "smtps"],
     default_port: |scheme| Some(if scheme == "smtps" { 465 } else { 587 }),
-    multi_host: false,
-    host_optional: false,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A mail relay URL for message submission, by [RFC 8314] and as [lettre]

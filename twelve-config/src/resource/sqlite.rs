@@ -4,18 +4,11 @@ use super::parse::{self, Hosts, ParseError, Parts, Rules, Text, UrlPart};
 use super::{check_choice, handle};
 
 const RULES: Rules = Rules {
-    repeated_keys: parse::RepeatedKeys::Refused(&[]),
     schemes: &["sqlite"],
     default_port: |_| None,
-    multi_host: false,
     host_optional: true,
-    plus_is_space: false,
-    at_in_path_is_error: false,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
     scheme_case_sensitive: true,
-    host_escapes: super::parse::HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// A SQLite database URL, as [sqlx] reads it.

@@ -301,13 +301,10 @@ impl UrlParts {
 
 /// Appends `part` percent-encoded: every byte but RFC 3986's unreserved.
 pub(crate) fn encode_into(out: &mut String, part: &str) {
-    for byte in part.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte >> 4)]));
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte & 15)]));
-        }
+    // Everything but RFC 3986's unreserved characters.
+    const RESERVED: &percent_encoding::AsciiSet =
+        &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+    for piece in percent_encoding::utf8_percent_encode(part, RESERVED) {
+        out.push_str(piece);
     }
 }

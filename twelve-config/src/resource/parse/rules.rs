@@ -34,6 +34,27 @@ pub(crate) struct Rules {
     pub repeated_keys: RepeatedKeys,
 }
 
+impl Rules {
+    /// The rules a kind starts from, stating only what differs: no scheme
+    /// and no default port (each kind names its own), one host, required,
+    /// escapes in no host, `+` as itself, an option given once, `key=value`
+    /// pairs matched exactly.
+    pub const DEFAULT: Rules = Rules {
+        schemes: &[],
+        default_port: |_| None,
+        multi_host: false,
+        host_optional: false,
+        plus_is_space: false,
+        at_in_path_is_error: false,
+        keeps_empty_username: false,
+        scheme_case_sensitive: false,
+        host_escapes: HostEscapes::No,
+        query_flags: false,
+        query_keys_ignore_case: false,
+        repeated_keys: RepeatedKeys::Refused(&[]),
+    };
+}
+
 /// Whether a query key may be given twice, with different values.
 #[derive(Clone, Copy)]
 pub(crate) enum RepeatedKeys {

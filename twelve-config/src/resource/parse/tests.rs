@@ -198,15 +198,7 @@ const RULES_FOR_TESTS: Rules = Rules {
     repeated_keys: RepeatedKeys::Accepted,
     schemes: &["redis"],
     default_port: |_| Some(6379),
-    multi_host: false,
-    host_optional: false,
-    plus_is_space: false,
-    at_in_path_is_error: false,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
-    scheme_case_sensitive: false,
-    host_escapes: HostEscapes::No,
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 #[test]

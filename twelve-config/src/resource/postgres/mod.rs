@@ -9,16 +9,13 @@ pub(crate) const RULES: Rules = Rules {
     default_port: |_| Some(PostgresUrl::DEFAULT_PORT),
     multi_host: true,
     host_optional: true,
-    plus_is_space: false,
     at_in_path_is_error: true,
-    keeps_empty_username: false,
-    query_keys_ignore_case: false,
     scheme_case_sensitive: true,
     host_escapes: super::parse::HostEscapes::SocketPath(
         "a host name holds a percent-escape, which libpq decodes and URL-based drivers (sqlx) do not: write it \
          plainly (only a socket directory is written encoded)",
     ),
-    query_flags: false,
+    ..Rules::DEFAULT
 };
 
 /// The `sslmode` values libpq accepts.
