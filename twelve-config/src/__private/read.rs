@@ -1,4 +1,4 @@
-//! What the derive's generated code calls. Not a stable API.
+//! How a field's type is read: the autoref choice of its parser, and whether the type is a secret.
 
 use std::fmt::Display;
 use std::marker::PhantomData;
@@ -6,68 +6,10 @@ use std::str::FromStr;
 
 use secrecy::zeroize::Zeroize;
 
-pub use crate::snapshot::{Name, Snapshot};
-use crate::value::EnvValue;
-pub use crate::value::{choice_error, parse_from_str, parse_list, parse_map, parse_owned_from_str};
-
-/// A choice's text as it is compared: ASCII lowercase, `-` as `_`.
-pub fn normalize_choice(text: &str) -> Cow<'_, str> {
-    if text.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_') {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_ascii_lowercase().replace('-', "_"))
-    }
-}
 use crate::EnvConfig;
+use crate::value::EnvValue;
 
-pub use ::core::convert::Into;
-pub use ::core::option::Option::{self, None, Some};
-pub use ::std::borrow::Cow;
-pub use ::std::string::String;
-pub use ::std::vec::Vec;
-
-pub use crate::load::*;
-
-/// Whether a field may be secret: `SecretCheck<true>` takes only a
-/// [`SafeDebug`](crate::SafeDebug) type. The derive writes
-/// `debug_allowed::<Type, SecretCheck<true>>` for each field of a struct
-/// without `#[env(debug)]` that it finds secret (by the attribute or the
-/// name rule, decided as it expands), and nothing for the others.
-pub struct SecretCheck<const SECRET: bool>;
-
-#[diagnostic::on_unimplemented(
-    message = "`{T}` prints its value in `Debug`, and this field is secret",
-    label = "a secret field of a type whose `Debug` shows its value",
-    note = "use `SecretString` or `SecretBox<T>` for the field, or put `#[env(debug)]` on the struct in place of `#[derive(Debug)]` (it shows `[REDACTED]`), or write `#[env(secret = false)]` on the field if its name only looks like a credential"
-)]
-pub trait DebugAllowed<T: ?Sized> {}
-
-impl<T: ?Sized + crate::SafeDebug> DebugAllowed<T> for SecretCheck<true> {}
-
-/// Compiles only when a field of type `T` may be shown by `Debug`.
-pub const fn debug_allowed<T: ?Sized, C: DebugAllowed<T>>() {}
-
-/// Shows a field that is not secret in the derived `#[env(debug)]` as far
-/// as the disclosure rule shows a value: its `Debug` text, masked.
-pub struct MaskedDebug<'a, T: ?Sized>(pub &'a T);
-
-impl<T: std::fmt::Debug + ?Sized> std::fmt::Debug for MaskedDebug<'_, T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut text = if f.alternate() { format!("{:#?}", self.0) } else { format!("{:?}", self.0) };
-        let masked = crate::disclosure::mask(&text);
-        text.zeroize();
-        f.write_str(&masked.shown)
-    }
-}
-
-/// Stands in for a secret in a redacting `Debug`.
-pub struct Redacted;
-
-impl std::fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[REDACTED]")
-    }
-}
+use super::*;
 
 /// Reads a value with a `parse_with` function.
 pub fn parse_with<T, E: Display>(parse: impl Fn(&str) -> Result<T, E>, text: &str) -> Result<T, String> {
@@ -205,60 +147,6 @@ where
     }
     fn item_parser(&self) -> ItemParser<T> {
         parse_from_str::<T>
-    }
-}
-
-// How a value is written as text: a default set in code is listed so, and
-// the fingerprint reads every value so, the text that loads it back in one
-// form for each value (`08080` as `8080`, `30000ms` as `30s`), by the same
-// autoref choice: a handle's canonical URL, `EnvValue::to_env`, then
-// `Display` for a `FromStr` type, else none ("set in code"; the
-// fingerprint then reads the text as given).
-
-/// A default's value type, for choosing how it is written as text.
-pub struct Shown<T>(PhantomData<fn() -> T>);
-
-impl<T> Shown<T> {
-    pub const NEW: Self = Shown(PhantomData);
-}
-
-pub trait ShownByResource<T> {
-    fn text(&self, value: &T) -> Option<String>;
-}
-
-impl<T: crate::resource::Resource> ShownByResource<T> for &&&Shown<T> {
-    fn text(&self, value: &T) -> Option<String> {
-        Some(crate::resource::canonical(value))
-    }
-}
-
-pub trait ShownByEnvValue<T> {
-    fn text(&self, value: &T) -> Option<String>;
-}
-
-impl<T: EnvValue> ShownByEnvValue<T> for &&Shown<T> {
-    fn text(&self, value: &T) -> Option<String> {
-        value.to_env()
-    }
-}
-
-pub trait ShownByDisplay<T> {
-    fn text(&self, value: &T) -> Option<String>;
-}
-
-impl<T: FromStr + Display> ShownByDisplay<T> for &Shown<T> {
-    fn text(&self, value: &T) -> Option<String> {
-        Some(value.to_string())
-    }
-}
-
-pub trait ShownByNothing<T> {
-    fn text(&self, value: &T) -> Option<String>;
-}
-
-impl<T> ShownByNothing<T> for Shown<T> {
-    fn text(&self, _: &T) -> Option<String> {
-        None
     }
 }
 
