@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use twelve_config::resource::{
     AmqpUrl, FromParts, KafkaUrl, MongoUrl, NatsUrl, PgEnv, PostgresUrl, RedisUrl, UrlParts, WithPassword,
 };
-use twelve_config::{EnvConfig, ExposeSecret, Problem, Vars};
+use twelve_config::{EnvConfig, ExposeSecret, Problem, SecretString, Vars};
 
 /// A password that needs every escape.
 const SPECIAL: &str = "p@ss:w/rd#?&% +x";
@@ -367,4 +367,44 @@ fn url_parts_encode_every_part_whole() {
     let url: PostgresUrl = UrlParts::new("postgres").host_port("a", 1).host("b").port(2).build().unwrap();
     let hosts: Vec<(&str, Option<u16>)> = url.hosts().iter().map(|h| (h.host(), h.port())).collect();
     assert_eq!(hosts, [("a", Some(1)), ("b", Some(2))]);
+}
+
+/// A client from a token, whose rule quotes the token.
+#[derive(EnvConfig, Debug)]
+struct TokenParts {
+    token: SecretString,
+    region: String,
+}
+
+#[derive(Debug)]
+struct Client;
+
+impl twelve_config::Assembled for Client {
+    type Parts = TokenParts;
+
+    fn assemble(parts: TokenParts) -> Result<Self, twelve_config::AssembleError> {
+        let message = format!("token {} is not for region {}", parts.token.expose_secret(), parts.region);
+        Err(twelve_config::AssembleError::Rule(twelve_config::RuleError::new(message).fields(["token", "region"])))
+    }
+}
+
+twelve_config::assembled_config!(Client);
+
+#[derive(EnvConfig, Debug)]
+#[allow(dead_code, reason = "loaded for its problems")]
+struct WithClient {
+    #[env(nested = "API_")]
+    client: Client,
+}
+
+#[test]
+fn an_assembler_of_ours_is_read_like_a_validate_rule() {
+    let error = WithClient::from_vars([("API_TOKEN", "tok-123456"), ("API_REGION", "eu")]).unwrap_err();
+    let Problem::Rule { vars, message, .. } = &error.problems()[0] else { panic!("{error}") };
+    assert_eq!(vars, &["API_TOKEN", "API_REGION"]);
+    // Its message concerns a secret part: not shown, as a `validate` rule's.
+    assert!(!error.to_string().contains("tok-123456"), "{error}");
+    assert!(message.contains("not shown"), "{message}");
+    let listed: Vec<(String, String)> = WithClient::vars().into_iter().map(|var| (var.name, var.type_name)).collect();
+    assert_eq!(listed, [("API_TOKEN".into(), "SecretString".into()), ("API_REGION".into(), "String".into())]);
 }

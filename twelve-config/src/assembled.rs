@@ -2,6 +2,12 @@
 
 use crate::{EnvConfig, RuleError};
 
+pub(crate) mod sealed {
+    /// Only the crate can name this type, so only its impls of
+    /// [`Assembled::__trusted_messages`](super::Assembled) override it.
+    pub struct Crate;
+}
+
 /// A value assembled from a struct of variables, its parts, as serde's
 /// `#[serde(try_from = "...")]` builds a type from another: the parts load
 /// as any config does (every problem of theirs reported), then
@@ -65,10 +71,13 @@ pub trait Assembled: Sized {
     fn assemble(parts: Self::Parts) -> Result<Self, AssembleError>;
 
     /// Whether a rule's message may be shown though it concerns a secret
-    /// part: only the crate's own assemblers, whose messages are written
-    /// by the crate and quote no value. Not a stable API.
+    /// part: only for the crate's own assemblers, whose messages are
+    /// written by the crate and quote no value. The argument's type cannot
+    /// be named outside the crate, so no other impl can override it.
     #[doc(hidden)]
-    const __TRUSTED_MESSAGES: bool = false;
+    fn __trusted_messages(_: sealed::Crate) -> bool {
+        false
+    }
 
     /// The type a part is reported and listed as, where it is read as
     /// another (a URL read as text, then assembled into a `PostgresUrl`):

@@ -39,7 +39,14 @@ pub fn load_assembled<T: Assembled>(loader: &mut Loader<'_>, scope: &Scope<'_>) 
         AssembleError::Rule(error) => {
             let failure = (error.to_string(), error.field_names().to_vec());
             let config = group_name::<T>(scope);
-            loader.rule_failed_with(scope, &config, &short_type_name::<T>(), failure, &vars, T::__TRUSTED_MESSAGES);
+            loader.rule_failed_with(
+                scope,
+                &config,
+                &short_type_name::<T>(),
+                failure,
+                &vars,
+                T::__trusted_messages(crate::assembled::sealed::Crate),
+            );
         }
     }
     None

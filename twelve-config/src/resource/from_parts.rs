@@ -90,8 +90,9 @@ impl<H: crate::SafeDebug> crate::SafeDebug for FromParts<H> {}
 
 impl<H: Assemble> crate::Assembled for FromParts<H> {
     type Parts = PartsVars;
-    #[doc(hidden)]
-    const __TRUSTED_MESSAGES: bool = true;
+    fn __trusted_messages(_: crate::assembled::sealed::Crate) -> bool {
+        true
+    }
 
     fn assemble(PartsVars { host, port, user, password, database }: PartsVars) -> Result<Self, AssembleError> {
         let mut parts = UrlParts::new(H::SCHEME).host(host);

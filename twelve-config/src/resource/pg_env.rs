@@ -163,8 +163,9 @@ impl crate::SafeDebug for PgEnv {}
 
 impl crate::Assembled for PgEnv {
     type Parts = PgVars;
-    #[doc(hidden)]
-    const __TRUSTED_MESSAGES: bool = true;
+    fn __trusted_messages(_: crate::assembled::sealed::Crate) -> bool {
+        true
+    }
 
     fn assemble(vars: PgVars) -> Result<Self, AssembleError> {
         let mut parts = UrlParts::new("postgres");

@@ -119,8 +119,9 @@ impl<H: crate::SafeDebug> crate::SafeDebug for WithPassword<H> {}
 
 impl<H: Resource> crate::Assembled for WithPassword<H> {
     type Parts = UrlVars;
-    #[doc(hidden)]
-    const __TRUSTED_MESSAGES: bool = true;
+    fn __trusted_messages(_: crate::assembled::sealed::Crate) -> bool {
+        true
+    }
 
     fn assemble(UrlVars { url, password }: UrlVars) -> Result<Self, AssembleError> {
         let type_name = || crate::value::short_type_name::<H>();
