@@ -45,6 +45,12 @@ impl<'a> Loader<'a> {
         } else if let Some(place) = self.source.origin(&field.var) {
             let _ = write!(reason, " (from {place})");
         }
+        self.push_invalid(field, disclosure, reason, text, from_default);
+    }
+
+    /// An `Invalid` problem of `field`, whose value `text` is shown as
+    /// `disclosure` allows.
+    fn push_invalid(&mut self, field: &Field, disclosure: Disclosure, reason: String, text: &str, from_default: bool) {
         self.problems.push(Problem::Invalid {
             var: self.invalid_var(field),
             field: field.field_path(),
@@ -112,14 +118,7 @@ impl<'a> Loader<'a> {
             Some(reason) => reason,
         };
         message.zeroize();
-        self.problems.push(Problem::Invalid {
-            var: self.invalid_var(field),
-            field: field.field_path(),
-            type_name: field.type_name(),
-            reason,
-            value: disclosure.value(text),
-            from_default: false,
-        });
+        self.push_invalid(field, disclosure, reason, text, false);
     }
 
     /// A rule over a whole struct failed: `rule` (the function's path)
