@@ -207,23 +207,19 @@ impl<A: Source, B: Source> Source for Or<A, B> {
     }
 
     fn origin(&self, name: &str) -> Option<String> {
-        match self.first.__get_valid(name) {
-            Some(value) => {
-                wipe_cow(value);
-                self.first.origin(name)
-            }
-            None => self.second.origin(name),
-        }
+        if self.first_holds(name) { self.first.origin(name) } else { self.second.origin(name) }
     }
 
     fn __provides_secret(&self, name: &str) -> bool {
-        match self.first.__get_valid(name) {
-            Some(value) => {
-                wipe_cow(value);
-                self.first.__provides_secret(name)
-            }
-            None => self.second.__provides_secret(name),
-        }
+        if self.first_holds(name) { self.first.__provides_secret(name) } else { self.second.__provides_secret(name) }
+    }
+}
+
+impl<A: Source, B: Source> Or<A, B> {
+    /// Whether the first source gives `name`, so that what is said of its
+    /// value is the first's to say.
+    fn first_holds(&self, name: &str) -> bool {
+        self.first.__get_valid(name).map(wipe_cow).is_some()
     }
 }
 

@@ -38,11 +38,12 @@ pub fn load_assembled<T: Assembled>(loader: &mut Loader<'_>, scope: &Scope<'_>) 
         }
         AssembleError::Rule(error) => {
             let failure = (error.to_string(), error.field_names().to_vec());
-            let config = group_name::<T>(scope);
+            // `rule_failed_with` labels a nested group by its field itself.
+            let name = short_type_name::<T>();
             loader.rule_failed_with(
                 scope,
-                &config,
-                &short_type_name::<T>(),
+                &name,
+                &name,
                 failure,
                 &vars,
                 T::__trusted_messages(crate::assembled::sealed::Crate),
