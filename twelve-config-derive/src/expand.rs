@@ -332,12 +332,12 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
             Default::Literal(expr) => literal_default(field, expr),
             Default::Expr(expr) if field.shape == crate::ast::Shape::Plain => {
                 let inner = field.inner;
-                let shown = shown_text(inner, &quote!(&__value));
+                let shown = canonical_text(inner);
                 quote_spanned! {expr.span()=>
                     {
                         let __value: #inner = #private::Into::into(#expr);
                         if __loader.is_recording() {
-                            let __text = #shown;
+                            let __text = (#shown)(&__value);
                             __loader.defaulted(&__field, __text.as_deref());
                         }
                         #private::Some(__value)
@@ -360,10 +360,18 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
     let unset =
         if field.is_required() || records_itself { unset } else { quote!({ __loader.unset(&__field); #unset }) };
     let unset_binding = if field.is_required() { quote!(__unset) } else { quote!(_) };
+    // The fingerprint reads a single value in its canonical form (a list or
+    // a map as given).
+    let inner = field.inner;
+    let canonical = canonical_text(inner);
     // The common fields, no rule and no default: one library call.
+    if check.is_none() && field.attrs.default.is_none() && !field.shape.is_vec() && !field.shape.is_map() {
+        let load = if field.shape.is_option() { quote!(optional) } else { quote!(required) };
+        return quote!(__loader.#load(&#spec, #parser, #canonical));
+    }
     let load = if check.is_none() && field.attrs.default.is_none() {
         let load = if field.shape.is_option() { quote!(optional) } else { quote!(required) };
-        quote!(__loader.#load(&__field, #parser))
+        quote!(__loader.#load(&__field, #parser, |_| #private::None))
     } else {
         quote! {{
             let __parse = #parser;
@@ -374,25 +382,16 @@ fn load_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
             }
         }}
     };
-    // The fingerprint reads a single value in its canonical form (a list or
-    // a map as given).
-    let inner = field.inner;
     let value = match field.shape {
         crate::ast::Shape::Plain => quote!(__value.as_ref()),
         crate::ast::Shape::Option => quote!(__value.as_ref().and_then(#private::Option::as_ref)),
         _ => return quote!({ let __field = #spec; #load }),
     };
-    let shown = shown_text(inner, &quote!(__value));
     quote! {
         {
             let __field = #spec;
             let __value = #load;
-            if __loader.is_recording() {
-                if let #private::Some(__value) = #value {
-                    let __text = #shown;
-                    __loader.canonical(&__field, __text);
-                }
-            }
+            __loader.canonical(&__field, #value, #canonical);
             __value
         }
     }
@@ -466,14 +465,14 @@ fn literal_default(field: &Field<'_>, expr: &syn::Expr) -> TokenStream {
     }
 }
 
-/// The text of `value` (a `&T`, `T` the field's value type) that loads it
-/// back in canonical form, if the type has one: `Option<String>`.
-fn shown_text(inner: &syn::Type, value: &TokenStream) -> TokenStream {
+/// The function writing a value of `inner` as the text that loads it back,
+/// in canonical form, if the type has one: `fn(&T) -> Option<String>`.
+fn canonical_text(inner: &syn::Type) -> TokenStream {
     let private = private();
     quote! {{
         #[allow(unused_imports)]
         use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _, ShownByResource as _};
-        (&&&&#private::Shown::<#inner>::NEW).text(#value)
+        (&&&&#private::Shown::<#inner>::NEW).text()
     }}
 }
 
@@ -548,11 +547,11 @@ fn list_field(input: &Input<'_>, field: &Field<'_>, index: usize) -> TokenStream
         let private = private();
         let inner = field.inner;
         if field.shape == crate::ast::Shape::Plain {
-            let shown = shown_text(inner, &quote!(&__value));
+            let shown = canonical_text(inner);
             return quote_spanned! {expr.span()=>
                 {
                     let __value: #inner = #private::Into::into(#expr);
-                    let __text = #shown;
+                    let __text = (#shown)(&__value);
                     __out.push((#spec).to_var_with_default(__text));
                 }
             };

@@ -229,12 +229,19 @@ impl<'a> Loader<'a> {
 
     /// A required field without a default or rule: its value parsed, or
     /// the problem recorded.
-    pub fn required<T>(&mut self, field: &Field, parse: impl Fn(&mut String) -> Result<T, String>) -> Option<T> {
-        match self.fetch(field) {
+    pub fn required<T>(
+        &mut self,
+        field: &Field,
+        parse: impl Fn(&mut String) -> Result<T, String>,
+        canonical: fn(&T) -> Option<String>,
+    ) -> Option<T> {
+        let value = match self.fetch(field) {
             Fetched::Value(text) => self.parse(field, text, parse),
             Fetched::Unset(unset) => self.missing(field, unset),
             Fetched::Failed => None,
-        }
+        };
+        self.canonical(field, value.as_ref(), canonical);
+        value
     }
 
     /// An `Option` field without a default or rule: `Some(None)` when unset.
@@ -242,9 +249,14 @@ impl<'a> Loader<'a> {
         &mut self,
         field: &Field,
         parse: impl Fn(&mut String) -> Result<T, String>,
+        canonical: fn(&T) -> Option<String>,
     ) -> Option<Option<T>> {
         match self.fetch(field) {
-            Fetched::Value(text) => self.parse(field, text, parse).map(Some),
+            Fetched::Value(text) => {
+                let value = self.parse(field, text, parse);
+                self.canonical(field, value.as_ref(), canonical);
+                value.map(Some)
+            }
             Fetched::Unset(_) => {
                 self.unset(field);
                 Some(None)

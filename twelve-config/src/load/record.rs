@@ -49,13 +49,22 @@ impl<'a> Loader<'a> {
     }
 
     /// Gives the fingerprint the canonical text of the field's value just
-    /// recorded (`None`: the type has none, the text as given counts).
-    /// The text shown stays as given.
+    /// recorded, written by `text` (the choice of `__private::Shown`;
+    /// `None`: the type has none, the text as given counts). The text
+    /// shown stays as given.
     #[cfg_attr(not(feature = "fingerprint"), allow(unused_variables))]
-    pub fn canonical(&mut self, field: &Field, mut text: Option<String>) {
+    pub fn canonical<T>(&mut self, field: &Field, value: Option<&T>, text: fn(&T) -> Option<String>) {
         #[cfg(feature = "fingerprint")]
+        if self.entries.is_some()
+            && let Some(value) = value
+        {
+            self.canonical_text(field, text(value));
+        }
+    }
+
+    #[cfg(feature = "fingerprint")]
+    fn canonical_text(&mut self, field: &Field, mut text: Option<String>) {
         let disclosure = self.disclosure(field);
-        #[cfg(feature = "fingerprint")]
         if let (Some(entries), Some(canonical)) = (&mut self.entries, &text)
             && let Some(entry) = entries.last_mut()
             && entry.var == field.var
