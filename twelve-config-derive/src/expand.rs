@@ -79,6 +79,14 @@ fn expand(input: &Input<'_>) -> TokenStream {
         }
     });
     let private = private();
+    // The autoref choices the fields make: how a type is read, how written.
+    let dispatch = quote! {
+        #[allow(unused_imports)]
+        use #private::{
+            ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaPlainType as _, ViaSecrecy as _, ViaSerde as _,
+            ViaUnsupported as _, ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _, ShownByResource as _,
+        };
+    };
     // Every field's `Option` checked in one pattern, not a `?` per field
     // in the struct expression: each `?` is an exit that drops the values
     // loaded before it, and those exits made the body's borrow checking
@@ -98,8 +106,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 __loader: &mut #private::Loader<'_>,
                 __scope: &#private::Scope<'_>,
             ) -> #private::Option<Self> {
-                #[allow(unused_imports)]
-                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaPlainType as _, ViaSecrecy as _, ViaSerde as _, ViaUnsupported as _};
+                #dispatch
                 #( let #bindings = #loads; )*
                 #all_loaded
                 let __config = Self { #( #field_idents: #bindings, )* };
@@ -111,8 +118,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
                 __scope: &#private::Scope<'_>,
                 __out: &mut #private::Vec<::twelve_config::Var>,
             ) {
-                #[allow(unused_imports)]
-                use #private::{ViaEnvValue as _, ViaFromStr as _, ViaNestedHint as _, ViaPlainType as _, ViaSecrecy as _, ViaSerde as _, ViaUnsupported as _};
+                #dispatch
                 #( #vars )*
             }
 
@@ -469,11 +475,8 @@ fn literal_default(field: &Field<'_>, expr: &syn::Expr) -> TokenStream {
 /// in canonical form, if the type has one: `fn(&T) -> Option<String>`.
 fn canonical_text(inner: &syn::Type) -> TokenStream {
     let private = private();
-    quote! {{
-        #[allow(unused_imports)]
-        use #private::{ShownByDisplay as _, ShownByEnvValue as _, ShownByNothing as _, ShownByResource as _};
-        (&&&&#private::Shown::<#inner>::NEW).text()
-    }}
+    // The `ShownBy*` traits are in scope in `__load` and `__vars`.
+    quote!((&&&&#private::Shown::<#inner>::NEW).text())
 }
 
 /// The closure checking a parsed value against the field's `range` and
