@@ -1,5 +1,6 @@
 //! The effective configuration a `Loader` records as fields load.
 
+#[cfg(feature = "fingerprint")]
 use secrecy::zeroize::Zeroize;
 
 use crate::disclosure::Disclosure;
