@@ -109,6 +109,10 @@ pub struct Field {
     /// `alias = "OLD"` and `deprecated = "OLD"`, in order, each with
     /// whether it is deprecated.
     pub aliases: Vec<Attr<(LitStr, bool)>>,
+    /// Every key written, with its tokens, in order: for the rules that
+    /// hold for any attribute (none but a few go with `nested`), so a new
+    /// attribute is under them without being listed.
+    pub written: Vec<(&'static str, TokenStream)>,
 }
 
 pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> Container {
@@ -158,8 +162,12 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
     let mut range = Slot::new("range");
     let mut validate = Slot::new("validate");
     let mut aliases = Vec::new();
+    let mut written = Vec::new();
     for_each_env_meta(cx, attrs, "field", FIELD_KEYS, |meta, key| {
         let path = meta.path.clone();
+        let mut entry = path.to_token_stream();
+        entry.extend(tokens_to_comma(&meta.input.fork()));
+        written.push((key, entry));
         if let Some(example) = value_example(key)
             && !meta.input.peek(Token![=])
         {
@@ -250,6 +258,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
         range: range.attr,
         validate: validate.attr,
         aliases,
+        written,
     }
 }
 

@@ -179,20 +179,17 @@ impl Field<'_> {
                      use `nested = \"PART_\"` to choose the part its names start with",
                 );
             }
-            for (tokens, key) in [
-                (attrs.default.as_ref().map(|a| &a.tokens), "default"),
+            // Every other attribute is about one variable, which a group
+            // is not: refused without being listed, a new one included.
+            for (key, tokens) in &attrs.written {
+                // `name` and `validate` say what to write instead (below);
                 // `secret = false` turns the prefix rule off for the group.
-                (attrs.secret.as_ref().filter(|a| a.value).map(|a| &a.tokens), "secret"),
-                (attrs.split.as_ref().map(|a| &a.tokens), "split"),
-                (attrs.kv_split.as_ref().map(|a| &a.tokens), "kv_split"),
-                (attrs.parse_with.as_ref().map(|a| &a.tokens), "parse_with"),
-                (attrs.json.as_ref().map(|a| &a.tokens), "json"),
-                (attrs.file.as_ref().map(|a| &a.tokens), "file"),
-                (attrs.allow_empty.as_ref().map(|a| &a.tokens), "allow_empty"),
-                (attrs.range.as_ref().map(|a| &a.tokens), "range"),
-                (attrs.aliases.first().map(|a| &a.tokens), "alias"),
-            ] {
-                if let Some(tokens) = tokens {
+                let allowed = match *key {
+                    "nested" | "name" | "validate" => true,
+                    "secret" => attrs.secret.as_ref().is_some_and(|secret| !secret.value),
+                    _ => false,
+                };
+                if !allowed {
                     cx.error_spanned_by(
                         tokens,
                         format!("`{key}` cannot be used with `nested`: put it on the fields of the nested struct"),
