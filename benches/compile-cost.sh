@@ -32,7 +32,13 @@
 #   where a cost that grows faster than the fields shows; an edit of a
 #   comment reuses nearly everything), to show the cost grows linearly.
 #
-# Needs: cargo, bc; nightly for the expansion column (skipped without it).
+# - the CPU time of each crate in the twelve-config variant's cold build
+#   (rustc's user + system, through a `RUSTC_WRAPPER`), the minimum over
+#   the rounds: which crate the marginal is made of, and the derive beside
+#   thiserror's, which the base builds.
+#
+# Needs: cargo, bc; nightly for the expansion column (skipped without it);
+# GNU time (/usr/bin/time) for the CPU time by crate (skipped without it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${ROUNDS:-3}
@@ -268,3 +274,25 @@ for size in 100 300 1000; do
   done
   printf '| %s | %.2f s | %.2f s | %.2f ms |\n' "$size" "$best" "$whole" "$(echo "$whole * 1000 / $size" | bc -l)"
 done
+
+if [ -x /usr/bin/time ]; then
+  cat >"$work/wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+name=build-script; previous=
+for argument in "$@"; do [ "$previous" = --crate-name ] && name=$argument; previous=$argument; done
+exec /usr/bin/time -f "$name %U %S" -a -o "$UNITS" "$@"
+WRAPPER
+  chmod +x "$work/wrapper"
+  for round in $(seq 1 "$rounds"); do
+    rm -rf "$work/target-units"
+    (cd "$work/twelve-config" && UNITS="$work/units.$round" RUSTC_WRAPPER="$work/wrapper" \
+      CARGO_TARGET_DIR="$work/target-units" cargo build --offline -q >/dev/null 2>&1)
+  done
+  echo
+  echo "CPU time of each crate in the twelve-config variant's cold build (rustc user + system, minimum of $rounds rounds):"
+  echo
+  echo "| crate | CPU time |"
+  echo "| --- | --- |"
+  cat "$work"/units.* | awk '$1 != "build-script" && $1 != "build_script_build" && $1 != "___" && $1 != "Command" { t = $2 + $3; if (!($1 in m) || t < m[$1]) m[$1] = t }
+    END { for (k in m) printf "| %s | %.2f s |\n", k, m[k] }' | sort -t'|' -k3 -r -g
+fi
