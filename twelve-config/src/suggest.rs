@@ -1,27 +1,35 @@
 //! Did-you-mean suggestions for misspelt variable names.
 
-/// The candidate whose key is closest to `name` by edit distance, if any is
+/// The position of the key closest to `name` by edit distance, if any is
 /// close enough to be a likely typo: at most a third of the name's length,
-/// and at most 4 edits. Ties go to the first candidate.
-pub(crate) fn closest<'c, T>(name: &str, candidates: impl Iterator<Item = (&'c str, T)>) -> Option<T> {
+/// and at most 4 edits. Ties go to the first key.
+pub(crate) fn closest(name: &str, keys: &[&str]) -> Option<usize> {
     let limit = (name.chars().count() / 3).clamp(1, 4);
-    // The distance is at least the difference in length: a megabyte-long
-    // name is dismissed without a megabyte-sized table.
-    candidates
-        .filter(|(key, _)| *key != name && key.len().abs_diff(name.len()) <= limit * 4)
-        .filter(|(key, _)| key.chars().count().abs_diff(name.chars().count()) <= limit)
-        .map(|(key, candidate)| (twelve_config_names::edit_distance(name, key), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    let mut best: Option<(usize, usize)> = None;
+    for (index, key) in keys.iter().enumerate() {
+        // The distance is at least the difference in length: a
+        // megabyte-long name is dismissed without a megabyte-sized table.
+        if *key == name
+            || key.len().abs_diff(name.len()) > limit * 4
+            || key.chars().count().abs_diff(name.chars().count()) > limit
+        {
+            continue;
+        }
+        let distance = twelve_config_names::edit_distance(name, key);
+        if distance <= limit && best.is_none_or(|(closest, _)| distance < closest) {
+            best = Some((distance, index));
+        }
+    }
+    best.map(|(_, index)| index)
 }
 
 /// The variable `unknown` (under `prefix`) was likely meant to be: names
 /// are compared without the prefix, so `APP_PORT` is not "close" to
 /// `APP_HOST`, and `APP_DATABSE_URL` finds the unprefixed `DATABASE_URL`.
-pub(crate) fn meant<'v>(unknown: &str, prefix: &str, known: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+pub(crate) fn meant<'v>(unknown: &str, prefix: &str, known: &[&'v str]) -> Option<&'v str> {
     let unknown = unknown.strip_prefix(prefix).unwrap_or(unknown);
-    closest(unknown, known.map(|name| (name.strip_prefix(prefix).unwrap_or(name), name)))
+    let bare: Vec<&str> = known.iter().map(|name| name.strip_prefix(prefix).unwrap_or(name)).collect();
+    closest(unknown, &bare).map(|index| known[index])
 }
 
 #[cfg(test)]
@@ -31,7 +39,7 @@ mod tests {
     #[test]
     fn suggests_only_close_names_compared_without_the_prefix() {
         let known = ["APP_DATABASE_URL", "APP_PORT", "APP_HOST", "REDIS_URL"];
-        let meant = |name| meant(name, "APP_", known.into_iter());
+        let meant = |name| meant(name, "APP_", &known);
         assert_eq!(meant("APP_DATABSE_URL"), Some("APP_DATABASE_URL"));
         assert_eq!(meant("APP_POTR"), Some("APP_PORT"));
         assert_eq!(meant("APP_REDIS_ULR"), Some("REDIS_URL"));
@@ -44,6 +52,6 @@ mod tests {
     #[test]
     fn the_design_example_suggests_the_unprefixed_name() {
         let known = ["BILLING_PORT", "DATABASE_URL", "BILLING_API_TOKEN"];
-        assert_eq!(meant("BILLING_DATABSE_URL", "BILLING_", known.into_iter()), Some("DATABASE_URL"));
+        assert_eq!(meant("BILLING_DATABSE_URL", "BILLING_", &known), Some("DATABASE_URL"));
     }
 }

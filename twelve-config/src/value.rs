@@ -171,8 +171,9 @@ pub fn choice_error(text: &str, choices: &[&str]) -> String {
     let list = choices.join(", ");
     let normal = text.to_ascii_lowercase().replace('-', "_");
     let normalized: Vec<String> = choices.iter().map(|choice| choice.to_ascii_lowercase().replace('-', "_")).collect();
-    match crate::suggest::closest(&normal, normalized.iter().map(String::as_str).zip(choices.iter().copied())) {
-        Some(close) => format!("expected one of {list}: did you mean {close}?"),
+    let normalized: Vec<&str> = normalized.iter().map(String::as_str).collect();
+    match crate::suggest::closest(&normal, &normalized) {
+        Some(close) => format!("expected one of {list}: did you mean {}?", choices[close]),
         None => format!("expected one of {list}"),
     }
 }

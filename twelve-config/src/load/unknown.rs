@@ -56,18 +56,22 @@ impl<'a> Loader<'a> {
 
     /// Set variables (with Unicode names) that no field reads, sorted.
     pub(crate) fn unread_names(&self, vars: &[Var]) -> Vec<String> {
-        let mut known: HashSet<&str> = HashSet::new();
-        let file_names: Vec<String> =
-            vars.iter().filter(|var| var.file).map(|var| format!("{}_FILE", var.name)).collect();
-        known.extend(vars.iter().map(|var| var.name.as_str()));
-        known.extend(vars.iter().flat_map(|var| var.aliases.iter().map(String::as_str)));
-        known.extend(file_names.iter().map(String::as_str));
-        let mut unread: Vec<String> = self
-            .source
-            .names()
-            .filter_map(|name| name.to_str().map(str::to_owned))
-            .filter(|name| !known.contains(name.as_str()))
-            .collect();
+        let mut known: HashSet<String> = HashSet::new();
+        for var in vars {
+            known.insert(var.name.clone());
+            known.extend(var.aliases.iter().cloned());
+            if var.file {
+                known.insert(format!("{}_FILE", var.name));
+            }
+        }
+        let mut unread = Vec::new();
+        for name in self.source.names() {
+            if let Some(name) = name.to_str()
+                && !known.contains(name)
+            {
+                unread.push(name.to_owned());
+            }
+        }
         unread.sort_unstable();
         unread
     }
@@ -80,64 +84,63 @@ impl<'a> Loader<'a> {
     /// for an exact `name = "DATABASE_URL"`, `PORT` for `APP_PORT`), and a
     /// `_FILE` variable for a field that does not read files.
     pub(crate) fn hint_near_misses(&mut self, prefix: &str, unread: &[String]) {
+        let unread: Vec<&str> = unread.iter().map(String::as_str).collect();
+        // The unread name that is `name` but for its case.
+        let set_in_any_case = |name: &str| unread.iter().find(|unread| unread.eq_ignore_ascii_case(name)).copied();
         for problem in &mut self.problems {
             let Problem::Missing { var, similar, hint, file_var, .. } = problem else { continue };
             if hint.is_some() {
                 continue;
             }
-            let set = |name: &str| unread.iter().find(|unread| unread.as_str() == name);
-            let other_case = unread.iter().find(|unread| unread.eq_ignore_ascii_case(var));
-            let prefixed = (!prefix.is_empty() && !var.starts_with(prefix))
-                .then(|| format!("{prefix}{var}"))
-                .and_then(|name| unread.iter().find(|unread| unread.eq_ignore_ascii_case(&name)));
-            let unprefixed = var
-                .strip_prefix(prefix)
-                .filter(|_| !prefix.is_empty())
-                .and_then(|bare| unread.iter().find(|unread| unread.eq_ignore_ascii_case(bare)));
             let file = format!("{var}_FILE");
-            *hint = if let Some(name) = other_case {
+            *hint = if let Some(name) = set_in_any_case(var) {
                 Some(format!("{name} is set: variable names are case-sensitive, write {var}"))
-            } else if let Some(name) = prefixed {
-                Some(format!("{name} is set, but this field reads {var} exactly, without the prefix {prefix}"))
-            } else if let Some(name) = unprefixed {
-                Some(format!("{name} is set: this config's variables start with {prefix}"))
-            } else if file_var.is_none()
-                && let Some(name) = set(&file)
+            } else if let Some(name) = (!prefix.is_empty() && !var.starts_with(prefix))
+                .then(|| set_in_any_case(&format!("{prefix}{var}")))
+                .flatten()
             {
-                Some(format!("{name} is set, but this field does not read files: set {var}, or add #[env(file)]"))
+                Some(format!("{name} is set, but this field reads {var} exactly, without the prefix {prefix}"))
+            } else if let Some(name) = var.strip_prefix(prefix).filter(|_| !prefix.is_empty()).and_then(set_in_any_case)
+            {
+                Some(format!("{name} is set: this config's variables start with {prefix}"))
+            } else if file_var.is_none() && unread.contains(&file.as_str()) {
+                Some(format!("{file} is set, but this field does not read files: set {var}, or add #[env(file)]"))
             } else {
                 None
             };
             if hint.is_none() {
-                *similar = meant(var, prefix, unread.iter().map(String::as_str)).map(str::to_owned);
+                *similar = meant(var, prefix, &unread).map(str::to_owned);
             }
         }
     }
 
     pub(crate) fn report_unknown(&mut self, prefix: &str, vars: &[Var], unread: Vec<String>) {
-        for var in unread.into_iter().filter(|name| name.starts_with(prefix)) {
-            if self.is_service_link_variable(&var) {
+        // A typo of an alias is likelier a typo of the old name.
+        let mut candidates: Vec<&str> = Vec::new();
+        for var in vars {
+            candidates.push(&var.name);
+            candidates.extend(var.aliases.iter().map(String::as_str));
+        }
+        for var in unread {
+            if !var.starts_with(prefix) || self.is_service_link_variable(&var) {
                 continue;
             }
             // `APP_DATABASE_URL` for a field that reads `DATABASE_URL`
             // exactly: the prefix is the mistake.
             let bare = var.strip_prefix(prefix).unwrap_or(&var);
-            let exact = vars.iter().find(|v| v.name == bare).map(|v| v.name.clone());
-            // A typo of an alias is likelier a typo of the old name.
-            let candidates =
-                vars.iter().flat_map(|v| std::iter::once(v.name.as_str()).chain(v.aliases.iter().map(String::as_str)));
-            let suggestion = exact.or_else(|| meant(&var, prefix, candidates).map(str::to_owned));
+            let exact = vars.iter().any(|v| v.name == bare).then(|| bare.to_owned());
+            let suggestion = exact.or_else(|| meant(&var, prefix, &candidates).map(str::to_owned));
             self.problems.push(Problem::Unknown { var, suggestion });
         }
         // A name that is not Unicode cannot be any field's: under the prefix,
         // it is reported too, its bytes escaped.
-        let prefix_bytes = prefix.as_bytes();
-        let mut foreign: Vec<String> = self
-            .source
-            .names()
-            .filter(|name| name.to_str().is_none() && name.as_encoded_bytes().starts_with(prefix_bytes))
-            .map(|name| crate::disclosure::shown_bytes(name.as_encoded_bytes()))
-            .collect();
+        let mut foreign = Vec::new();
+        for name in self.source.names() {
+            let bytes = name.as_encoded_bytes();
+            if name.to_str().is_none() && bytes.starts_with(prefix.as_bytes()) {
+                foreign.push(crate::disclosure::shown_bytes(bytes));
+            }
+        }
         foreign.sort_unstable();
         for var in foreign {
             // Quoted as a value is: the name itself holds the escapes.

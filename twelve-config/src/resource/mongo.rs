@@ -216,9 +216,9 @@ fn check_options(parts: &Parsing<'_>) -> Result<(), ParseError> {
                 return Err(ParseError::new(UrlPart::Query, format!("{key}={value:?} is not a whole number")));
             }
         } else if !known(BOOLEANS, key) && !known(TEXTS, key) {
-            let all = NUMBERS.iter().chain(BOOLEANS).chain(TEXTS);
-            let hint = crate::suggest::closest(key, all.map(|known| (*known, *known)))
-                .map(|known| format!(": did you mean {known}?"))
+            let all = [NUMBERS, BOOLEANS, TEXTS].concat();
+            let hint = crate::suggest::closest(key, &all)
+                .map(|index| format!(": did you mean {}?", all[index]))
                 .unwrap_or_default();
             return Err(ParseError::new(
                 UrlPart::Query,

@@ -145,7 +145,7 @@ pub(crate) fn scan_query(parts: &Parsing<'_>) -> Result<QueryScan, ParseError> {
 pub(crate) fn unknown_key(key: &str) -> ParseError {
     let message = match KEYS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
         Some(known) => format!("query parameter {key:?}: libpq's keys are case-sensitive, write {known:?}"),
-        None => match crate::suggest::closest(key, KEYS.iter().map(|known| (*known, *known))) {
+        None => match crate::suggest::closest(key, KEYS).map(|index| KEYS[index]) {
             Some(known) => format!("{key:?} is not a libpq connection parameter: did you mean {known:?}?"),
             None => format!("{key:?} is not a libpq connection parameter (libpq refuses the URL)"),
         },
