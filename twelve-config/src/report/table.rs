@@ -27,17 +27,30 @@ pub(crate) fn render(problems: &[Problem]) -> String {
             counts.push((label, n));
         }
     }
-    let counts: Vec<String> = counts.iter().map(|(label, n)| format!("{n} {label}")).collect();
     let plural = if count == 1 { "" } else { "s" };
-    let _ = write!(out, "{count} configuration problem{plural} ({}):", counts.join(", "));
+    let _ = write!(out, "{count} configuration problem{plural} (");
+    for (index, (label, n)) in counts.iter().enumerate() {
+        let separator = if index == 0 { "" } else { ", " };
+        let _ = write!(out, "{separator}{n} {label}");
+    }
+    out.push_str("):");
 
-    let rows: Vec<Row> = problems.iter().map(Row::new).collect();
+    let mut rows = Vec::with_capacity(problems.len());
     // Labels are padded to the widest in use (at least `missing`), plus a
     // space, so a report without conflicts keeps a two-space gap.
-    let label_width = rows.iter().map(|row| row.label.len()).max().unwrap_or(0).max(LABEL_WIDTH - 1) + 1;
-    let var_width = column_width(rows.iter().map(|row| row.var.chars().count()));
-    let field_width =
-        column_width(rows.iter().filter_map(|row| row.field_and_type.as_ref().map(|f| f.chars().count())));
+    let mut label_width = LABEL_WIDTH - 1;
+    let mut var_width = 0;
+    let mut field_width = 0;
+    for problem in problems {
+        let row = Row::new(problem);
+        label_width = label_width.max(row.label.len());
+        var_width = column_width(var_width, row.var.chars().count());
+        if let Some(field_and_type) = &row.field_and_type {
+            field_width = column_width(field_width, field_and_type.chars().count());
+        }
+        rows.push(row);
+    }
+    let label_width = label_width + 1;
     for Row { label, var, field_and_type, detail: (detail, more) } in &rows {
         out.push_str("\n  ");
         let _ = write!(out, "{label:<label_width$} {var:<var_width$} ");
@@ -101,8 +114,10 @@ pub(crate) fn shown_name(name: &str) -> String {
     if cut < name.len() { format!("{escaped}… ({} bytes in all)", name.len()) } else { escaped.into_owned() }
 }
 
-pub(crate) fn column_width(widths: impl Iterator<Item = usize>) -> usize {
-    widths.filter(|&w| w <= MAX_COLUMN).max().unwrap_or(0)
+/// A column's width so far, `width`, with a cell of `cell` characters: a
+/// cell wider than `MAX_COLUMN` overflows rather than widen every row.
+pub(crate) fn column_width(width: usize, cell: usize) -> usize {
+    if cell <= MAX_COLUMN { width.max(cell) } else { width }
 }
 
 /// `A and B`, `A, B and C`.
