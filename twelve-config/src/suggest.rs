@@ -28,7 +28,10 @@ pub(crate) fn closest(name: &str, keys: &[&str]) -> Option<usize> {
 /// `APP_HOST`, and `APP_DATABSE_URL` finds the unprefixed `DATABASE_URL`.
 pub(crate) fn meant<'v>(unknown: &str, prefix: &str, known: &[&'v str]) -> Option<&'v str> {
     let unknown = unknown.strip_prefix(prefix).unwrap_or(unknown);
-    let bare: Vec<&str> = known.iter().map(|name| name.strip_prefix(prefix).unwrap_or(name)).collect();
+    let mut bare = Vec::with_capacity(known.len());
+    for name in known {
+        bare.push(name.strip_prefix(prefix).unwrap_or(name));
+    }
     closest(unknown, &bare).map(|index| known[index])
 }
 

@@ -170,7 +170,10 @@ where
 pub fn choice_error(text: &str, choices: &[&str]) -> String {
     let list = choices.join(", ");
     let normal = text.to_ascii_lowercase().replace('-', "_");
-    let normalized: Vec<String> = choices.iter().map(|choice| choice.to_ascii_lowercase().replace('-', "_")).collect();
+    let mut normalized = Vec::with_capacity(choices.len());
+    for choice in choices {
+        normalized.push(choice.to_ascii_lowercase().replace('-', "_"));
+    }
     let normalized: Vec<&str> = normalized.iter().map(String::as_str).collect();
     match crate::suggest::closest(&normal, &normalized) {
         Some(close) => format!("expected one of {list}: did you mean {}?", choices[close]),

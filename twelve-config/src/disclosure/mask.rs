@@ -28,7 +28,12 @@ impl Masked {
     /// shorter one where it stands as a word of its own, so a one-letter
     /// password does not mask every letter of the message.
     pub(crate) fn hide_in(&self, message: &str) -> String {
-        let mut spans: Vec<&str> = self.hidden.iter().map(String::as_str).filter(|span| !span.is_empty()).collect();
+        let mut spans: Vec<&str> = Vec::with_capacity(self.hidden.len());
+        for span in &self.hidden {
+            if !span.is_empty() {
+                spans.push(span);
+            }
+        }
         spans.sort_by_key(|span| std::cmp::Reverse(span.len()));
         spans.dedup();
         // Each span is a search of the message: past a handful, a hostile
@@ -72,13 +77,13 @@ impl Masked {
         // A message may quote one part of it, as a parser splits it: the
         // password of `user:pw`, each pair of `a&b=c` and the key and value
         // of each pair after the first (`b` may be quoted as a key).
-        let mut pairs = span.split(|c: char| matches!(c, ':' | '&' | ';' | ',' | '#' | '@') || c.is_whitespace());
-        let first = pairs.next().into_iter().map(|first| (first, None));
-        let rest = pairs.map(|pair| (pair, pair.split_once('=')));
         let mut parts = Vec::new();
-        for (pair, key_value) in first.chain(rest) {
+        let pairs = span.split(|c: char| matches!(c, ':' | '&' | ';' | ',' | '#' | '@') || c.is_whitespace());
+        for (index, pair) in pairs.enumerate() {
             parts.push(pair);
-            if let Some((key, value)) = key_value {
+            if index > 0
+                && let Some((key, value)) = pair.split_once('=')
+            {
                 parts.extend([key, value]);
             }
         }

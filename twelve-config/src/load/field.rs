@@ -200,6 +200,14 @@ impl Field<'_> {
         // A default whose text the disclosure rule would mask is not
         // written: a template would deploy the mask as the value.
         let default = self.info.default.and_then(|text| self.disclosure.default(text));
+        let mut aliases = Vec::new();
+        let mut deprecated = Vec::new();
+        for (name, is_deprecated) in self.info.aliases {
+            aliases.push((*name).to_owned());
+            if *is_deprecated {
+                deprecated.push((*name).to_owned());
+            }
+        }
         Var {
             name: self.var.clone().into_owned(),
             description: self.info.description.map(str::to_owned),
@@ -210,15 +218,9 @@ impl Field<'_> {
             secret,
             field: self.field_path(),
             file: self.reads_file,
-            choices: self.choices.iter().map(|choice| (*choice).to_owned()).collect(),
-            aliases: self.info.aliases.iter().map(|(name, _)| (*name).to_owned()).collect(),
-            deprecated: self
-                .info
-                .aliases
-                .iter()
-                .filter(|(_, deprecated)| *deprecated)
-                .map(|(name, _)| (*name).to_owned())
-                .collect(),
+            choices: self.choices.iter().copied().map(str::to_owned).collect(),
+            aliases,
+            deprecated,
             group: None,
         }
     }

@@ -141,9 +141,13 @@ impl<'a> Loader<'a> {
         }
         let agree = found.windows(2).all(|pair| pair[0].2 == pair[1].2);
         if !agree {
+            let mut aliases = Vec::with_capacity(found.len());
+            for (name, _, _) in &found {
+                aliases.push((*name).to_owned());
+            }
             self.problems.push(Problem::Conflict {
                 var: field.var.clone().into_owned(),
-                aliases: found.iter().map(|(name, _, _)| (*name).to_owned()).collect(),
+                aliases,
                 field: field.field_path(),
                 type_name: field.type_name(),
             });

@@ -170,7 +170,10 @@ impl<'a> Loader<'a> {
             internal_reason(&message)
         };
         message.zeroize();
-        let vars = named.iter().map(|var| var.name.clone()).collect();
+        let mut vars = Vec::with_capacity(named.len());
+        for var in named {
+            vars.push(var.name.clone());
+        }
         let config = if scope.path().is_empty() { config.to_owned() } else { scope.path().to_owned() };
         self.problems.push(Problem::Rule { vars, config, message: shown });
     }

@@ -100,7 +100,7 @@ pub fn env_example(vars: &[Var]) -> String {
             facts.push("default set in code".to_owned());
         }
         if !var.aliases.is_empty() {
-            facts.push(format!("also read from {}", alias_list(var, |name| name.to_owned())));
+            facts.push(format!("also read from {}", alias_list(var, str::to_owned)));
         }
         let _ = writeln!(out, "# {}", facts.join(", "));
         let value = match (&var.default, var.secret) {
@@ -152,8 +152,12 @@ pub fn markdown(vars: &[Var]) -> String {
             if !description.is_empty() {
                 description.push(' ');
             }
-            let choices: Vec<String> = var.choices.iter().map(|choice| code(choice)).collect();
-            let _ = write!(description, "One of {}.", choices.join(", "));
+            description.push_str("One of ");
+            for (index, choice) in var.choices.iter().enumerate() {
+                description.push_str(if index == 0 { "" } else { ", " });
+                description.push_str(&code(choice));
+            }
+            description.push('.');
         }
         if !var.aliases.is_empty() {
             if !description.is_empty() {
@@ -411,18 +415,30 @@ fn yaml_string(text: &str) -> String {
 }
 
 /// A variable's aliases, the deprecated ones marked: `DB_URL, OLD_DB (deprecated)`.
-fn alias_list(var: &Var, name: impl Fn(&str) -> String) -> String {
-    let names: Vec<String> = var
-        .aliases
-        .iter()
-        .map(|alias| if var.deprecated.contains(alias) { format!("{} (deprecated)", name(alias)) } else { name(alias) })
-        .collect();
-    names.join(", ")
+fn alias_list(var: &Var, name: fn(&str) -> String) -> String {
+    let mut list = String::new();
+    for alias in &var.aliases {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push_str(&name(alias));
+        if var.deprecated.contains(alias) {
+            list.push_str(" (deprecated)");
+        }
+    }
+    list
 }
 
 /// Text as a Markdown table cell: pipes escaped, lines joined with `<br>`.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").lines().collect::<Vec<_>>().join("<br>")
+    let mut cell = String::new();
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            cell.push_str("<br>");
+        }
+        cell.push_str(&line.replace('|', "\\|"));
+    }
+    cell
 }
 
 /// Text as inline code in a table cell; an empty default shows as `""`.
@@ -481,6 +497,8 @@ mod tests {
     #[test]
     fn markdown_cells_escape_pipes_and_backticks() {
         assert_eq!(cell("a|b\nc"), "a\\|b<br>c");
+        // Every line break is kept, a leading or a blank line too.
+        assert_eq!(cell("\na\n\nb"), "<br>a<br><br>b");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("a``b"), "```a``b```");
         assert_eq!(code("`a"), "`` `a ``");

@@ -128,7 +128,10 @@ fn property(var: &Var) -> String {
         out.push_str(", \"minLength\": 1");
     }
     if !var.choices.is_empty() {
-        let mut choices: Vec<String> = var.choices.iter().map(|choice| string(choice)).collect();
+        let mut choices = Vec::with_capacity(var.choices.len() + 1);
+        for choice in &var.choices {
+            choices.push(string(choice));
+        }
         if may_be_empty {
             choices.push(string(""));
         }

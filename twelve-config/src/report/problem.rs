@@ -217,7 +217,12 @@ impl Problem {
     pub(crate) fn shown_vars(&self) -> String {
         match self {
             Self::Rule { vars, .. } if vars.len() > 1 => {
-                vars.iter().map(|var| shown_name(var)).collect::<Vec<_>>().join(", ")
+                let mut shown = String::new();
+                for var in vars {
+                    shown.push_str(if shown.is_empty() { "" } else { ", " });
+                    shown.push_str(&shown_name(var));
+                }
+                shown
             }
             _ => shown_name(self.var()),
         }

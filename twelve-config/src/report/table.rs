@@ -89,6 +89,10 @@ impl Row {
         // came from (names, values, parser messages, file paths): the
         // report is read in terminals and log viewers.
         let (detail, more) = problem.detail();
+        let mut lines = Vec::with_capacity(more.len());
+        for line in &more {
+            lines.push(escape_text(line).into_owned());
+        }
         Self {
             label: problem.label(),
             var: problem.shown_vars(),
@@ -98,10 +102,7 @@ impl Row {
                 Problem::Rule { .. } => format!("{}:", escape_text(&text)),
                 _ => escape_text(&text).into_owned(),
             }),
-            detail: (
-                escape_text(&detail).into_owned(),
-                more.iter().map(|line| escape_text(line).into_owned()).collect(),
-            ),
+            detail: (escape_text(&detail).into_owned(), lines),
         }
     }
 }

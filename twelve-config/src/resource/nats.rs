@@ -149,7 +149,11 @@ impl NatsUrl {
     /// assert_eq!(url.servers(), ["wss://[2001:db8::1]:443", "wss://nats.example:8443"]);
     /// ```
     pub fn servers(&self) -> Vec<String> {
-        self.parts.hosts.iter().map(|host| server(&self.parts.scheme, host)).collect()
+        let mut servers = Vec::with_capacity(self.parts.hosts.len());
+        for host in self.parts.hosts.iter() {
+            servers.push(server(&self.parts.scheme, host));
+        }
+        servers
     }
 
     /// Whether TLS is used: `tls://` (required by the client) or `wss://`.

@@ -95,8 +95,10 @@ pub(crate) fn host_list(
             ),
         ));
     }
-    let hosts: Vec<HostPort> =
-        entries.iter().map(|entry| host_port(entry, default_port, path)).collect::<Result<_, _>>()?;
+    let mut hosts = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        hosts.push(host_port(entry, default_port, path)?);
+    }
     for (entry, host) in entries.iter().zip(&hosts) {
         if !entry.contains('%') {
             continue;

@@ -29,8 +29,13 @@ pub(crate) fn server_starts(text: &str) -> Vec<usize> {
 /// whole text when it is not a list).
 pub(crate) fn server_entries(text: &str) -> Vec<&str> {
     let starts = server_starts(text);
-    let ends = starts.iter().skip(1).map(|start| start - 1).chain(std::iter::once(text.len()));
-    starts.iter().zip(ends).map(|(start, end)| &text[*start..end]).collect()
+    let mut entries = Vec::with_capacity(starts.len());
+    for (index, start) in starts.iter().enumerate() {
+        // An entry ends at the `,` before the next one, the last at the end.
+        let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+        entries.push(&text[*start..end]);
+    }
+    entries
 }
 
 /// A list of server URLs joined into one URL of several hosts:

@@ -14,11 +14,11 @@ pub(crate) fn route_to_addresses(parts: &mut Parsing<'_>) -> Result<Option<Box<[
     let names: Box<[HostPort]> = parts.hosts.iter().cloned().collect();
     if names.is_empty() {
         let port = parts.hosts_default_port.or(Some(PostgresUrl::DEFAULT_PORT));
-        parts.hosts = addresses
-            .iter()
-            .map(|address| HostPort { host: (*address).into(), port, explicit_port: false })
-            .collect::<Vec<_>>()
-            .into();
+        let mut hosts = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            hosts.push(HostPort { host: address.into(), port, explicit_port: false });
+        }
+        parts.hosts = hosts.into();
         return Ok(Some(names));
     }
     if addresses.len() != names.len() {
@@ -83,33 +83,31 @@ pub(crate) fn apply_query_hosts(parts: &mut Parsing<'_>) -> Result<(), ParseErro
             .filter(|host| host.explicit_port)
             .and_then(|host| host.port)
             .or_else(|| parts.hosts_default_port.filter(|port| *port != PostgresUrl::DEFAULT_PORT));
-        parts.hosts = hosts
-            .split(',')
-            .map(|host| {
-                if host.is_empty() {
-                    return Err(ParseError::new(UrlPart::Query, "an empty host in ?host="));
-                }
-                // libpq takes an IPv6 address here as written, unbracketed.
-                if host.parse::<std::net::Ipv6Addr>().is_err() {
-                    parse::check_decoded_host(host, UrlPart::Query)?;
-                }
-                Ok(HostPort {
-                    host: host.into(),
-                    port: url_port.or(Some(PostgresUrl::DEFAULT_PORT)),
-                    explicit_port: url_port.is_some(),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?
-            .into();
+        let mut replaced = Vec::new();
+        for host in hosts.split(',') {
+            if host.is_empty() {
+                return Err(ParseError::new(UrlPart::Query, "an empty host in ?host="));
+            }
+            // libpq takes an IPv6 address here as written, unbracketed.
+            if host.parse::<std::net::Ipv6Addr>().is_err() {
+                parse::check_decoded_host(host, UrlPart::Query)?;
+            }
+            replaced.push(HostPort {
+                host: host.into(),
+                port: url_port.or(Some(PostgresUrl::DEFAULT_PORT)),
+                explicit_port: url_port.is_some(),
+            });
+        }
+        parts.hosts = replaced.into();
     }
     if let Some(ports) = parts.query_value("port") {
-        let ports: Vec<u16> = ports
-            .split(',')
-            .map(|port| {
-                parse::parse_port(port, "")
-                    .map_err(|error| ParseError::new(UrlPart::Query, format!("in ?port=: {error}")))
-            })
-            .collect::<Result<_, _>>()?;
+        let mut parsed = Vec::new();
+        for port in ports.split(',') {
+            let port = parse::parse_port(port, "")
+                .map_err(|error| ParseError::new(UrlPart::Query, format!("in ?port=: {error}")))?;
+            parsed.push(port);
+        }
+        let ports = parsed;
         match (ports.as_slice(), parts.hosts.len()) {
             ([port], _) => {
                 for host in parts.hosts.iter_mut() {
