@@ -413,10 +413,42 @@ pub fn check_vcap(data: &[u8]) {
 /// Builds a binding tree from `data` (records `binding/entry=value`
 /// separated by NUL) in a fresh directory and reads it.
 pub fn check_bindings(data: &[u8]) {
+    let (values, read) = read_bindings(data, false);
+    match read {
+        Ok(bindings) => assert!(names_are_portable(&bindings), "a name no shell carries"),
+        Err(error) => {
+            let shown = error.to_string();
+            assert!(!has_raw_hazard(&shown), "a raw hazard in the error: {shown:?}");
+            // A value counts as quoted only because of itself: the error of
+            // the same tree with every value's characters changed must
+            // lose it (the fuzzer readily builds a "value" out of a name's
+            // escaped form or the message's own words).
+            let again = read_bindings(data, true).1.err().map(|error| error.to_string()).unwrap_or_default();
+            for value in values.iter().filter(|value| !data_has_as_name(data, value)) {
+                assert!(
+                    !shown.contains(value.as_str()) || again.contains(value.as_str()),
+                    "the error quotes a value {value:?}: {shown}"
+                );
+            }
+        }
+    }
+}
+
+/// The tree `data` describes (`binding/entry=value` records separated by
+/// NUL), read by `ServiceBindings::from_root`, with the values written
+/// (six characters or more); `changed`: every character of every value
+/// replaced by another.
+fn read_bindings(
+    data: &[u8],
+    changed: bool,
+) -> (Vec<String>, Result<twelve_config::ServiceBindings, twelve_config::PlatformError>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static RUN: AtomicUsize = AtomicUsize::new(0);
-    let root = std::env::temp_dir()
-        .join(format!("twelve-config-fuzz-bindings-{}-{}", std::process::id(), RUN.fetch_add(1, Ordering::Relaxed)));
+    let root = std::env::temp_dir().join(format!(
+        "twelve-config-fuzz-bindings-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
     let mut values = Vec::new();
     for record in data.split(|&byte| byte == 0).take(16) {
         let Ok(record) = std::str::from_utf8(record) else { continue };
@@ -431,22 +463,15 @@ pub fn check_bindings(data: &[u8]) {
         if std::fs::create_dir_all(&dir).is_err() {
             continue;
         }
-        if std::fs::write(dir.join(entry), value).is_ok() && value.len() >= 6 {
+        let written: String =
+            if changed { value.chars().map(|c| if c == 'z' { 'q' } else { 'z' }).collect() } else { value.to_owned() };
+        if std::fs::write(dir.join(entry), written).is_ok() && value.len() >= 6 {
             values.push(value.to_owned());
         }
     }
     let read = twelve_config::ServiceBindings::from_root(&root);
     let _ = std::fs::remove_dir_all(&root);
-    match read {
-        Ok(bindings) => assert!(names_are_portable(&bindings), "a name no shell carries"),
-        Err(error) => {
-            let shown = error.to_string();
-            assert!(!has_raw_hazard(&shown), "a raw hazard in the error: {shown:?}");
-            for value in values.iter().filter(|value| !data_has_as_name(data, value)) {
-                assert!(!shown.contains(value.as_str()), "the error quotes a value {value:?}: {shown}");
-            }
-        }
-    }
+    (values, read)
 }
 
 /// Whether `text` stands in `data` anywhere but as a value (as a binding or
