@@ -148,6 +148,7 @@ pub(crate) use mask::{Masked, mask};
 use parameters::mask_parameters;
 pub(crate) use parameters::{QueryValue, is_credential_query_key, mask_credential_parameters, token_scheme};
 use userinfo::mask_userinfo;
+pub(crate) use userinfo::push_masked_userinfo;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// The user information of a URL that parsed (the text before its
+/// authority's `@`), as it may be shown: `user:***`, and `***` for a user
+/// name alone that the kind reads as a token (`token_alone`).
+pub(crate) fn push_masked_userinfo(out: &mut String, userinfo: &str, token_alone: bool) {
+    match userinfo.split_once(':') {
+        Some((user, _)) => {
+            out.push_str(user);
+            out.push(':');
+            out.push_str(MASK);
+        }
+        None if token_alone => out.push_str(MASK),
+        None => out.push_str(userinfo),
+    }
+}
+
 /// Hides user information: see [`mask`].
 pub(crate) fn mask_userinfo(text: &str, masked: &mut Masked) -> String {
     let Some(last_at) = text.rfind('@') else { return text.to_owned() };

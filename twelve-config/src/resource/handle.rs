@@ -234,7 +234,7 @@ pub(crate) fn masked(parts: &parse::Parts) -> String {
 /// user info (`?note=a://b:c&pass=@secret`) cannot swallow a key and leave
 /// its value.
 pub(crate) fn mask_url(raw: &str) -> String {
-    use crate::disclosure::{MASK, QueryValue, mask_credential_parameters, token_scheme};
+    use crate::disclosure::{QueryValue, mask_credential_parameters, push_masked_userinfo, token_scheme};
     let Some((scheme, rest)) = scheme_and_authority(raw) else {
         return match raw.find('?') {
             Some(question) => {
@@ -252,16 +252,7 @@ pub(crate) fn mask_url(raw: &str) -> String {
     out.push_str("://");
     match authority.rfind('@') {
         Some(at) => {
-            let userinfo = &authority[..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => {
-                    out.push_str(user);
-                    out.push(':');
-                    out.push_str(MASK);
-                }
-                None if token_scheme(scheme) => out.push_str(MASK),
-                None => out.push_str(userinfo),
-            }
+            push_masked_userinfo(&mut out, &authority[..at], token_scheme(scheme));
             out.push_str(&authority[at..]);
         }
         None => out.push_str(authority),

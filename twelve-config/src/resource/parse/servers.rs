@@ -116,16 +116,7 @@ pub(crate) fn mask_server_list(text: &str, token_alone: bool) -> String {
         let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
         match rest[..authority_end].rfind('@') {
             Some(at) => {
-                let userinfo = &rest[..at];
-                match userinfo.split_once(':') {
-                    Some((user, _)) => {
-                        out.push_str(user);
-                        out.push(':');
-                        out.push_str(crate::disclosure::MASK);
-                    }
-                    None if token_alone => out.push_str(crate::disclosure::MASK),
-                    None => out.push_str(userinfo),
-                }
+                crate::disclosure::push_masked_userinfo(&mut out, &rest[..at], token_alone);
                 out.push_str(&rest[at..]);
             }
             None => out.push_str(rest),
