@@ -56,14 +56,16 @@ impl<'a> Loader<'a> {
 
     /// Set variables (with Unicode names) that no field reads, sorted.
     pub(crate) fn unread_names(&self, vars: &[Var]) -> Vec<String> {
-        let mut known: HashSet<String> = HashSet::new();
+        let mut file_names = Vec::new();
+        let mut known: HashSet<&str> = HashSet::new();
         for var in vars {
-            known.insert(var.name.clone());
-            known.extend(var.aliases.iter().cloned());
+            known.insert(&var.name);
+            known.extend(var.aliases.iter().map(String::as_str));
             if var.file {
-                known.insert(format!("{}_FILE", var.name));
+                file_names.push(format!("{}_FILE", var.name));
             }
         }
+        known.extend(file_names.iter().map(String::as_str));
         let mut unread = Vec::new();
         for name in self.source.names() {
             if let Some(name) = name.to_str()
